@@ -1,0 +1,46 @@
+#include <chrono>
+#include <cstdio>
+
+#include "cli/commands.h"
+#include "core/date.h"
+#include "core/fs.h"
+#include "site/build.h"
+
+namespace hongfan::cli {
+
+int run_build(const BuildArgs& args) {
+  auto started = std::chrono::steady_clock::now();
+  std::string why;
+  auto now = resolve_now(args.now, &why);
+  if (!now) {
+    std::fprintf(stderr, "error: %s\n", why.c_str());
+    return kUsageError;
+  }
+  BuildOptions options;
+  options.output_dir = args.output.empty() ? path_join(args.site, "public") : args.output;
+  options.drafts = args.drafts;
+  options.now = *now;
+
+  DiskFileSystem site(args.site);
+  Diagnostics diags;
+  BuildStats stats;
+  bool ok = build_site(site, options, diags, &stats);
+  diags.print(stderr);
+  if (args.timings) {
+    std::fprintf(stderr, "timings:\n");
+    stats.timings.print(stderr);
+  }
+  if (!ok) {
+    std::size_t n = diags.error_count();
+    std::fprintf(stderr, "%zu error%s; %s was not changed\n", n, n == 1 ? "" : "s",
+                 options.output_dir.c_str());
+    return kInputError;
+  }
+  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  if (!args.quiet)
+    std::fprintf(stderr, "built %zu pages (%zu files) into %s in %.0f ms\n", stats.pages, stats.files,
+                 options.output_dir.c_str(), ms);
+  return kOk;
+}
+
+}  // namespace hongfan::cli

@@ -1,0 +1,31 @@
+// One function per command; main() only parses arguments and dispatches.
+#pragma once
+
+#include <string>
+
+namespace hongfan::cli {
+
+/// Exit codes: 0 ok, 1 input errors, 2 usage.
+inline constexpr int kOk = 0;
+inline constexpr int kInputError = 1;
+inline constexpr int kUsageError = 2;
+
+struct BuildArgs {
+  std::string site = ".";
+  std::string output;  ///< default SITE/public
+  bool drafts = false;
+  std::string now;
+  bool timings = false;
+  bool quiet = false;
+};
+int run_build(const BuildArgs& args);
+
+struct NewArgs {
+  std::string kind;    ///< site | news | notice | activity
+  std::string target;  ///< DIR for site, TITLE otherwise
+  std::string site = ".";
+  std::string now;
+};
+int run_new(const NewArgs& args);
+
+}  // namespace hongfan::cli

@@ -1,0 +1,116 @@
+#include "content/collection.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "core/slug.h"
+
+namespace hongfan {
+
+std::string default_section_title(const std::string& name) {
+  static const std::map<std::string, std::string> titles = {
+      {"news", "新闻动态"},   {"notices", "通知公告"}, {"activities", "志愿活动"},
+      {"brands", "服务品牌"}, {"pages", "页面"}};
+  auto it = titles.find(name);
+  return it == titles.end() ? name : it->second;
+}
+
+const Section* ContentSet::section(const std::string& name) const {
+  for (const auto& s : sections)
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
+bool list_order(const Page* a, const Page* b) {
+  if (a->pinned != b->pinned) return a->pinned;
+  auto da = a->date.value_or(INT64_MIN), db = b->date.value_or(INT64_MIN);
+  if (da != db) return da > db;
+  return std::tie(a->title, a->source) < std::tie(b->title, b->source);
+}
+
+std::vector<const Page*> ContentSet::dated_pages() const {
+  std::vector<const Page*> out;
+  for (const auto& p : pages)
+    if (!p.is_section_index && p.date) out.push_back(&p);
+  std::sort(out.begin(), out.end(), [](const Page* a, const Page* b) {
+    if (*a->date != *b->date) return *a->date > *b->date;
+    return a->source < b->source;
+  });
+  return out;
+}
+
+namespace {
+
+void add_terms(Taxonomy& tax, std::map<std::string, Term>& terms, const Page& p,
+               const std::vector<std::string>& names, Diagnostics& diags) {
+  for (const auto& name : names) {
+    std::string slug = term_slug(name);
+    if (slug.empty()) {
+      diags.warning({p.source, 1, 1}, fmt::format("{} '{}' has no usable characters and is skipped", tax.key, name));
+      continue;
+    }
+    auto& term = terms[slug];
+    if (term.slug.empty()) {
+      term.name = name;
+      term.slug = slug;
+      term.url = tax.key + "/" + slug + "/";
+    }
+    if (term.pages.empty() || term.pages.back() != &p) term.pages.push_back(&p);
+  }
+}
+
+}  // namespace
+
+void link_content(ContentSet& set, Diagnostics& diags) {
+  std::sort(set.pages.begin(), set.pages.end(),
+            [](const Page& a, const Page& b) { return a.source < b.source; });
+
+  std::map<std::string, const Page*> by_url;
+  std::map<std::string, Section> sections;
+  std::map<std::string, Term> tags, categories;
+  for (const auto& p : set.pages) {
+    auto [it, fresh] = by_url.emplace(p.url, &p);
+    if (!fresh) {
+      diags.error({p.source, 1, 1},
+                  fmt::format("page would be written to /{}, which {} already uses", p.url, it->second->source),
+                  "give one of them a different `slug:`");
+      continue;
+    }
+    if (p.section.empty()) continue;
+    Section& s = sections[p.section];
+    if (s.name.empty()) {
+      s.name = p.section;
+      s.url = p.section + "/";
+      s.title = default_section_title(p.section);
+    }
+    if (p.is_section_index) {
+      s.index = &p;
+      if (!p.title.empty()) s.title = p.title;
+      continue;
+    }
+    s.pages.push_back(&p);
+    add_terms(set.tags, tags, p, p.tags, diags);
+    add_terms(set.categories, categories, p, p.categories, diags);
+  }
+  for (auto& [name, s] : sections) {
+    std::sort(s.pages.begin(), s.pages.end(), list_order);
+    set.sections.push_back(std::move(s));
+  }
+  auto finish = [](std::map<std::string, Term>& terms, Taxonomy& tax) {
+    for (auto& [slug, t] : terms) {
+      std::sort(t.pages.begin(), t.pages.end(), [](const Page* a, const Page* b) {
+        auto da = a->date.value_or(INT64_MIN), db = b->date.value_or(INT64_MIN);
+        if (da != db) return da > db;
+        return a->source < b->source;
+      });
+      tax.terms.push_back(std::move(t));
+    }
+  };
+  finish(tags, set.tags);
+  finish(categories, set.categories);
+}
+
+}  // namespace hongfan

@@ -1,0 +1,139 @@
+#include "content/page.h"
+
+#include <fmt/format.h>
+
+#include "content/front_matter.h"
+#include "core/date.h"
+#include "core/slug.h"
+#include "core/text.h"
+#include "core/utf8.h"
+#include "core/yaml.h"
+
+namespace hongfan {
+
+namespace {
+
+// "content/news/2024-06-01-x.md" → section "news", stem "2024-06-01-x".
+void split_path(const std::string& path, std::string& section, std::string& stem) {
+  std::string rest = path.substr(path.find('/') + 1);  // drop "content/"
+  auto slash = rest.find('/');
+  section = slash == std::string::npos ? "" : rest.substr(0, slash);
+  auto base = rest.substr(rest.rfind('/') == std::string::npos ? 0 : rest.rfind('/') + 1);
+  stem = base.substr(0, base.rfind('.'));
+}
+
+DataRef read_ref(const YAML::Node& fm, const char* key, const YamlSource& src, Diagnostics& diags) {
+  DataRef r;
+  if (auto v = yaml_string(fm, key, src, diags)) {
+    r.id = *v;
+    r.loc = src.at(fm[key]);
+  }
+  return r;
+}
+
+}  // namespace
+
+namespace {
+std::optional<Page> parse_page_into(const std::string& path, std::string_view text,
+                                    Diagnostics& diags);
+}  // namespace
+
+std::optional<Page> parse_page(const std::string& path, std::string_view text, Diagnostics& diags) {
+  Diagnostics local;  // counted on its own: other workers report concurrently
+  auto page = parse_page_into(path, text, local);
+  bool ok = !local.has_errors();
+  diags.merge(std::move(local));
+  if (!ok) return std::nullopt;
+  return page;
+}
+
+namespace {
+std::optional<Page> parse_page_into(const std::string& path, std::string_view text,
+                                    Diagnostics& diags) {
+  if (auto bad = utf8::first_invalid(text); bad != std::string_view::npos) {
+    int line = 1;
+    for (std::size_t i = 0; i < bad; ++i) line += text[i] == '\n';
+    diags.error({path, line, 1}, "the file is not valid UTF-8",
+                "save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)");
+    return std::nullopt;
+  }
+  FrontMatterError fm_error;
+  auto split = split_front_matter(text, &fm_error);
+  if (!split) {
+    diags.error({path, fm_error.line, 1}, fm_error.message, fm_error.hint);
+    return std::nullopt;
+  }
+  YamlSource src{path, split->yaml_first_line - 1, "front matter"};
+  auto doc = parse_yaml(split->yaml, src, diags);
+  if (!doc) return std::nullopt;
+  YAML::Node fm = *doc;
+  if (fm.IsNull()) fm = YAML::Node(YAML::NodeType::Map);
+  if (!fm.IsMap()) {
+    diags.error({path, split->yaml_first_line, 1}, "front matter: must be a mapping like `title: ...`");
+    return std::nullopt;
+  }
+
+  Page p;
+  p.source = path;
+  std::string stem;
+  split_path(path, p.section, stem);
+  p.is_section_index = stem == "_index";
+  p.front = fm;
+  p.body = std::string(split->body);
+  p.body_first_line = split->body_first_line;
+
+  if (auto v = yaml_string(fm, "title", src, diags)) p.title = std::string(trim(*v));
+  if (p.title.empty() && !fm["title"].IsSequence() && !fm["title"].IsMap())
+    diags.error({path, split->yaml_first_line, 1}, "front matter: 'title' is required",
+                "add a line like `title: 社区开展垃圾分类宣传活动`");
+
+  std::string iso_date;
+  if (auto v = yaml_string(fm, "date", src, diags)) {
+    std::string why;
+    if (auto dt = parse_datetime(trim(*v), &why)) {
+      p.date = dt->epoch;
+      p.has_time = dt->has_time;
+      iso_date = format_iso_date(dt->epoch);
+    } else {
+      diags.error(src.at(fm["date"]), fmt::format("front matter: date '{}' is not a date: {}", *v, why),
+                  "write dates as 2024-06-01 or 2024-06-01T09:30:00+08:00");
+    }
+  } else if (!p.is_section_index && (p.section == "news" || p.section == "notices") &&
+             !fm["date"].IsDefined()) {
+    diags.error({path, split->yaml_first_line, 1},
+                fmt::format("front matter: 'date' is required in {}/", p.section),
+                "add a line like `date: 2024-06-01`");
+  }
+  if (auto v = yaml_string(fm, "summary", src, diags)) p.summary = std::string(trim(*v));
+  if (auto v = yaml_string(fm, "author", src, diags)) p.author = *v;
+  if (auto v = yaml_string(fm, "source", src, diags)) p.source_name = *v;
+  if (auto v = yaml_string(fm, "cover", src, diags)) p.cover = *v;
+  if (auto v = yaml_string_list(fm, "tags", src, diags)) p.tags = *v;
+  if (auto v = yaml_string_list(fm, "categories", src, diags)) p.categories = *v;
+  if (auto v = yaml_bool(fm, "draft", src, diags)) p.draft = *v;
+  if (auto v = yaml_bool(fm, "pinned", src, diags)) p.pinned = *v;
+  p.org = read_ref(fm, "org", src, diags);
+  p.grid = read_ref(fm, "grid", src, diags);
+  p.brand = read_ref(fm, "brand", src, diags);
+  p.station = read_ref(fm, "station", src, diags);
+
+  std::string explicit_slug;
+  if (auto v = yaml_string(fm, "slug", src, diags)) {
+    explicit_slug = std::string(trim(*v));
+    std::string why = unsafe_segment_reason(explicit_slug);
+    if (!why.empty()) {
+      diags.error(src.at(fm["slug"]), fmt::format("front matter: slug '{}' cannot be used: {}", explicit_slug, why),
+                  "use letters, digits and '-', like `slug: spring-cleaning`");
+      explicit_slug.clear();
+    }
+  }
+  p.slug = page_slug(explicit_slug, stem, iso_date, p.title);
+  if (p.is_section_index) p.url = p.section.empty() ? "" : p.section + "/";
+  else if (p.section.empty()) p.url = p.slug + "/";
+  else p.url = p.section + "/" + p.slug + "/";
+
+  return p;
+}
+}  // namespace
+
+}  // namespace hongfan

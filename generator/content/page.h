@@ -1,0 +1,51 @@
+// A content page: what front matter and file name say about it.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+
+namespace hongfan {
+
+/// A reference from a page into data/ (org, grid, brand, station), kept with
+/// its location so a dangling id can be reported where it was written.
+struct DataRef {
+  std::string id;
+  SourceLoc loc;
+};
+
+struct Page {
+  std::string source;        ///< "content/news/x.md"
+  std::string section;       ///< "news"; "" for a top-level file
+  std::string slug;
+  std::string url;           ///< site-relative, no leading '/': "news/x/"
+  bool is_section_index = false;  ///< an `_index.md`: the section's own title/intro
+
+  std::string title;
+  std::string summary;       ///< as written in front matter; may be empty
+  std::string author, source_name, cover;
+  std::optional<std::int64_t> date;  ///< epoch seconds
+  bool has_time = false;
+  std::vector<std::string> tags, categories;
+  bool draft = false, pinned = false;
+  DataRef org, grid, brand, station;
+
+  YAML::Node front;          ///< the whole front matter, for templates (`params`)
+  std::string body;          ///< Markdown, owned
+  int body_first_line = 1;
+
+  // Filled in by the markdown stage.
+  std::string content_html;
+  std::string plain_summary;  ///< summary, or the first paragraph as text
+};
+
+/// Parses one content file. `path` is relative to the site ("content/…").
+/// Problems go to `diags`; returns nullopt when the page cannot be used.
+std::optional<Page> parse_page(const std::string& path, std::string_view text, Diagnostics& diags);
+
+}  // namespace hongfan

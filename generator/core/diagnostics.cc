@@ -1,0 +1,84 @@
+#include "core/diagnostics.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <tuple>
+
+namespace hongfan {
+
+std::string Diagnostic::format() const {
+  std::string out = loc.file;
+  if (loc.line > 0) {
+    out += ':' + std::to_string(loc.line);
+    out += ':' + std::to_string(loc.col > 0 ? loc.col : 1);
+  }
+  if (!out.empty()) out += ": ";
+  if (severity == Severity::warning) out += "warning: ";
+  out += message;
+  if (!hint.empty()) out += "\n    hint: " + hint;
+  return out;
+}
+
+void Diagnostics::add(Diagnostic d) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  items_.push_back(std::move(d));
+}
+
+void Diagnostics::error(SourceLoc loc, std::string message, std::string hint) {
+  add({Severity::error, std::move(loc), std::move(message), std::move(hint)});
+}
+
+void Diagnostics::warning(SourceLoc loc, std::string message, std::string hint) {
+  add({Severity::warning, std::move(loc), std::move(message), std::move(hint)});
+}
+
+void Diagnostics::merge(Diagnostics&& other) {
+  std::vector<Diagnostic> moved;
+  {
+    std::lock_guard<std::mutex> lock(other.mutex_);
+    moved.swap(other.items_);
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (auto& d : moved) items_.push_back(std::move(d));
+}
+
+bool Diagnostics::has_errors() const { return error_count() > 0; }
+
+std::size_t Diagnostics::error_count() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return std::count_if(items_.begin(), items_.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::error; });
+}
+
+std::size_t Diagnostics::warning_count() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return std::count_if(items_.begin(), items_.end(),
+                       [](const Diagnostic& d) { return d.severity == Severity::warning; });
+}
+
+std::vector<Diagnostic> Diagnostics::sorted() const {
+  std::vector<Diagnostic> copy;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    copy = items_;
+  }
+  std::stable_sort(copy.begin(), copy.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.loc.file, a.loc.line, a.loc.col, a.message) <
+           std::tie(b.loc.file, b.loc.line, b.loc.col, b.message);
+  });
+  // A problem reached twice (a partial used by two templates) prints once.
+  copy.erase(std::unique(copy.begin(), copy.end(),
+                         [](const Diagnostic& a, const Diagnostic& b) {
+                           return a.severity == b.severity && a.loc.file == b.loc.file &&
+                                  a.loc.line == b.loc.line && a.loc.col == b.loc.col &&
+                                  a.message == b.message;
+                         }),
+             copy.end());
+  return copy;
+}
+
+void Diagnostics::print(std::FILE* out) const {
+  for (const auto& d : sorted()) std::fprintf(out, "%s\n", d.format().c_str());
+}
+
+}  // namespace hongfan

@@ -1,0 +1,92 @@
+#include "core/slug.h"
+
+#include "core/hash.h"
+#include "core/text.h"
+
+namespace hongfan {
+
+namespace {
+bool is_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+}  // namespace
+
+bool is_ascii_slug(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!is_alnum(c) && c != '-') return false;
+  return true;
+}
+
+std::string_view strip_date_prefix(std::string_view stem) {
+  // YYYY-MM-DD-
+  if (stem.size() > 11 && stem[4] == '-' && stem[7] == '-' && stem[10] == '-') {
+    for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+      if (!is_digit(stem[i])) return stem;
+    return stem.substr(11);
+  }
+  return stem;
+}
+
+std::string page_slug(std::string_view explicit_slug, std::string_view file_stem,
+                      std::string_view iso_date, std::string_view title) {
+  if (!explicit_slug.empty()) return std::string(explicit_slug);
+  auto rest = strip_date_prefix(file_stem);
+  if (is_ascii_slug(rest)) return ascii_lower(rest);
+  std::string hash = short_hash(title, 6);
+  if (iso_date.size() >= 10) {
+    std::string d;
+    for (char c : iso_date.substr(0, 10))
+      if (is_digit(c)) d += c;
+    return d + "-" + hash;
+  }
+  return hash;
+}
+
+std::string ascii_slugify(std::string_view text) {
+  std::string out;
+  bool dash = false;
+  for (char c : text) {
+    if (is_alnum(c)) {
+      if (dash && !out.empty()) out += '-';
+      dash = false;
+      out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    } else {
+      dash = true;
+    }
+  }
+  return out;
+}
+
+std::string term_slug(std::string_view name) {
+  std::string out;
+  bool dash = false;
+  for (char c : trim(name)) {
+    unsigned char u = static_cast<unsigned char>(c);
+    bool drop = u < 0x20 || u == 0x7F || std::string_view("/\\?#%&:*\"'<>|.~`^{}[];=+,!@$()").find(c) !=
+                                            std::string_view::npos;
+    if (c == ' ' || c == '\t' || c == '_' || drop) {
+      dash = !out.empty();
+      continue;
+    }
+    if (dash) out += '-';
+    dash = false;
+    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return out;
+}
+
+std::string unsafe_segment_reason(std::string_view s) {
+  if (s.empty()) return "it is empty";
+  if (s == "." || s == "..") return "it names a parent or current directory";
+  if (s.front() == '.') return "it starts with '.'";
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (c == '/' || c == '\\') return "it contains a path separator";
+    if (u < 0x20 || u == 0x7F) return "it contains a control character";
+  }
+  return {};
+}
+
+}  // namespace hongfan

@@ -1,0 +1,31 @@
+// Small string helpers shared by every layer: escaping and trimming.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hongfan {
+
+/// Escapes & < > " ' for HTML text and attribute values.
+std::string html_escape(std::string_view s);
+/// Appends the escaped form of `s` to `out` (no temporary string).
+void html_escape_append(std::string& out, std::string_view s);
+
+/// Escapes for XML text and attributes (same set as HTML) and drops the
+/// control characters XML 1.0 forbids.
+std::string xml_escape(std::string_view s);
+
+std::string_view trim(std::string_view s);
+bool starts_with(std::string_view s, std::string_view prefix);
+bool ends_with(std::string_view s, std::string_view suffix);
+std::vector<std::string_view> split_lines(std::string_view s);
+
+/// ASCII lower-casing; other bytes (UTF-8 Chinese) pass through.
+std::string ascii_lower(std::string_view s);
+
+/// Drops the tags from an HTML fragment and collapses whitespace; used for
+/// plain-text summaries and descriptions.
+std::string strip_tags(std::string_view html);
+
+}  // namespace hongfan

@@ -1,0 +1,49 @@
+// yaml-cpp with locations: parsing into diagnostics and typed accessors that
+// report `file:line:col` when a value has the wrong type.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostics.h"
+
+namespace hongfan {
+
+/// Where YAML text came from: a file, and how many lines precede the text
+/// in that file (front matter starts after its `---` line).
+struct YamlSource {
+  std::string file;
+  int line_offset = 0;
+  std::string what;  ///< prefix for messages, e.g. "front matter"; may be empty
+
+  SourceLoc at(const YAML::Node& node) const;
+  SourceLoc at_mark(const YAML::Mark& mark) const;
+  std::string prefix() const { return what.empty() ? std::string() : what + ": "; }
+};
+
+/// Parses `text`; on a syntax error reports it at its line and column and
+/// returns nullopt.
+std::optional<YAML::Node> parse_yaml(std::string_view text, const YamlSource& src, Diagnostics& diags);
+
+/// Typed reads of a mapping's value. Each returns nullopt when the key is
+/// absent or null; a present value of the wrong type is reported as an error
+/// at the value (and nullopt returned).
+std::optional<std::string> yaml_string(const YAML::Node& map, const char* key,
+                                       const YamlSource& src, Diagnostics& diags);
+std::optional<long long> yaml_int(const YAML::Node& map, const char* key, const YamlSource& src,
+                                  Diagnostics& diags);
+std::optional<bool> yaml_bool(const YAML::Node& map, const char* key, const YamlSource& src,
+                              Diagnostics& diags);
+/// A list of strings; a single scalar is taken as a one-element list.
+std::optional<std::vector<std::string>> yaml_string_list(const YAML::Node& map, const char* key,
+                                                         const YamlSource& src,
+                                                         Diagnostics& diags);
+
+/// The scalar's text, for nodes already known to be scalars.
+inline const std::string& scalar(const YAML::Node& n) { return n.Scalar(); }
+
+}  // namespace hongfan

@@ -1,0 +1,60 @@
+#include "render/feeds.h"
+
+#include "core/date.h"
+#include "core/text.h"
+
+namespace hongfan {
+
+std::string render_atom_feed(const Config& c, const std::vector<const Page*>& pages,
+                             std::int64_t now) {
+  std::string out;
+  out.reserve(4096 + pages.size() * 512);
+  out += "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+  out += "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" + xml_escape(c.language) + "\">\n";
+  out += "  <title>" + xml_escape(c.title) + "</title>\n";
+  if (!c.subtitle.empty()) out += "  <subtitle>" + xml_escape(c.subtitle) + "</subtitle>\n";
+  out += "  <id>" + xml_escape(c.base_url) + "</id>\n";
+  out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(c.base_url) + "\"/>\n";
+  out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" +
+         xml_escape(c.absolute_url("feed.xml")) + "\"/>\n";
+  out += "  <updated>" + format_rfc3339(now) + "</updated>\n";
+  out += "  <author><name>" + xml_escape(c.author.empty() ? c.title : c.author) + "</name></author>\n";
+  out += "  <generator>hongfan</generator>\n";
+  std::size_t n = 0;
+  for (const Page* p : pages) {
+    if (n++ >= kFeedEntries) break;
+    std::string url = xml_escape(c.absolute_url(p->url));
+    out += "  <entry>\n";
+    out += "    <title>" + xml_escape(p->title) + "</title>\n";
+    out += "    <link rel=\"alternate\" type=\"text/html\" href=\"" + url + "\"/>\n";
+    out += "    <id>" + url + "</id>\n";
+    out += "    <published>" + format_rfc3339(*p->date) + "</published>\n";
+    out += "    <updated>" + format_rfc3339(*p->date) + "</updated>\n";
+    if (!p->author.empty()) out += "    <author><name>" + xml_escape(p->author) + "</name></author>\n";
+    if (!p->plain_summary.empty())
+      out += "    <summary type=\"text\">" + xml_escape(p->plain_summary) + "</summary>\n";
+    out += "  </entry>\n";
+  }
+  out += "</feed>\n";
+  return out;
+}
+
+std::string render_sitemap(const Config& c, const std::vector<SitemapEntry>& entries) {
+  std::string out;
+  out.reserve(256 + entries.size() * 128);
+  out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  for (const auto& e : entries) {
+    out += "  <url><loc>" + xml_escape(c.absolute_url(e.url)) + "</loc>";
+    if (e.lastmod > 0) out += "<lastmod>" + format_rfc3339(e.lastmod) + "</lastmod>";
+    out += "</url>\n";
+  }
+  out += "</urlset>\n";
+  return out;
+}
+
+std::string render_robots(const Config& c) {
+  return "User-agent: *\nAllow: /\n\nSitemap: " + c.absolute_url("sitemap.xml") + "\n";
+}
+
+}  // namespace hongfan

@@ -1,0 +1,157 @@
+#include "render/templates.h"
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+#include <unordered_map>
+
+#include "core/text.h"
+
+namespace hongfan {
+
+namespace {
+
+using Mustache = kainjow::mustache::mustache;
+
+std::atomic<std::uint64_t> g_generation{0};
+
+SourceLoc loc_at(const std::string& file, const std::string& text, std::size_t pos) {
+  int line = 1, col = 1;
+  for (std::size_t i = 0; i < pos && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++col;
+    }
+  }
+  return {file, line, col};
+}
+
+// kainjow reports "... at 123": turn the offset into a location.
+SourceLoc loc_from_message(const std::string& file, const std::string& text, const std::string& msg) {
+  auto at = msg.rfind(" at ");
+  if (at != std::string::npos) {
+    std::size_t pos = 0;
+    bool digits = at + 4 < msg.size();
+    for (std::size_t i = at + 4; i < msg.size(); ++i) {
+      if (msg[i] < '0' || msg[i] > '9') {
+        digits = false;
+        break;
+      }
+      pos = pos * 10 + static_cast<std::size_t>(msg[i] - '0');
+    }
+    if (digits) return loc_at(file, text, pos);
+  }
+  return {file, 1, 1};
+}
+
+struct PartialTag {
+  std::size_t begin = 0, end = 0;  // [begin, end) of the whole tag
+  std::string name;
+};
+
+// Finds the next `{{> name}}` at or after `from`.
+std::optional<PartialTag> next_partial(const std::string& text, std::size_t from) {
+  for (std::size_t p = text.find("{{", from); p != std::string::npos; p = text.find("{{", p + 2)) {
+    std::size_t q = p + 2;
+    while (q < text.size() && text[q] == ' ') ++q;
+    if (q >= text.size() || text[q] != '>') continue;
+    std::size_t close = text.find("}}", q);
+    if (close == std::string::npos) return std::nullopt;
+    PartialTag tag{p, close + 2, std::string(trim(std::string_view(text).substr(q + 1, close - q - 1)))};
+    return tag;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<TemplateSet> TemplateSet::load(const std::vector<TemplateDir>& dirs, Diagnostics& diags) {
+  TemplateSet set;
+  set.generation_ = ++g_generation;
+  for (const auto& d : dirs) {
+    if (!d.fs->is_dir(d.dir)) continue;
+    for (const auto& file : walk_files(*d.fs, d.dir)) {
+      if (!ends_with(file, ".html")) continue;
+      std::string name = file.substr(d.dir.size() + 1);
+      auto text = d.fs->read(file);
+      if (!text) continue;
+      set.sources_[name] = {std::move(*text), path_join(d.display, name)};
+    }
+  }
+
+  bool ok = true;
+  // Check each file's own syntax first, so errors point into that file.
+  for (const auto& [name, src] : set.sources_) {
+    Mustache m(src.text);
+    if (!m.is_valid()) {
+      diags.error(loc_from_message(src.display_path, src.text, m.error_message()),
+                  "template: " + m.error_message());
+      ok = false;
+    }
+  }
+  if (!ok) return std::nullopt;
+
+  // Inline partials into every top-level (non-partial) template.
+  std::function<bool(const std::string&, std::string&, int)> expand =
+      [&](const std::string& name, std::string& out, int depth) -> bool {
+    const Source& src = set.sources_.at(name);
+    if (depth > 16) {
+      diags.error({src.display_path, 1, 1}, "template: partials include each other in a loop");
+      return false;
+    }
+    std::size_t pos = 0;
+    bool fine = true;
+    while (auto tag = next_partial(src.text, pos)) {
+      out.append(src.text, pos, tag->begin - pos);
+      std::string target = "partials/" + tag->name + ".html";
+      if (!set.sources_.count(target)) target = tag->name + ".html";
+      if (!set.sources_.count(target)) {
+        diags.error(loc_at(src.display_path, src.text, tag->begin),
+                    fmt::format("template: partial '{}' not found", tag->name),
+                    fmt::format("create templates/partials/{}.html or fix the name", tag->name));
+        fine = false;
+      } else if (!expand(target, out, depth + 1)) {
+        fine = false;
+      }
+      pos = tag->end;
+    }
+    out.append(src.text, pos, std::string::npos);
+    return fine;
+  };
+  for (const auto& [name, src] : set.sources_) {
+    if (starts_with(name, "partials/")) continue;
+    std::string text;
+    if (!expand(name, text, 0)) {
+      ok = false;
+      continue;
+    }
+    set.expanded_[name] = std::move(text);
+  }
+  if (!ok) return std::nullopt;
+  return set;
+}
+
+void TemplateSet::render(const std::string& name, const Data& data, std::string& out) const {
+  struct Cache {
+    std::uint64_t generation = 0;
+    std::unordered_map<std::string, std::unique_ptr<Mustache>> compiled;
+  };
+  thread_local Cache cache;
+  if (cache.generation != generation_) {
+    cache.compiled.clear();
+    cache.generation = generation_;
+  }
+  auto& slot = cache.compiled[name];
+  if (!slot) {
+    auto it = expanded_.find(name);
+    if (it == expanded_.end()) throw std::runtime_error("template '" + name + "' does not exist");
+    slot = std::make_unique<Mustache>(it->second);
+    slot->set_custom_escape([](const std::string& s) { return html_escape(s); });
+  }
+  slot->render(data, [&out](const std::string& s) { out += s; });
+  if (!slot->is_valid()) throw std::runtime_error("template " + name + ": " + slot->error_message());
+}
+
+}  // namespace hongfan

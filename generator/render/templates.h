@@ -1,0 +1,54 @@
+// Mustache templates: the theme's, overridden file by file by the site's.
+//
+// Partials (`{{> header}}` → partials/header.html) are expanded into each
+// page template once at load time, so a page render never parses template
+// text; a missing partial is an error at the tag's line and column.
+#pragma once
+
+#include <kainjow/mustache.hpp>
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/diagnostics.h"
+#include "core/fs.h"
+
+namespace hongfan {
+
+using Data = kainjow::mustache::data;
+
+/// Where template files come from: a folder of a file system, shown to the
+/// user under `display` (e.g. "themes/default/templates").
+struct TemplateDir {
+  const FileSystem* fs = nullptr;
+  std::string dir;
+  std::string display;
+};
+
+class TemplateSet {
+ public:
+  /// Loads every *.html under each dir; later dirs override earlier ones by
+  /// relative name. Reports syntax errors and missing partials.
+  static std::optional<TemplateSet> load(const std::vector<TemplateDir>& dirs, Diagnostics& diags);
+
+  bool has(const std::string& name) const { return expanded_.count(name) > 0; }
+
+  /// Renders template `name` with `data`, appending to `out`. Thread-safe:
+  /// each thread compiles its own copy once. Throws std::runtime_error on a
+  /// render error (a template bug, not user data).
+  void render(const std::string& name, const Data& data, std::string& out) const;
+
+ private:
+  struct Source {
+    std::string text;
+    std::string display_path;
+  };
+  std::map<std::string, Source> sources_;       // every file, by relative name
+  std::map<std::string, std::string> expanded_;  // page templates with partials inlined
+  std::uint64_t generation_ = 0;
+};
+
+}  // namespace hongfan

@@ -1,0 +1,221 @@
+#include "render/view.h"
+
+#include <fmt/format.h>
+
+#include "core/date.h"
+#include "core/slug.h"
+#include "core/text.h"
+#include "core/utf8.h"
+#include "render/urls.h"
+
+namespace hongfan {
+
+namespace {
+
+constexpr std::size_t kSummaryChars = 120;
+
+Data list_data() { return Data(Data::type::list); }
+
+std::string asset_url(const ViewContext& ctx, const std::string& root, const std::string& path) {
+  auto it = ctx.assets.find(path);
+  return root + (it == ctx.assets.end() ? path : it->second);
+}
+
+Data terms_view(const std::vector<std::string>& names, const std::string& key,
+                const std::string& root) {
+  Data list = list_data();
+  for (const auto& name : names) {
+    std::string slug = term_slug(name);
+    if (slug.empty()) continue;
+    Data t;
+    t.set("name", name);
+    t.set("url", root + key + "/" + slug + "/");
+    list.push_back(t);
+  }
+  return list;
+}
+
+// The summary shown in lists and share cards: as written, else the first
+// paragraph, cut at a character boundary.
+std::string card_summary(const Page& p) {
+  const std::string& s = p.plain_summary;
+  if (utf8::length(s) <= kSummaryChars) return s;
+  return std::string(utf8::prefix(s, kSummaryChars)) + "…";
+}
+
+// An absolute URL for share cards: WeChat needs the full address.
+std::string resolve_absolute(const Config& c, const std::string& url) {
+  if (starts_with(url, "http://") || starts_with(url, "https://")) return url;
+  if (is_dangerous_url(url)) return c.base_url;
+  return c.absolute_url(url);
+}
+
+}  // namespace
+
+Data text_or_false(const std::string& s) { return s.empty() ? Data(false) : Data(s); }
+
+Data yaml_to_data(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Scalar: {
+      const std::string& s = node.Scalar();
+      if (node.Tag() != "!" && (s == "true" || s == "false")) return Data(s == "true");
+      return Data(s);
+    }
+    case YAML::NodeType::Sequence: {
+      Data list = list_data();
+      for (const auto& item : node) list.push_back(yaml_to_data(item));
+      return list;
+    }
+    case YAML::NodeType::Map: {
+      Data obj;
+      for (const auto& kv : node)
+        if (kv.first.IsScalar()) obj.set(kv.first.Scalar(), yaml_to_data(kv.second));
+      return obj;
+    }
+    default:
+      return Data(false);
+  }
+}
+
+Data frame_view(const ViewContext& ctx, const PageMeta& meta) {
+  const Config& c = *ctx.config;
+  std::string root = meta.absolute_root ? c.base_url : root_prefix(meta.url);
+  Data site;
+  site.set("title", c.title);
+  site.set("subtitle", text_or_false(c.subtitle));
+  site.set("description", text_or_false(c.description));
+  site.set("language", c.language);
+  site.set("base_url", c.base_url);
+  site.set("root", root);
+  site.set("home_url", root);
+  site.set("css", asset_url(ctx, root, "css/style.css"));
+  site.set("feed_url", root + "feed.xml");
+  site.set("year", std::to_string(civil_from_epoch(ctx.now).year));
+  site.set("copyright", text_or_false(c.copyright));
+  site.set("params", c.params ? yaml_to_data(c.params) : Data(false));
+  Data menu = list_data();
+  for (const auto& item : c.menu) {
+    Data m;
+    m.set("name", item.name);
+    m.set("url", resolve_link(root, item.url));
+    std::string target = item.url;
+    while (!target.empty() && target.front() == '/') target.erase(target.begin());
+    bool internal = starts_with(item.url, "/") && !starts_with(item.url, "//");
+    bool current = internal && (target.empty() ? meta.url.empty()
+                                               : starts_with(meta.url, target));
+    m.set("current", current);
+    menu.push_back(m);
+  }
+  site.set("menu", menu);
+
+  Data m;
+  bool is_home = meta.url.empty() && !meta.absolute_root;
+  m.set("title", is_home || meta.title.empty() ? c.title : meta.title + " - " + c.title);
+  m.set("heading", meta.title.empty() ? c.title : meta.title);
+  std::string description = meta.description;
+  if (description.empty()) description = c.description.empty() ? c.subtitle : c.description;
+  if (description.empty()) description = c.title;
+  m.set("description", description);
+  std::string image = meta.image.empty() ? c.share_image : meta.image;
+  m.set("image", image.empty() ? Data(false) : Data(resolve_absolute(c, image)));
+  m.set("url", c.absolute_url(meta.url));
+  m.set("type", meta.type);
+
+  Data frame;
+  frame.set("site", site);
+  frame.set("meta", m);
+  return frame;
+}
+
+Data page_card(const ViewContext&, const Page& p, const std::string& root) {
+  Data d;
+  d.set("title", p.title);
+  d.set("url", root + p.url);
+  d.set("summary", text_or_false(card_summary(p)));
+  d.set("pinned", p.pinned);
+  if (p.date) {
+    d.set("date", format_chinese_date(*p.date));
+    d.set("date_short", format_chinese_day(*p.date));
+    d.set("date_iso", format_rfc3339(*p.date));
+  } else {
+    d.set("date", false);
+    d.set("date_short", false);
+    d.set("date_iso", false);
+  }
+  return d;
+}
+
+Data page_view(const ViewContext& ctx, const Page& p, const std::string& root) {
+  Data d = page_card(ctx, p, root);
+  d.set("content", p.content_html);
+  d.set("author", text_or_false(p.author));
+  d.set("source", text_or_false(p.source_name));
+  d.set("cover", p.cover.empty() ? Data(false) : Data(resolve_link(root, p.cover)));
+  Data tags = terms_view(p.tags, "tags", root);
+  Data cats = terms_view(p.categories, "categories", root);
+  d.set("has_terms", !tags.is_empty_list() || !cats.is_empty_list());
+  d.set("tags", tags);
+  d.set("categories", cats);
+  d.set("params", yaml_to_data(p.front));
+
+  const Section* s = ctx.content->section(p.section);
+  if (s) {
+    d.set("section_title", s->title);
+    d.set("section_url", root + s->url);
+    // Neighbours in list order: "newer" is the one listed before.
+    Data newer(false), older(false);
+    for (std::size_t i = 0; i < s->pages.size(); ++i) {
+      if (s->pages[i] != &p) continue;
+      if (i > 0) newer = page_card(ctx, *s->pages[i - 1], root);
+      if (i + 1 < s->pages.size()) older = page_card(ctx, *s->pages[i + 1], root);
+      break;
+    }
+    d.set("newer", newer);
+    d.set("older", older);
+  } else {
+    d.set("section_title", false);
+    d.set("section_url", false);
+    d.set("newer", false);
+    d.set("older", false);
+  }
+  return d;
+}
+
+std::string list_page_url(const std::string& base_url, int number) {
+  return number <= 1 ? base_url : base_url + "page/" + std::to_string(number) + "/";
+}
+
+Data pager_view(const std::string& base_url, int number, int count, const std::string& root) {
+  if (count <= 1) return Data(false);
+  Data p;
+  p.set("number", std::to_string(number));
+  p.set("count", std::to_string(count));
+  p.set("prev_url", number > 1 ? Data(root + list_page_url(base_url, number - 1)) : Data(false));
+  p.set("next_url", number < count ? Data(root + list_page_url(base_url, number + 1)) : Data(false));
+  // A window of page numbers around the current one, plus first and last.
+  Data pages = list_data();
+  int lo = std::max(1, number - 2), hi = std::min(count, number + 2);
+  auto add = [&](int n) {
+    Data e;
+    e.set("number", std::to_string(n));
+    e.set("url", root + list_page_url(base_url, n));
+    e.set("current", n == number);
+    e.set("gap", false);
+    pages.push_back(e);
+  };
+  auto gap = [&] {
+    Data e;
+    e.set("gap", true);
+    e.set("current", false);
+    pages.push_back(e);
+  };
+  if (lo > 1) add(1);
+  if (lo > 2) gap();
+  for (int n = lo; n <= hi; ++n) add(n);
+  if (hi < count - 1) gap();
+  if (hi < count) add(count);
+  p.set("pages", pages);
+  return p;
+}
+
+}  // namespace hongfan

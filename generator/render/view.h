@@ -1,0 +1,60 @@
+// View models: the C++ side decides everything a page shows, so templates
+// stay logic-less. Every URL in a view is relative to the page rendered.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "config/config.h"
+#include "content/collection.h"
+#include "render/templates.h"
+
+namespace hongfan {
+
+/// What every view needs to know about the build.
+struct ViewContext {
+  const Config* config = nullptr;
+  const ContentSet* content = nullptr;
+  std::map<std::string, std::string> assets;  ///< "css/style.css" → "css/style.1a2b3c4d.css"
+  std::int64_t now = 0;                       ///< "today", epoch seconds
+};
+
+/// Describes the page being rendered: where it lives and how it is shared.
+struct PageMeta {
+  std::string url;          ///< site-relative, "" for home
+  std::string title;        ///< for <title> and og:title (without the site name)
+  std::string description;  ///< plain text
+  std::string image;        ///< site-absolute or absolute image for og:image; "" → site default
+  std::string type = "website";
+  bool absolute_root = false;  ///< 404: links from base_url, since it is served at any path
+};
+
+/// The common frame of a page: `site` (title, menu, css, root …) and `meta`
+/// (title, description, og:* values). Templates find page data beside it.
+Data frame_view(const ViewContext& ctx, const PageMeta& meta);
+
+/// A page in a list: title, url, date, summary, pinned.
+Data page_card(const ViewContext& ctx, const Page& page, const std::string& root);
+
+/// A whole page: the card plus content, tags, categories, author, source,
+/// cover, section, params (all front matter), and prev/next in its section.
+Data page_view(const ViewContext& ctx, const Page& page, const std::string& root);
+
+/// Pagination links for page `number` (1-based) of `count` of a list whose
+/// first page is at `base_url` ("news/").
+Data pager_view(const std::string& base_url, int number, int count, const std::string& root);
+
+/// Site-relative URL of page `number` of a list at `base_url`.
+std::string list_page_url(const std::string& base_url, int number);
+
+/// Converts a YAML node into template data (scalars become text, true/false
+/// become booleans).
+Data yaml_to_data(const YAML::Node& node);
+
+/// The text given, or `false` so that `{{#key}}` sections skip it and the
+/// lookup never falls through to an outer context.
+Data text_or_false(const std::string& s);
+
+}  // namespace hongfan

@@ -1,0 +1,103 @@
+#include "site/build.h"
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <stdexcept>
+
+#include "config/config.h"
+#include "content/collection.h"
+#include "core/parallel.h"
+#include "core/text.h"
+#include "render/templates.h"
+#include "site/assets.h"
+#include "site/load_content.h"
+#include "site/output.h"
+#include "site/plan.h"
+#include "site/theme.h"
+
+namespace hongfan {
+
+bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics& diags,
+                BuildStats* stats_out) {
+  BuildStats stats;
+  Timings& t = stats.timings;
+  auto finish = [&](bool ok) {
+    if (stats_out) *stats_out = std::move(stats);
+    return ok;
+  };
+
+  // 1. Configuration and theme.
+  std::optional<Config> config;
+  std::optional<ThemeDirs> theme;
+  std::optional<TemplateSet> templates;
+  {
+    ScopedTimer timer(t, "config + templates");
+    config = load_config(site, diags);
+    if (!config) return finish(false);
+    theme = find_theme(site, config->theme, diags);
+    if (!theme) return finish(false);
+    TemplateDir own{&site, "templates", "templates"};
+    templates = TemplateSet::load({theme->templates, own}, diags);
+  }
+
+  // 2. Content: read and parse every page in parallel, then link.
+  ContentSet content;
+  {
+    ScopedTimer timer(t, "load content");
+    content.pages = load_content(site, options.drafts, diags);
+  }
+  {
+    ScopedTimer timer(t, "link");
+    link_content(content, diags);
+  }
+  {
+    ScopedTimer timer(t, "render markdown");
+    render_markdown_all(content, *config, diags);
+  }
+
+  // 3. Static files.
+  StaticPlan statics;
+  {
+    ScopedTimer timer(t, "plan static");
+    statics = plan_static({theme->statics, {&site, "static", "static"}}, diags);
+  }
+  if (diags.has_errors() || !templates) return finish(false);
+
+  // 4. Plan every output file, then render and write them in parallel.
+  ViewContext view{&*config, &content, statics.assets, options.now};
+  std::vector<OutputJob> jobs;
+  {
+    ScopedTimer timer(t, "plan outputs");
+    jobs = plan_outputs(view, *templates);
+  }
+  auto out = StagedOutput::begin(options.output_dir, diags);
+  if (!out) return finish(false);
+  try {
+    ScopedTimer timer(t, "render + write");
+    parallel_for(statics.files.size(), [&](std::size_t i) {
+      const StaticFile& f = statics.files[i];
+      auto data = f.fs->read(f.source);
+      if (!data) throw std::runtime_error("cannot read " + f.source);
+      out->write(f.published, *data);
+    });
+    parallel_for(jobs.size(), [&](std::size_t i) {
+      thread_local std::string buffer;
+      buffer.clear();
+      jobs[i].render(buffer);
+      out->write(jobs[i].path, buffer);
+    });
+  } catch (const std::exception& e) {
+    diags.error({}, std::string("build failed while writing: ") + e.what());
+    return finish(false);
+  }
+  {
+    ScopedTimer timer(t, "swap output");
+    if (!out->commit(diags)) return finish(false);
+  }
+  stats.pages = content.pages.size();
+  stats.files = jobs.size() + statics.files.size() + 1;
+  return finish(true);
+}
+
+}  // namespace hongfan

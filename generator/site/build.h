@@ -1,0 +1,31 @@
+// site::build — the pipeline, top to bottom.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/diagnostics.h"
+#include "core/fs.h"
+#include "core/timings.h"
+
+namespace hongfan {
+
+struct BuildOptions {
+  std::string output_dir;      ///< where public/ goes (absolute or relative to the cwd)
+  bool drafts = false;         ///< also publish `draft: true` pages
+  std::int64_t now = 0;        ///< "today" (see DESIGN §5), epoch seconds
+};
+
+struct BuildStats {
+  std::size_t pages = 0;   ///< content pages published
+  std::size_t files = 0;   ///< files written in all
+  Timings timings;
+};
+
+/// Builds the site in `site` into options.output_dir. Returns false when
+/// there were errors (all of them reported in `diags`); the previous output
+/// is then untouched.
+bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics& diags,
+                BuildStats* stats = nullptr);
+
+}  // namespace hongfan

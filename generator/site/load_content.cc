@@ -1,0 +1,49 @@
+#include "site/load_content.h"
+
+#include <optional>
+
+#include "core/parallel.h"
+#include "core/text.h"
+#include "markdown/markdown.h"
+#include "render/urls.h"
+
+namespace hongfan {
+
+std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics& diags) {
+  std::vector<std::string> files;
+  for (auto& f : walk_files(site, "content"))
+    if (ends_with(f, ".md")) files.push_back(std::move(f));
+
+  std::vector<std::optional<Page>> parsed(files.size());
+  parallel_for(files.size(), [&](std::size_t i) {
+    auto text = site.read(files[i]);
+    if (!text) {
+      diags.error({files[i]}, "cannot read this file");
+      return;
+    }
+    parsed[i] = parse_page(files[i], *text, diags);
+  });
+
+  std::vector<Page> pages;
+  pages.reserve(files.size());
+  for (auto& p : parsed)
+    if (p && (drafts || !p->draft)) pages.push_back(std::move(*p));
+  return pages;
+}
+
+void render_markdown_all(ContentSet& content, const Config& config, Diagnostics&) {
+  MarkdownOptions options;
+  options.unsafe_html = config.unsafe_html;
+  parallel_for(content.pages.size(), [&](std::size_t i) {
+    Page& p = content.pages[i];
+    const std::string root = root_prefix(p.url);
+    auto result = render_markdown(p.body, options, [&root](std::string_view url) {
+      return resolve_link(root, url);
+    });
+    p.content_html = std::move(result.html);
+    p.plain_summary = p.summary.empty() ? std::move(result.first_paragraph) : p.summary;
+    std::string().swap(p.body);  // the Markdown is no longer needed
+  });
+}
+
+}  // namespace hongfan

@@ -1,0 +1,226 @@
+#include "site/plan.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "render/feeds.h"
+#include "render/urls.h"
+
+namespace hongfan {
+
+namespace {
+
+constexpr std::size_t kHomeLatest = 10;
+constexpr std::size_t kHomeNotices = 5;
+
+std::string index_path(const std::string& url) { return url + "index.html"; }
+
+// The first template of `names` that exists.
+std::string pick(const TemplateSet& t, std::initializer_list<std::string> names) {
+  for (const auto& n : names)
+    if (t.has(n)) return n;
+  return *(names.end() - 1);
+}
+
+Data cards(const ViewContext& v, const std::vector<const Page*>& pages, std::size_t from,
+           std::size_t count, const std::string& root) {
+  Data list(Data::type::list);
+  for (std::size_t i = from; i < pages.size() && i < from + count; ++i)
+    list.push_back(page_card(v, *pages[i], root));
+  return list;
+}
+
+// Builds the job list. Jobs capture the view context and templates by
+// pointer (they outlive the jobs), never the planner itself.
+class Planner {
+ public:
+  Planner(const ViewContext& v, const TemplateSet& t) : v_(v), t_(t) {}
+
+  std::vector<OutputJob> run() {
+    home();
+    for (const auto& s : v_.content->sections) section(s);
+    for (const auto& p : v_.content->pages)
+      if (!p.is_section_index) single(p);
+    taxonomy(v_.content->tags);
+    taxonomy(v_.content->categories);
+    not_found();
+    feeds();
+    return std::move(jobs_);
+  }
+
+ private:
+  using ViewFn = std::function<Data(const ViewContext& v, const std::string& root)>;
+
+  void add_html(const std::string& url, const std::string& tmpl, ViewFn view,
+                std::int64_t lastmod = 0, bool in_sitemap = true) {
+    if (in_sitemap) sitemap_->push_back({url, lastmod});
+    const ViewContext* v = &v_;
+    const TemplateSet* t = &t_;
+    jobs_.push_back({index_path(url), [v, t, tmpl, view = std::move(view), url](std::string& out) {
+                       t->render(tmpl, view(*v, root_prefix(url)), out);
+                     }});
+  }
+
+  void home() {
+    std::string tmpl = pick(t_, {"home.html", "list.html"});
+    add_html("", tmpl, [](const ViewContext& v, const std::string& root) {
+      Data d = frame_view(v, {"", "", "", "", "website"});
+      const auto* content = v.content;
+      const Section* news = content->section("news");
+      const Section* notices = content->section("notices");
+      std::vector<const Page*> latest;
+      if (news) {
+        latest = news->pages;
+        std::stable_sort(latest.begin(), latest.end(), [](const Page* a, const Page* b) {
+          return a->date.value_or(INT64_MIN) > b->date.value_or(INT64_MIN);
+        });
+      }
+      d.set("latest", cards(v, latest, 0, kHomeLatest, root));
+      d.set("news_url", news ? Data(root + news->url) : Data(false));
+      Data pinned(Data::type::list), recent(Data::type::list);
+      if (notices) {
+        for (const Page* p : notices->pages) {
+          if (p->pinned) pinned.push_back(page_card(v, *p, root));
+          else if (recent.list_value().size() < kHomeNotices) recent.push_back(page_card(v, *p, root));
+        }
+      }
+      d.set("pinned_notices", pinned);
+      d.set("notices", recent);
+      d.set("notices_url", notices ? Data(root + notices->url) : Data(false));
+      Data sections(Data::type::list);
+      for (const auto& s : content->sections) {
+        Data e;
+        e.set("title", s.title);
+        e.set("url", root + s.url);
+        e.set("count", std::to_string(s.pages.size()));
+        sections.push_back(e);
+      }
+      d.set("sections", sections);
+      const Page* intro = nullptr;
+      for (const auto& p : content->pages)
+        if (p.is_section_index && p.section.empty()) intro = &p;
+      d.set("intro", intro ? Data(intro->content_html) : Data(false));
+      return d;
+    });
+  }
+
+  void section(const Section& s) {
+    const int per = v_.config->pagination;
+    const int count = std::max<int>(1, static_cast<int>((s.pages.size() + per - 1) / per));
+    std::string tmpl = pick(t_, {"list-" + s.name + ".html", "list.html"});
+    for (int n = 1; n <= count; ++n) {
+      std::string url = list_page_url(s.url, n);
+      add_html(url, tmpl, [&s, n, count, per, url](const ViewContext& v, const std::string& root) {
+        std::string title = n == 1 ? s.title : s.title + "（第" + std::to_string(n) + "页）";
+        std::string description = s.index ? s.index->plain_summary : std::string();
+        Data d = frame_view(v, {url, title, description, "", "website"});
+        Data sec;
+        sec.set("title", s.title);
+        sec.set("url", root + s.url);
+        sec.set("intro", n == 1 && s.index && !s.index->content_html.empty()
+                             ? Data(s.index->content_html) : Data(false));
+        d.set("section", sec);
+        d.set("pages", cards(v, s.pages, static_cast<std::size_t>((n - 1) * per), per, root));
+        d.set("empty", s.pages.empty());
+        d.set("pager", pager_view(s.url, n, count, root));
+        return d;
+      }, 0, n == 1);
+    }
+  }
+
+  void single(const Page& p) {
+    std::string tmpl = pick(t_, {"single-" + p.section + ".html", "single.html"});
+    add_html(p.url, tmpl, [&p](const ViewContext& v, const std::string& root) {
+      std::string image = p.cover;
+      Data d = frame_view(v, {p.url, p.title, p.plain_summary, image, p.date ? "article" : "website"});
+      d.set("page", page_view(v, p, root));
+      return d;
+    }, p.date.value_or(0));
+  }
+
+  void taxonomy(const Taxonomy& tax) {
+    if (tax.terms.empty()) return;
+    std::string index_url = tax.key + "/";
+    add_html(index_url, pick(t_, {"terms.html"}), [&tax, index_url](const ViewContext& v, const std::string& root) {
+      Data d = frame_view(v, {index_url, tax.title, "", "", "website"});
+      Data terms(Data::type::list);
+      std::vector<const Term*> sorted;
+      for (const auto& term : tax.terms) sorted.push_back(&term);
+      std::stable_sort(sorted.begin(), sorted.end(), [](const Term* a, const Term* b) {
+        return a->pages.size() > b->pages.size();
+      });
+      for (const Term* term : sorted) {
+        Data e;
+        e.set("name", term->name);
+        e.set("url", root + term->url);
+        e.set("count", std::to_string(term->pages.size()));
+        terms.push_back(e);
+      }
+      Data taxd;
+      taxd.set("title", tax.title);
+      taxd.set("terms", terms);
+      d.set("taxonomy", taxd);
+      return d;
+    });
+    const int per = v_.config->pagination;
+    for (const auto& term : tax.terms) {
+      const int count = std::max<int>(1, static_cast<int>((term.pages.size() + per - 1) / per));
+      for (int n = 1; n <= count; ++n) {
+        std::string url = list_page_url(term.url, n);
+        add_html(url, pick(t_, {"term.html", "list.html"}),
+                 [&tax, &term, n, count, per, url](const ViewContext& v, const std::string& root) {
+                   std::string title = tax.title + "：" + term.name;
+                   if (n > 1) title += "（第" + std::to_string(n) + "页）";
+                   Data d = frame_view(v, {url, title, "", "", "website"});
+                   Data termd;
+                   termd.set("name", term.name);
+                   termd.set("taxonomy_title", tax.title);
+                   termd.set("taxonomy_url", root + tax.key + "/");
+                   d.set("term", termd);
+                   d.set("pages", cards(v, term.pages, static_cast<std::size_t>((n - 1) * per), per, root));
+                   d.set("pager", pager_view(term.url, n, count, root));
+                   return d;
+                 },
+                 0, n == 1);
+      }
+    }
+  }
+
+  void not_found() {
+    if (!t_.has("404.html")) return;
+    const ViewContext* v = &v_;
+    const TemplateSet* t = &t_;
+    jobs_.push_back({"404.html", [v, t](std::string& out) {
+                       PageMeta meta{"404.html", "页面未找到", "", "", "website"};
+                       meta.absolute_root = true;
+                       t->render("404.html", frame_view(*v, meta), out);
+                     }});
+  }
+
+  void feeds() {
+    std::sort(sitemap_->begin(), sitemap_->end(),
+              [](const SitemapEntry& a, const SitemapEntry& b) { return a.url < b.url; });
+    const ViewContext* v = &v_;
+    jobs_.push_back({"sitemap.xml", [v, entries = sitemap_](std::string& out) {
+                       out += render_sitemap(*v->config, *entries);
+                     }});
+    jobs_.push_back({"feed.xml", [v](std::string& out) {
+                       out += render_atom_feed(*v->config, v->content->dated_pages(), v->now);
+                     }});
+    jobs_.push_back({"robots.txt", [v](std::string& out) { out += render_robots(*v->config); }});
+  }
+
+  const ViewContext& v_;
+  const TemplateSet& t_;
+  std::vector<OutputJob> jobs_;
+  std::shared_ptr<std::vector<SitemapEntry>> sitemap_ =
+      std::make_shared<std::vector<SitemapEntry>>();
+};
+
+}  // namespace
+
+std::vector<OutputJob> plan_outputs(const ViewContext& view, const TemplateSet& templates) {
+  return Planner(view, templates).run();
+}
+
+}  // namespace hongfan

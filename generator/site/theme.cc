@@ -1,0 +1,26 @@
+#include "site/theme.h"
+
+#include <fmt/format.h>
+
+#include "config/config.h"
+
+namespace hongfan {
+
+std::optional<ThemeDirs> find_theme(const FileSystem& site_fs, const std::string& name,
+                                    Diagnostics& diags) {
+  std::string dir = "themes/" + name;
+  if (site_fs.is_dir(dir)) {
+    return ThemeDirs{{&site_fs, dir + "/templates", dir + "/templates"},
+                     {&site_fs, dir + "/static", dir + "/static"}};
+  }
+  if (name == "default") {
+    const FileSystem& fs = embedded_default_theme();
+    return ThemeDirs{{&fs, "templates", "(built-in theme)/templates"},
+                     {&fs, "static", "(built-in theme)/static"}};
+  }
+  diags.error({kConfigFile}, fmt::format("theme '{}' not found: there is no folder {}/", name, dir),
+              "use `theme: default` or copy the theme into themes/");
+  return std::nullopt;
+}
+
+}  // namespace hongfan

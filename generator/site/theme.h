@@ -1,0 +1,28 @@
+// Finding the theme: themes/NAME/ in the site, or the default theme built
+// into the binary (so a site without a themes/ folder still builds).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/diagnostics.h"
+#include "core/fs.h"
+#include "render/templates.h"
+#include "site/assets.h"
+
+namespace hongfan {
+
+/// The default theme's files, compiled into the binary ("templates/…",
+/// "static/…").
+const MemoryFileSystem& embedded_default_theme();
+
+struct ThemeDirs {
+  TemplateDir templates;
+  StaticDir statics;
+};
+
+/// Where theme `name` lives for the site in `site_fs`.
+std::optional<ThemeDirs> find_theme(const FileSystem& site_fs, const std::string& name,
+                                    Diagnostics& diags);
+
+}  // namespace hongfan
