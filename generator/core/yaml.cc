@@ -22,8 +22,10 @@ std::optional<YAML::Node> parse_yaml(std::string_view text, const YamlSource& sr
   try {
     return YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
-    diags.error(src.at_mark(e.mark), src.prefix() + "malformed YAML: " + e.msg,
-                "check indentation, the space after ':', and quote values that contain ':' or '#'");
+    std::string hint = "check indentation, the space after ':', and quote values that contain ':' or '#'";
+    if (e.msg.find("flow") != std::string::npos)
+      hint = "a [list] or {mapping} opened on this or an earlier line is not closed";
+    diags.error(src.at_mark(e.mark), src.prefix() + "malformed YAML: " + e.msg, hint);
     return std::nullopt;
   }
 }

@@ -53,7 +53,9 @@ void collect_text(cmark_node* node, std::string& out) {
 MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& options,
                                const UrlRewriter& rewrite) {
   ensure_registered();
-  int opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG;
+  // Style attributes for table alignment: `align=` is obsolete in HTML5.
+  int opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG |
+             CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;
   if (options.unsafe_html) opts |= CMARK_OPT_UNSAFE;
 
   std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(opts));

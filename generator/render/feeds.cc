@@ -39,13 +39,33 @@ std::string render_atom_feed(const Config& c, const std::vector<const Page*>& pa
   return out;
 }
 
+namespace {
+// sitemaps.org asks for URL-escaped locations: non-ASCII bytes (Chinese
+// term names) are percent-encoded here, though the files keep UTF-8 names.
+std::string uri_escape(std::string_view url) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : url) {
+    if (c >= 0x80 || c <= 0x20 || c == '"' || c == '<' || c == '>' || c == '\\' || c == '^' ||
+        c == '`' || c == '{' || c == '|' || c == '}') {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 0xF];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+}  // namespace
+
 std::string render_sitemap(const Config& c, const std::vector<SitemapEntry>& entries) {
   std::string out;
   out.reserve(256 + entries.size() * 128);
   out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (const auto& e : entries) {
-    out += "  <url><loc>" + xml_escape(c.absolute_url(e.url)) + "</loc>";
+    out += "  <url><loc>" + xml_escape(uri_escape(c.absolute_url(e.url))) + "</loc>";
     if (e.lastmod > 0) out += "<lastmod>" + format_rfc3339(e.lastmod) + "</lastmod>";
     out += "</url>\n";
   }

@@ -107,17 +107,24 @@ std::optional<StagedOutput> StagedOutput::begin(const std::string& final_dir, Di
 
 void StagedOutput::ensure_dir(const std::string& rel_dir) {
   if (rel_dir.empty()) return;
-  std::lock_guard<std::mutex> lock(dirs_mutex_);
-  if (made_dirs_.count(rel_dir)) return;
-  // Create each level once; EEXIST is fine.
+  {
+    std::lock_guard<std::mutex> lock(dirs_mutex_);
+    if (made_dirs_.count(rel_dir)) return;
+  }
+  // Create each level; EEXIST is fine (another worker may have made it).
+  // The syscalls run outside the lock so workers do not queue behind them.
   std::size_t pos = 0;
   while (pos != std::string::npos) {
     pos = rel_dir.find('/', pos + 1);
     std::string part = rel_dir.substr(0, pos);
-    if (made_dirs_.count(part)) continue;
+    {
+      std::lock_guard<std::mutex> lock(dirs_mutex_);
+      if (made_dirs_.count(part)) continue;
+    }
     std::string full = staging_ + "/" + part;
     if (::mkdir(full.c_str(), 0755) != 0 && errno != EEXIST)
       throw std::runtime_error("cannot create " + full + ": " + std::strerror(errno));
+    std::lock_guard<std::mutex> lock(dirs_mutex_);
     made_dirs_.insert(part);
   }
 }

@@ -12,6 +12,9 @@ namespace {
 
 constexpr std::size_t kHomeLatest = 10;
 constexpr std::size_t kHomeNotices = 5;
+// content/pages/ holds free pages (社区简介 …) reached from the menu; they
+// get no list page of their own.
+constexpr const char* kFreePagesSection = "pages";
 
 std::string index_path(const std::string& url) { return url + "index.html"; }
 
@@ -38,7 +41,8 @@ class Planner {
 
   std::vector<OutputJob> run() {
     home();
-    for (const auto& s : v_.content->sections) section(s);
+    for (const auto& s : v_.content->sections)
+      if (s.name != kFreePagesSection) section(s);
     for (const auto& p : v_.content->pages)
       if (!p.is_section_index) single(p);
     taxonomy(v_.content->tags);
@@ -84,6 +88,9 @@ class Planner {
           else if (recent.list_value().size() < kHomeNotices) recent.push_back(page_card(v, *p, root));
         }
       }
+      // kainjow cannot test a list for emptiness by index, so say it.
+      d.set("has_pinned_notices", !pinned.is_empty_list());
+      d.set("has_notices", !recent.is_empty_list());
       d.set("pinned_notices", pinned);
       d.set("notices", recent);
       d.set("notices_url", notices ? Data(root + notices->url) : Data(false));

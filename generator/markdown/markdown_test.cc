@@ -1,0 +1,43 @@
+#include "markdown/markdown.h"
+
+#include <doctest/doctest.h>
+
+using namespace hongfan;
+
+namespace {
+bool has(const std::string& s, const std::string& x) { return s.find(x) != std::string::npos; }
+}  // namespace
+
+TEST_CASE("GFM extensions are on") {
+  auto r = render_markdown(
+      "| a | b |\n|---|---|\n| 1 | 2 |\n\n~~old~~ https://example.gov.cn/\n\n- [x] done\n\nnote[^1]\n\n[^1]: foot\n",
+      {});
+  CHECK(has(r.html, "<table>"));
+  CHECK(has(r.html, "<del>old</del>"));
+  CHECK(has(r.html, "<a href=\"https://example.gov.cn/\">"));
+  CHECK(has(r.html, "type=\"checkbox\""));
+  CHECK(has(r.html, "footnote"));
+}
+
+TEST_CASE("raw HTML is filtered unless the site opts in") {
+  auto safe = render_markdown("<script>alert(1)</script>\n\n[x](javascript:alert(1))\n", {});
+  CHECK_FALSE(has(safe.html, "<script>"));
+  CHECK_FALSE(has(safe.html, "javascript:"));
+  MarkdownOptions unsafe;
+  unsafe.unsafe_html = true;
+  auto raw = render_markdown("<div class=\"x\">hi</div>\n", unsafe);
+  CHECK(has(raw.html, "<div class=\"x\">"));
+}
+
+TEST_CASE("links are rewritten and the first paragraph is plain text") {
+  auto r = render_markdown("# 标题\n\n第一段**加粗**文字，\n续行。\n\n[通知](/notices/) ![](/images/a.png)\n", {},
+                           [](std::string_view url) {
+                             return url.substr(0, 1) == "/" ? "../../" + std::string(url.substr(1))
+                                                            : std::string(url);
+                           });
+  CHECK(r.first_paragraph == "第一段加粗文字，续行。");
+  CHECK(has(r.html, "href=\"../../notices/\""));
+  CHECK(has(r.html, "src=\"../../images/a.png\""));
+  CHECK(r.links == std::vector<std::string>{"/notices/"});
+  CHECK(r.images == std::vector<std::string>{"/images/a.png"});
+}

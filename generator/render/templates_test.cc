@@ -1,0 +1,53 @@
+#include "render/templates.h"
+
+#include <doctest/doctest.h>
+
+using namespace hongfan;
+
+TEST_CASE("partials are inlined and site templates override the theme") {
+  MemoryFileSystem theme, site;
+  theme.add("t/page.html", "<h1>{{title}}</h1>{{> footer}}");
+  theme.add("t/partials/footer.html", "<footer>theme</footer>");
+  site.add("templates/partials/footer.html", "<footer>site {{title}}</footer>");
+  Diagnostics d;
+  auto set = TemplateSet::load({{&theme, "t", "themes/x/templates"}, {&site, "templates", "templates"}}, d);
+  REQUIRE(set);
+  Data data;
+  data.set("title", "<b>&");
+  std::string out;
+  set->render("page.html", data, out);
+  CHECK(out == "<h1>&lt;b&gt;&amp;</h1><footer>site &lt;b&gt;&amp;</footer>");
+}
+
+TEST_CASE("a missing partial is reported where it is named") {
+  MemoryFileSystem site;
+  site.add("templates/page.html", "<main>\n  {{> sidebar}}\n</main>");
+  Diagnostics d;
+  CHECK_FALSE(TemplateSet::load({{&site, "templates", "templates"}}, d));
+  auto all = d.sorted();
+  REQUIRE(all.size() == 1);
+  CHECK(all[0].format().rfind("templates/page.html:2:3: template: partial 'sidebar' not found", 0) == 0);
+}
+
+TEST_CASE("template syntax errors point into the file") {
+  MemoryFileSystem site;
+  site.add("templates/page.html", "<p>\n{{#open}}\n</p>");
+  Diagnostics d;
+  CHECK_FALSE(TemplateSet::load({{&site, "templates", "templates"}}, d));
+  REQUIRE(d.error_count() == 1);
+  CHECK(d.sorted()[0].loc.file == "templates/page.html");
+}
+
+TEST_CASE("mustache syntax inside data is not evaluated") {
+  MemoryFileSystem site;
+  site.add("templates/p.html", "{{x}}|{{{y}}}");
+  Diagnostics d;
+  auto set = TemplateSet::load({{&site, "templates", "templates"}}, d);
+  REQUIRE(set);
+  Data data;
+  data.set("x", "{{y}}");
+  data.set("y", "<i>ok</i>");
+  std::string out;
+  set->render("p.html", data, out);
+  CHECK(out == "{{y}}|<i>ok</i>");
+}

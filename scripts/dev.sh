@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# One entry point for setting up, building and testing hongfan on Debian 12.
+#
+#   scripts/dev.sh demo   install what is missing, build, render the demo to public/
+#   scripts/dev.sh test   the same set-up, then every test through ctest
+#   scripts/dev.sh build  install what is missing and build (no demo, no tests)
+#
+# Run as root (or with sudo available) on a fresh machine: it installs only
+# the Debian packages that are missing and the pinned npm test tools.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+BUILD_DIR=${BUILD_DIR:-$ROOT/build}
+
+# What building needs, and what the tests need on top (browsers, checkers).
+BUILD_PACKAGES=(g++ cmake ninja-build pkg-config python3
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libfmt-dev doctest-dev
+  libkainjow-mustache-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libqrencode-dev)
+TEST_PACKAGES=(openjdk-17-jre-headless libxml2-utils linkchecker chromium fonts-noto-cjk)
+
+log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+install_packages() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing Debian packages: ${missing[*]}"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+install_node_tools() {
+  if ! command -v npm >/dev/null; then install_packages nodejs npm; fi
+  # Reinstall when package-lock.json changed since the last install.
+  local stamp=node_modules/.hongfan-lock
+  if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
+    log "installing pinned npm test tools (package-lock.json)"
+    PUPPETEER_SKIP_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+    cp package-lock.json "$stamp"
+  fi
+}
+
+build() {
+  log "building into $BUILD_DIR"
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
+  cmake --build "$BUILD_DIR"
+}
+
+case "${1:-}" in
+  demo)
+    install_packages "${BUILD_PACKAGES[@]}"
+    build
+    log "rendering the demo site into public/"
+    "$BUILD_DIR/hongfan" build
+    log "open public/index.html, or serve public/ with any static web server"
+    ;;
+  test)
+    install_packages "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+    install_node_tools
+    build
+    log "running every test"
+    cd "$BUILD_DIR"
+    ctest --output-on-failure -j "$(nproc)"
+    ;;
+  build)
+    install_packages "${BUILD_PACKAGES[@]}"
+    build
+    ;;
+  *)
+    echo "usage: scripts/dev.sh demo|test|build" >&2
+    exit 2
+    ;;
+esac

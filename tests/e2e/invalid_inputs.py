@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Bad input gets exact `file:line:col: message` errors, exit status 1, and
+leaves the previous public/ untouched.
+
+    invalid_inputs.py HONGFAN TESTS_DIR
+
+For every case folder under TESTS_DIR/invalid/: copy the valid fixture
+TESTS_DIR/sites/minimal to a temp folder, build it once (must succeed), lay
+the case's files over it, build again and compare stderr with the case's
+`expected.txt` line by line; then check that public/ is byte-identical to
+the first build and that no staging folder is left behind.
+"""
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+
+def tree_digest(root):
+    h = hashlib.sha256()
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = os.path.join(dirpath, name)
+            h.update(os.path.relpath(path, root).encode())
+            with open(path, "rb") as f:
+                h.update(hashlib.sha256(f.read()).digest())
+    return h.hexdigest()
+
+
+def build(hongfan, site):
+    return subprocess.run([hongfan, "build", "-s", site, "--now", "2024-07-01", "-q"],
+                          capture_output=True, text=True)
+
+
+def main():
+    hongfan, tests = sys.argv[1], sys.argv[2]
+    cases_dir = os.path.join(tests, "invalid")
+    passed = failed = 0
+    for case in sorted(os.listdir(cases_dir)):
+        case_dir = os.path.join(cases_dir, case)
+        with tempfile.TemporaryDirectory() as tmp:
+            site = os.path.join(tmp, "site")
+            shutil.copytree(os.path.join(tests, "sites", "minimal"), site)
+            first = build(hongfan, site)
+            if first.returncode != 0:
+                print(f"FAIL {case}: the valid fixture did not build:\n{first.stderr}")
+                failed += 1
+                continue
+            before = tree_digest(os.path.join(site, "public"))
+            expected = None
+            for dirpath, _, filenames in os.walk(case_dir):
+                for name in filenames:
+                    src = os.path.join(dirpath, name)
+                    rel = os.path.relpath(src, case_dir)
+                    if rel == "expected.txt":
+                        with open(src, encoding="utf-8") as f:
+                            expected = f.read()
+                        continue
+                    dst = os.path.join(site, rel)
+                    os.makedirs(os.path.dirname(dst), exist_ok=True)
+                    shutil.copyfile(src, dst)
+            result = build(hongfan, site)
+            result.stderr = result.stderr.replace(site, "SITE")
+            problems = []
+            if result.returncode != 1:
+                problems.append(f"exit status {result.returncode}, expected 1")
+            if expected is None:
+                problems.append("no expected.txt; hongfan said:\n" + result.stderr)
+            elif result.stderr != expected:
+                problems.append("stderr differs.\n--- expected\n" + expected + "--- got\n" + result.stderr)
+            if tree_digest(os.path.join(site, "public")) != before:
+                problems.append("public/ changed")
+            leftovers = [n for n in os.listdir(site) if n.startswith(".public.")]
+            if leftovers:
+                problems.append(f"staging folders left behind: {leftovers}")
+            if problems:
+                failed += 1
+                print(f"FAIL {case}: " + "\n  ".join(problems))
+            else:
+                passed += 1
+                print(f"ok   {case}")
+    print(f"{passed} passed, {failed} failed")
+    return 1 if failed or passed == 0 else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
