@@ -9,6 +9,7 @@
 
 #include "config/config.h"
 #include "content/collection.h"
+#include "data/site_data.h"
 #include "render/templates.h"
 
 namespace hongfan {
@@ -17,6 +18,7 @@ namespace hongfan {
 struct ViewContext {
   const Config* config = nullptr;
   const ContentSet* content = nullptr;
+  const SiteData* data = nullptr;
   std::map<std::string, std::string> assets;  ///< "css/style.css" → "css/style.1a2b3c4d.css"
   std::int64_t now = 0;                       ///< "today", epoch seconds
 };

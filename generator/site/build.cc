@@ -7,6 +7,7 @@
 
 #include "config/config.h"
 #include "content/collection.h"
+#include "data/site_data.h"
 #include "core/parallel.h"
 #include "core/text.h"
 #include "render/templates.h"
@@ -41,7 +42,14 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     templates = TemplateSet::load({theme->templates, own}, diags);
   }
 
-  // 2. Content: read and parse every page in parallel, then link.
+  // 2. Data: data/*.yaml and the points ledger, validated.
+  SiteData data;
+  {
+    ScopedTimer timer(t, "load data");
+    data = load_data(site, *config, diags);
+  }
+
+  // 3. Content: read and parse every page in parallel, then link.
   ContentSet content;
   {
     ScopedTimer timer(t, "load content");
@@ -56,7 +64,7 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     render_markdown_all(content, *config, diags);
   }
 
-  // 3. Static files.
+  // 4. Static files.
   StaticPlan statics;
   {
     ScopedTimer timer(t, "plan static");
@@ -64,12 +72,14 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   }
   if (diags.has_errors() || !templates) return finish(false);
 
-  // 4. Plan every output file, then render and write them in parallel.
-  ViewContext view{&*config, &content, statics.assets, options.now};
+  // 5. Plan every output file, then render and write them in parallel.
+  ViewContext view{&*config, &content, &data, statics.assets, options.now};
   std::vector<OutputJob> jobs;
   {
     ScopedTimer timer(t, "plan outputs");
-    jobs = plan_outputs(view, *templates);
+    OutputPlan plan(view, *templates);
+    plan_content_pages(plan);
+    jobs = plan.finish();
   }
   auto out = StagedOutput::begin(options.output_dir, diags);
   if (!out) return finish(false);

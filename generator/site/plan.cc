@@ -16,15 +16,6 @@ constexpr std::size_t kHomeNotices = 5;
 // get no list page of their own.
 constexpr const char* kFreePagesSection = "pages";
 
-std::string index_path(const std::string& url) { return url + "index.html"; }
-
-// The first template of `names` that exists.
-std::string pick(const TemplateSet& t, std::initializer_list<std::string> names) {
-  for (const auto& n : names)
-    if (t.has(n)) return n;
-  return *(names.end() - 1);
-}
-
 Data cards(const ViewContext& v, const std::vector<const Page*>& pages, std::size_t from,
            std::size_t count, const std::string& root) {
   Data list(Data::type::list);
@@ -33,41 +24,27 @@ Data cards(const ViewContext& v, const std::vector<const Page*>& pages, std::siz
   return list;
 }
 
-// Builds the job list. Jobs capture the view context and templates by
-// pointer (they outlive the jobs), never the planner itself.
-class Planner {
+// Home, section lists, single pages, taxonomies, 404, feed and robots.txt.
+class ContentPlanner {
  public:
-  Planner(const ViewContext& v, const TemplateSet& t) : v_(v), t_(t) {}
+  explicit ContentPlanner(OutputPlan& plan) : plan_(plan) {}
 
-  std::vector<OutputJob> run() {
+  void run() {
     home();
-    for (const auto& s : v_.content->sections)
+    for (const auto& s : plan_.view().content->sections)
       if (s.name != kFreePagesSection) section(s);
-    for (const auto& p : v_.content->pages)
+    for (const auto& p : plan_.view().content->pages)
       if (!p.is_section_index) single(p);
-    taxonomy(v_.content->tags);
-    taxonomy(v_.content->categories);
+    taxonomy(plan_.view().content->tags);
+    taxonomy(plan_.view().content->categories);
     not_found();
     feeds();
-    return std::move(jobs_);
   }
 
  private:
-  using ViewFn = std::function<Data(const ViewContext& v, const std::string& root)>;
-
-  void add_html(const std::string& url, const std::string& tmpl, ViewFn view,
-                std::int64_t lastmod = 0, bool in_sitemap = true) {
-    if (in_sitemap) sitemap_->push_back({url, lastmod});
-    const ViewContext* v = &v_;
-    const TemplateSet* t = &t_;
-    jobs_.push_back({index_path(url), [v, t, tmpl, view = std::move(view), url](std::string& out) {
-                       t->render(tmpl, view(*v, root_prefix(url)), out);
-                     }});
-  }
-
   void home() {
-    std::string tmpl = pick(t_, {"home.html", "list.html"});
-    add_html("", tmpl, [](const ViewContext& v, const std::string& root) {
+    std::string tmpl = plan_.pick({"home.html", "list.html"});
+    plan_.add_page("", tmpl, [](const ViewContext& v, const std::string& root) {
       Data d = frame_view(v, {"", "", "", "", "website"});
       const auto* content = v.content;
       const Section* news = content->section("news");
@@ -112,12 +89,12 @@ class Planner {
   }
 
   void section(const Section& s) {
-    const int per = v_.config->pagination;
+    const int per = plan_.view().config->pagination;
     const int count = std::max<int>(1, static_cast<int>((s.pages.size() + per - 1) / per));
-    std::string tmpl = pick(t_, {"list-" + s.name + ".html", "list.html"});
+    std::string tmpl = plan_.pick({"list-" + s.name + ".html", "list.html"});
     for (int n = 1; n <= count; ++n) {
       std::string url = list_page_url(s.url, n);
-      add_html(url, tmpl, [&s, n, count, per, url](const ViewContext& v, const std::string& root) {
+      plan_.add_page(url, tmpl, [&s, n, count, per, url](const ViewContext& v, const std::string& root) {
         std::string title = n == 1 ? s.title : s.title + "（第" + std::to_string(n) + "页）";
         std::string description = s.index ? s.index->plain_summary : std::string();
         Data d = frame_view(v, {url, title, description, "", "website"});
@@ -136,8 +113,8 @@ class Planner {
   }
 
   void single(const Page& p) {
-    std::string tmpl = pick(t_, {"single-" + p.section + ".html", "single.html"});
-    add_html(p.url, tmpl, [&p](const ViewContext& v, const std::string& root) {
+    std::string tmpl = plan_.pick({"single-" + p.section + ".html", "single.html"});
+    plan_.add_page(p.url, tmpl, [&p](const ViewContext& v, const std::string& root) {
       std::string image = p.cover;
       Data d = frame_view(v, {p.url, p.title, p.plain_summary, image, p.date ? "article" : "website"});
       d.set("page", page_view(v, p, root));
@@ -148,7 +125,7 @@ class Planner {
   void taxonomy(const Taxonomy& tax) {
     if (tax.terms.empty()) return;
     std::string index_url = tax.key + "/";
-    add_html(index_url, pick(t_, {"terms.html"}), [&tax, index_url](const ViewContext& v, const std::string& root) {
+    plan_.add_page(index_url, plan_.pick({"terms.html"}), [&tax, index_url](const ViewContext& v, const std::string& root) {
       Data d = frame_view(v, {index_url, tax.title, "", "", "website"});
       Data terms(Data::type::list);
       std::vector<const Term*> sorted;
@@ -169,12 +146,12 @@ class Planner {
       d.set("taxonomy", taxd);
       return d;
     });
-    const int per = v_.config->pagination;
+    const int per = plan_.view().config->pagination;
     for (const auto& term : tax.terms) {
       const int count = std::max<int>(1, static_cast<int>((term.pages.size() + per - 1) / per));
       for (int n = 1; n <= count; ++n) {
         std::string url = list_page_url(term.url, n);
-        add_html(url, pick(t_, {"term.html", "list.html"}),
+        plan_.add_page(url, plan_.pick({"term.html", "list.html"}),
                  [&tax, &term, n, count, per, url](const ViewContext& v, const std::string& root) {
                    std::string title = tax.title + "：" + term.name;
                    if (n > 1) title += "（第" + std::to_string(n) + "页）";
@@ -194,10 +171,10 @@ class Planner {
   }
 
   void not_found() {
-    if (!t_.has("404.html")) return;
-    const ViewContext* v = &v_;
-    const TemplateSet* t = &t_;
-    jobs_.push_back({"404.html", [v, t](std::string& out) {
+    if (!plan_.templates().has("404.html")) return;
+    const ViewContext* v = &plan_.view();
+    const TemplateSet* t = &plan_.templates();
+    plan_.add_file({"404.html", [v, t](std::string& out) {
                        PageMeta meta{"404.html", "页面未找到", "", "", "website"};
                        meta.absolute_root = true;
                        t->render("404.html", frame_view(*v, meta), out);
@@ -205,29 +182,48 @@ class Planner {
   }
 
   void feeds() {
-    std::sort(sitemap_->begin(), sitemap_->end(),
-              [](const SitemapEntry& a, const SitemapEntry& b) { return a.url < b.url; });
-    const ViewContext* v = &v_;
-    jobs_.push_back({"sitemap.xml", [v, entries = sitemap_](std::string& out) {
-                       out += render_sitemap(*v->config, *entries);
-                     }});
-    jobs_.push_back({"feed.xml", [v](std::string& out) {
-                       out += render_atom_feed(*v->config, v->content->dated_pages(), v->now);
-                     }});
-    jobs_.push_back({"robots.txt", [v](std::string& out) { out += render_robots(*v->config); }});
+    const ViewContext* v = &plan_.view();
+    plan_.add_file({"feed.xml", [v](std::string& out) {
+                      out += render_atom_feed(*v->config, v->content->dated_pages(), v->now);
+                    }});
+    plan_.add_file({"robots.txt", [v](std::string& out) { out += render_robots(*v->config); }});
   }
-
-  const ViewContext& v_;
-  const TemplateSet& t_;
-  std::vector<OutputJob> jobs_;
-  std::shared_ptr<std::vector<SitemapEntry>> sitemap_ =
-      std::make_shared<std::vector<SitemapEntry>>();
+  OutputPlan& plan_;
 };
 
 }  // namespace
 
-std::vector<OutputJob> plan_outputs(const ViewContext& view, const TemplateSet& templates) {
-  return Planner(view, templates).run();
+OutputPlan::OutputPlan(const ViewContext& view, const TemplateSet& templates)
+    : view_(view), templates_(templates) {}
+
+std::string OutputPlan::pick(std::initializer_list<std::string> names) const {
+  for (const auto& n : names)
+    if (templates_.has(n)) return n;
+  return *(names.end() - 1);
 }
+
+void OutputPlan::add_page(const std::string& url, const std::string& tmpl, ViewFn view,
+                          std::int64_t lastmod, bool in_sitemap) {
+  if (in_sitemap) sitemap_->push_back({url, lastmod});
+  const ViewContext* v = &view_;
+  const TemplateSet* t = &templates_;
+  jobs_.push_back({url + "index.html", [v, t, tmpl, view = std::move(view), url](std::string& out) {
+                     t->render(tmpl, view(*v, root_prefix(url)), out);
+                   }});
+}
+
+void OutputPlan::add_file(OutputJob job) { jobs_.push_back(std::move(job)); }
+
+std::vector<OutputJob> OutputPlan::finish() {
+  std::sort(sitemap_->begin(), sitemap_->end(),
+            [](const SitemapEntry& a, const SitemapEntry& b) { return a.url < b.url; });
+  const ViewContext* v = &view_;
+  jobs_.push_back({"sitemap.xml", [v, entries = sitemap_](std::string& out) {
+                     out += render_sitemap(*v->config, *entries);
+                   }});
+  return std::move(jobs_);
+}
+
+void plan_content_pages(OutputPlan& plan) { ContentPlanner(plan).run(); }
 
 }  // namespace hongfan

@@ -1,11 +1,18 @@
 // Planning the outputs: one job per file to write, each knowing its path and
 // how to render itself, so the writer can run them on the worker pool.
+//
+// Each feature plans its pages in a function of its own (plan_content_pages
+// here; organisation, activities, points … beside it) against OutputPlan.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <initializer_list>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "render/feeds.h"
 #include "render/templates.h"
 #include "render/view.h"
 
@@ -16,8 +23,38 @@ struct OutputJob {
   std::function<void(std::string& out)> render;  ///< appends the file's bytes
 };
 
-/// Every HTML page, list, taxonomy page, feed, sitemap, robots.txt and 404.
-/// The view context and templates must outlive the jobs.
-std::vector<OutputJob> plan_outputs(const ViewContext& view, const TemplateSet& templates);
+class OutputPlan {
+ public:
+  /// The view context and templates must outlive the jobs.
+  OutputPlan(const ViewContext& view, const TemplateSet& templates);
+
+  /// Builds the template data of one page; `root` leads back to the site root.
+  using ViewFn = std::function<Data(const ViewContext& view, const std::string& root)>;
+
+  /// An HTML page at site-relative `url` ("news/x/"), written to
+  /// url/index.html with template `tmpl`. Listed in the sitemap unless told.
+  void add_page(const std::string& url, const std::string& tmpl, ViewFn view,
+                std::int64_t lastmod = 0, bool in_sitemap = true);
+  /// Any other file (feeds, .ics, JSON …).
+  void add_file(OutputJob job);
+
+  /// The first of `names` the template set has (the last one otherwise).
+  std::string pick(std::initializer_list<std::string> names) const;
+
+  const ViewContext& view() const { return view_; }
+  const TemplateSet& templates() const { return templates_; }
+
+  /// Adds the sitemap of every page planned and returns all jobs.
+  std::vector<OutputJob> finish();
+
+ private:
+  const ViewContext& view_;
+  const TemplateSet& templates_;
+  std::vector<OutputJob> jobs_;
+  std::shared_ptr<std::vector<SitemapEntry>> sitemap_ = std::make_shared<std::vector<SitemapEntry>>();
+};
+
+/// Home, section lists, pages, taxonomies, 404, feed and robots.txt.
+void plan_content_pages(OutputPlan& plan);
 
 }  // namespace hongfan

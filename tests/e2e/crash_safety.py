@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""A build killed with SIGKILL at a random moment leaves public/ exactly as a
+complete build left it, and the next successful build removes the staging
+folder the killed one left behind.
+
+    crash_safety.py HONGFAN [ROUNDS]
+
+Each round edits one article, so the output of the round's build differs from
+the previous one; after the kill, public/ must equal either the previous
+complete tree or the new complete tree (when the build finished before the
+signal), never anything in between.
+"""
+import hashlib
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+
+def tree_digest(root):
+    h = hashlib.sha256()
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames.sort()
+        for name in sorted(filenames):
+            path = os.path.join(dirpath, name)
+            h.update(os.path.relpath(path, root).encode())
+            with open(path, "rb") as f:
+                h.update(hashlib.sha256(f.read()).digest())
+    return h.hexdigest()
+
+
+def write_site(site, n):
+    os.makedirs(os.path.join(site, "content", "news"), exist_ok=True)
+    with open(os.path.join(site, "site.yaml"), "w", encoding="utf-8") as f:
+        f.write("title: 崩溃测试\nbase_url: https://example.org/\n")
+    body = "社区开展志愿服务活动，居民踊跃参加。\n\n" * 40
+    for i in range(n):
+        with open(os.path.join(site, "content", "news", f"a{i:05}.md"), "w", encoding="utf-8") as f:
+            f.write(f"---\ntitle: 第{i}篇\ndate: 2024-01-01\ntags: [t{i % 50}]\n---\n{body}")
+
+
+def build(hongfan, site, out):
+    return subprocess.run([hongfan, "build", "-s", site, "-o", out, "--now", "2024-07-01", "-q"],
+                          capture_output=True, text=True)
+
+
+def main():
+    hongfan = sys.argv[1]
+    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 24
+    rng = random.Random(20261122)
+    tmp = tempfile.mkdtemp()
+    try:
+        site = os.path.join(tmp, "site")
+        public = os.path.join(site, "public")
+        write_site(site, 1500)
+        t0 = time.monotonic()
+        assert build(hongfan, site, public).returncode == 0
+        duration = time.monotonic() - t0
+        good = tree_digest(public)
+        article = os.path.join(site, "content", "news", "a00000.md")
+        killed_mid = 0
+        for r in range(rounds):
+            with open(article, "a", encoding="utf-8") as f:
+                f.write(f"\n第{r}次修改。\n")
+            # The tree a complete build of the edited input gives.
+            ref = os.path.join(tmp, "ref")
+            shutil.rmtree(ref, ignore_errors=True)
+            assert build(hongfan, site, ref).returncode == 0
+            new_good = tree_digest(ref)
+            p = subprocess.Popen([hongfan, "build", "-s", site, "-o", public, "--now", "2024-07-01", "-q"],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(rng.uniform(0, duration * 1.1))
+            p.send_signal(signal.SIGKILL)
+            p.wait()
+            if p.returncode == -signal.SIGKILL:
+                killed_mid += 1
+            now = tree_digest(public)
+            if now == good:
+                pass
+            elif now == new_good:
+                good = new_good
+            else:
+                print(f"FAIL round {r}: public/ is neither the previous nor the new complete tree")
+                return 1
+            if os.path.exists(public) is False:
+                print(f"FAIL round {r}: public/ is missing")
+                return 1
+        # The next good build cleans up what the killed builds left.
+        assert build(hongfan, site, public).returncode == 0
+        leftovers = [n for n in os.listdir(site) if n.startswith(".public.")]
+        if leftovers:
+            print(f"FAIL: staging folders left after a successful build: {leftovers}")
+            return 1
+        print(f"ok   {rounds} rounds, {killed_mid} builds killed mid-way; public/ was always a complete tree")
+        print(f"{rounds} passed, 0 failed")
+        return 0 if killed_mid >= rounds // 2 else 1
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
