@@ -97,6 +97,8 @@ void link_content(ContentSet& set, Diagnostics& diags) {
   }
   for (auto& [name, s] : sections) {
     std::sort(s.pages.begin(), s.pages.end(), list_order);
+    for (std::size_t i = 0; i < s.pages.size(); ++i)
+      const_cast<Page*>(s.pages[i])->section_position = i;  // owned by set.pages
     set.sections.push_back(std::move(s));
   }
   auto finish = [](std::map<std::string, Term>& terms, Taxonomy& tax) {

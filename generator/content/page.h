@@ -35,13 +35,22 @@ struct Page {
   bool draft = false, pinned = false;
   DataRef org, grid, brand, station;
 
-  YAML::Node front;          ///< the whole front matter, for templates (`params`)
+  YAML::Node front;          ///< the whole front matter
+  YAML::Node params;         ///< its keys hongfan does not interpret, for templates
   std::string body;          ///< Markdown, owned
   int body_first_line = 1;
+
+  // Filled in by link_content.
+  std::size_t section_position = 0;  ///< index in its section's list order
 
   // Filled in by the markdown stage.
   std::string content_html;
   std::string plain_summary;  ///< summary, or the first paragraph as text
+  /// Computed once, shown in every list the page appears in.
+  std::string card_summary;   ///< plain_summary cut for lists
+  std::string date_long;      ///< 2020年7月1日 星期三
+  std::string date_short;     ///< 2020年7月1日
+  std::string date_iso;       ///< 2020-07-01T08:00:00+08:00
 };
 
 /// Parses one content file. `path` is relative to the site ("content/…").

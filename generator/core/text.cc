@@ -3,7 +3,14 @@
 namespace hongfan {
 
 void html_escape_append(std::string& out, std::string_view s) {
-  for (char c : s) {
+  // Copy runs that need no escaping in one go (most text, all Chinese).
+  std::size_t start = 0;
+  while (true) {
+    std::size_t special = s.find_first_of("&<>\"'", start);
+    out.append(s, start, special == std::string_view::npos ? std::string_view::npos : special - start);
+    if (special == std::string_view::npos) return;
+    char c = s[special];
+    start = special + 1;
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;

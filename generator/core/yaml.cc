@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <sstream>
+
 #include "core/text.h"
 
 namespace hongfan {
@@ -20,7 +22,13 @@ SourceLoc YamlSource::at(const YAML::Node& node) const {
 std::optional<YAML::Node> parse_yaml(std::string_view text, const YamlSource& src,
                                      Diagnostics& diags) {
   try {
-    return YAML::Load(std::string(text));
+    // YAML::Load(std::string) builds a stringstream per call, and stream
+    // construction (locale set-up) cost as much as parsing small front
+    // matter; one stream per thread is reused instead.
+    thread_local std::istringstream stream;
+    stream.clear();
+    stream.str(std::string(text));
+    return YAML::Load(stream);
   } catch (const YAML::Exception& e) {
     std::string hint = "check indentation, the space after ':', and quote values that contain ':' or '#'";
     if (e.msg.find("flow") != std::string::npos)

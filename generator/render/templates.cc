@@ -15,6 +15,56 @@ using Mustache = kainjow::mustache::mustache;
 
 std::atomic<std::uint64_t> g_generation{0};
 
+// kainjow's own context splits every dotted name (`site.title`) through a
+// std::stringstream, which cost a fifth of all render time. This one splits
+// in place and keeps the layers in a vector searched from the top.
+class LayeredContext final : public kainjow::mustache::basic_context<std::string> {
+ public:
+  void push(const Data* data) override { layers_.push_back(data); }
+  void pop() override { layers_.pop_back(); }
+
+  const Data* get(const std::string& name) const override {
+    if (name.size() == 1 && name[0] == '.') return layers_.back();
+    auto dot = name.find('.');
+    if (dot == std::string::npos) return get_partial(name);
+    thread_local std::vector<std::string> parts;
+    parts.clear();
+    for (std::size_t start = 0;;) {
+      auto end = name.find('.', start);
+      parts.emplace_back(name, start, end == std::string::npos ? std::string::npos : end - start);
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
+    for (auto it = layers_.rbegin(); it != layers_.rend(); ++it) {
+      const Data* var = *it;
+      for (const auto& part : parts) {
+        var = var->get(part);
+        if (!var) break;
+      }
+      if (var) return var;
+    }
+    return nullptr;
+  }
+
+  const Data* get_partial(const std::string& name) const override {
+    for (auto it = layers_.rbegin(); it != layers_.rend(); ++it)
+      if (const Data* var = (*it)->get(name)) return var;
+    return nullptr;
+  }
+
+ private:
+  std::vector<const Data*> layers_;
+};
+
+// kainjow writes to a stream; this one appends to a string without copying.
+struct StringSink {
+  std::string& out;
+  StringSink& operator<<(const std::string& s) {
+    out += s;
+    return *this;
+  }
+};
+
 SourceLoc loc_at(const std::string& file, const std::string& text, std::size_t pos) {
   int line = 1, col = 1;
   for (std::size_t i = 0; i < pos && i < text.size(); ++i) {
@@ -133,7 +183,7 @@ std::optional<TemplateSet> TemplateSet::load(const std::vector<TemplateDir>& dir
   return set;
 }
 
-void TemplateSet::render(const std::string& name, const Data& data, std::string& out) const {
+Mustache& TemplateSet::compiled(const std::string& name) const {
   struct Cache {
     std::uint64_t generation = 0;
     std::unordered_map<std::string, std::unique_ptr<Mustache>> compiled;
@@ -150,8 +200,27 @@ void TemplateSet::render(const std::string& name, const Data& data, std::string&
     slot = std::make_unique<Mustache>(it->second);
     slot->set_custom_escape([](const std::string& s) { return html_escape(s); });
   }
-  slot->render(data, [&out](const std::string& s) { out += s; });
-  if (!slot->is_valid()) throw std::runtime_error("template " + name + ": " + slot->error_message());
+  return *slot;
+}
+
+void TemplateSet::render(const std::string& name, const Data& data, std::string& out) const {
+  Mustache& m = compiled(name);
+  LayeredContext ctx;
+  ctx.push(&data);
+  StringSink sink{out};
+  m.render(ctx, sink);
+  if (!m.is_valid()) throw std::runtime_error("template " + name + ": " + m.error_message());
+}
+
+void TemplateSet::render(const std::string& name, const Data& shared, const Data& page,
+                         std::string& out) const {
+  Mustache& m = compiled(name);
+  LayeredContext ctx;
+  ctx.push(&shared);
+  ctx.push(&page);
+  StringSink sink{out};
+  m.render(ctx, sink);
+  if (!m.is_valid()) throw std::runtime_error("template " + name + ": " + m.error_message());
 }
 
 }  // namespace hongfan

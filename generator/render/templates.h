@@ -41,6 +41,10 @@ class TemplateSet {
   /// render error (a template bug, not user data).
   void render(const std::string& name, const Data& data, std::string& out) const;
 
+  /// Renders with two layers: names are looked up in `page` first, then in
+  /// `shared` (data common to many pages, built once).
+  void render(const std::string& name, const Data& shared, const Data& page, std::string& out) const;
+
  private:
   struct Source {
     std::string text;
@@ -48,6 +52,7 @@ class TemplateSet {
   };
   std::map<std::string, Source> sources_;       // every file, by relative name
   std::map<std::string, std::string> expanded_;  // page templates with partials inlined
+  kainjow::mustache::mustache& compiled(const std::string& name) const;
   std::uint64_t generation_ = 0;
 };
 

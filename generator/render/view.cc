@@ -12,8 +12,6 @@ namespace hongfan {
 
 namespace {
 
-constexpr std::size_t kSummaryChars = 120;
-
 Data list_data() { return Data(Data::type::list); }
 
 std::string asset_url(const ViewContext& ctx, const std::string& root, const std::string& path) {
@@ -35,13 +33,6 @@ Data terms_view(const std::vector<std::string>& names, const std::string& key,
   return list;
 }
 
-// The summary shown in lists and share cards: as written, else the first
-// paragraph, cut at a character boundary.
-std::string card_summary(const Page& p) {
-  const std::string& s = p.plain_summary;
-  if (utf8::length(s) <= kSummaryChars) return s;
-  return std::string(utf8::prefix(s, kSummaryChars)) + "…";
-}
 
 // An absolute URL for share cards: WeChat needs the full address.
 std::string resolve_absolute(const Config& c, const std::string& url) {
@@ -77,9 +68,8 @@ Data yaml_to_data(const YAML::Node& node) {
   }
 }
 
-Data frame_view(const ViewContext& ctx, const PageMeta& meta) {
+Data site_view(const ViewContext& ctx, const std::string& root) {
   const Config& c = *ctx.config;
-  std::string root = meta.absolute_root ? c.base_url : root_prefix(meta.url);
   Data site;
   site.set("title", c.title);
   site.set("subtitle", text_or_false(c.subtitle));
@@ -93,7 +83,15 @@ Data frame_view(const ViewContext& ctx, const PageMeta& meta) {
   site.set("year", std::to_string(civil_from_epoch(ctx.now).year));
   site.set("copyright", text_or_false(c.copyright));
   site.set("params", c.params ? yaml_to_data(c.params) : Data(false));
-  Data menu = list_data();
+  Data frame;
+  frame.set("site", site);
+  return frame;
+}
+
+Data frame_view(const ViewContext& ctx, const PageMeta& meta) {
+  const Config& c = *ctx.config;
+  std::string root = meta.absolute_root ? c.base_url : root_prefix(meta.url);
+  Data menu(Data::type::list);
   for (const auto& item : c.menu) {
     Data m;
     m.set("name", item.name);
@@ -106,6 +104,7 @@ Data frame_view(const ViewContext& ctx, const PageMeta& meta) {
     m.set("current", current);
     menu.push_back(m);
   }
+  Data site;
   site.set("menu", menu);
 
   Data m;
@@ -131,12 +130,12 @@ Data page_card(const ViewContext&, const Page& p, const std::string& root) {
   Data d;
   d.set("title", p.title);
   d.set("url", root + p.url);
-  d.set("summary", text_or_false(card_summary(p)));
+  d.set("summary", text_or_false(p.card_summary));
   d.set("pinned", p.pinned);
   if (p.date) {
-    d.set("date", format_chinese_date(*p.date));
-    d.set("date_short", format_chinese_day(*p.date));
-    d.set("date_iso", format_rfc3339(*p.date));
+    d.set("date", p.date_long);
+    d.set("date_short", p.date_short);
+    d.set("date_iso", p.date_iso);
   } else {
     d.set("date", false);
     d.set("date_short", false);
@@ -156,7 +155,7 @@ Data page_view(const ViewContext& ctx, const Page& p, const std::string& root) {
   d.set("has_terms", !tags.is_empty_list() || !cats.is_empty_list());
   d.set("tags", tags);
   d.set("categories", cats);
-  d.set("params", yaml_to_data(p.front));
+  d.set("params", p.params ? yaml_to_data(p.params) : Data(false));
 
   const Section* s = ctx.content->section(p.section);
   if (s) {
@@ -164,11 +163,10 @@ Data page_view(const ViewContext& ctx, const Page& p, const std::string& root) {
     d.set("section_url", root + s->url);
     // Neighbours in list order: "newer" is the one listed before.
     Data newer(false), older(false);
-    for (std::size_t i = 0; i < s->pages.size(); ++i) {
-      if (s->pages[i] != &p) continue;
+    const std::size_t i = p.section_position;
+    if (i < s->pages.size() && s->pages[i] == &p) {
       if (i > 0) newer = page_card(ctx, *s->pages[i - 1], root);
       if (i + 1 < s->pages.size()) older = page_card(ctx, *s->pages[i + 1], root);
-      break;
     }
     d.set("newer", newer);
     d.set("older", older);

@@ -33,8 +33,14 @@ struct PageMeta {
   bool absolute_root = false;  ///< 404: links from base_url, since it is served at any path
 };
 
-/// The common frame of a page: `site` (title, menu, css, root …) and `meta`
-/// (title, description, og:* values). Templates find page data beside it.
+/// What is the same on every page at the same depth: `site` (title, css,
+/// root, feed …). Built once per distinct `root` and shared by all pages'
+/// renders (read-only), so the per-page work stays small.
+Data site_view(const ViewContext& ctx, const std::string& root);
+
+/// The per-page frame: `meta` (title, description, og:* values) and
+/// `site.menu` (which entry is current depends on the page). Rendered on top
+/// of site_view(); lookups of other `site.*` keys fall through to it.
 Data frame_view(const ViewContext& ctx, const PageMeta& meta);
 
 /// A page in a list: title, url, date, summary, pinned.

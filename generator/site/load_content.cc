@@ -2,12 +2,19 @@
 
 #include <optional>
 
+#include "core/date.h"
 #include "core/parallel.h"
+#include "core/utf8.h"
 #include "core/text.h"
 #include "markdown/markdown.h"
 #include "render/urls.h"
 
 namespace hongfan {
+
+namespace {
+// Lists show this many characters of a summary.
+constexpr std::size_t kCardSummaryChars = 120;
+}  // namespace
 
 std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics& diags) {
   std::vector<std::string> files;
@@ -42,6 +49,14 @@ void render_markdown_all(ContentSet& content, const Config& config, Diagnostics&
     });
     p.content_html = std::move(result.html);
     p.plain_summary = p.summary.empty() ? std::move(result.first_paragraph) : p.summary;
+    p.card_summary = utf8::length(p.plain_summary) <= kCardSummaryChars
+                         ? p.plain_summary
+                         : std::string(utf8::prefix(p.plain_summary, kCardSummaryChars)) + "…";
+    if (p.date) {
+      p.date_long = format_chinese_date(*p.date);
+      p.date_short = format_chinese_day(*p.date);
+      p.date_iso = format_rfc3339(*p.date);
+    }
     std::string().swap(p.body);  // the Markdown is no longer needed
   });
 }

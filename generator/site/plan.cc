@@ -172,13 +172,13 @@ class ContentPlanner {
 
   void not_found() {
     if (!plan_.templates().has("404.html")) return;
-    const ViewContext* v = &plan_.view();
-    const TemplateSet* t = &plan_.templates();
-    plan_.add_file({"404.html", [v, t](std::string& out) {
-                       PageMeta meta{"404.html", "页面未找到", "", "", "website"};
-                       meta.absolute_root = true;
-                       t->render("404.html", frame_view(*v, meta), out);
-                     }});
+    // Served at any path, so its links start at base_url.
+    plan_.add_html_file("404.html", plan_.view().config->base_url, "404.html",
+                        [](const ViewContext& v, const std::string&) {
+                          PageMeta meta{"404.html", "页面未找到", "", "", "website"};
+                          meta.absolute_root = true;
+                          return frame_view(v, meta);
+                        });
   }
 
   void feeds() {
@@ -202,14 +202,24 @@ std::string OutputPlan::pick(std::initializer_list<std::string> names) const {
   return *(names.end() - 1);
 }
 
+std::shared_ptr<const Data> OutputPlan::frame_for(const std::string& root) {
+  auto& frame = frames_[root];
+  if (!frame) frame = std::make_shared<const Data>(site_view(view_, root));
+  return frame;
+}
+
 void OutputPlan::add_page(const std::string& url, const std::string& tmpl, ViewFn view,
                           std::int64_t lastmod, bool in_sitemap) {
   if (in_sitemap) sitemap_->push_back({url, lastmod});
+  add_html_file(url + "index.html", root_prefix(url), tmpl, std::move(view));
+}
+
+void OutputPlan::add_html_file(const std::string& path, const std::string& root,
+                               const std::string& tmpl, ViewFn view) {
   const ViewContext* v = &view_;
   const TemplateSet* t = &templates_;
-  jobs_.push_back({url + "index.html", [v, t, tmpl, view = std::move(view), url](std::string& out) {
-                     t->render(tmpl, view(*v, root_prefix(url)), out);
-                   }});
+  jobs_.push_back({path, [v, t, tmpl, view = std::move(view), root, frame = frame_for(root)](
+                             std::string& out) { t->render(tmpl, *frame, view(*v, root), out); }});
 }
 
 void OutputPlan::add_file(OutputJob job) { jobs_.push_back(std::move(job)); }

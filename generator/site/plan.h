@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <functional>
 #include <initializer_list>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -37,6 +38,9 @@ class OutputPlan {
                 std::int64_t lastmod = 0, bool in_sitemap = true);
   /// Any other file (feeds, .ics, JSON …).
   void add_file(OutputJob job);
+  /// An HTML file at `path` whose links start at `root` (404.html uses base_url).
+  void add_html_file(const std::string& path, const std::string& root, const std::string& tmpl,
+                     ViewFn view);
 
   /// The first of `names` the template set has (the last one otherwise).
   std::string pick(std::initializer_list<std::string> names) const;
@@ -50,7 +54,11 @@ class OutputPlan {
  private:
   const ViewContext& view_;
   const TemplateSet& templates_;
+  /// site_view() of every distinct root, shared by the jobs at that depth.
+  std::shared_ptr<const Data> frame_for(const std::string& root);
+
   std::vector<OutputJob> jobs_;
+  std::map<std::string, std::shared_ptr<const Data>> frames_;
   std::shared_ptr<std::vector<SitemapEntry>> sitemap_ = std::make_shared<std::vector<SitemapEntry>>();
 };
 
