@@ -4,11 +4,17 @@ namespace hongfan {
 
 void html_escape_append(std::string& out, std::string_view s) {
   // Copy runs that need no escaping in one go (most text, all Chinese).
+  // (A byte loop: string_view::find_first_of calls memchr once per byte.)
   std::size_t start = 0;
   while (true) {
-    std::size_t special = s.find_first_of("&<>\"'", start);
-    out.append(s, start, special == std::string_view::npos ? std::string_view::npos : special - start);
-    if (special == std::string_view::npos) return;
+    std::size_t special = start;
+    while (special < s.size()) {
+      char c = s[special];
+      if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') break;
+      ++special;
+    }
+    out.append(s.data() + start, special - start);
+    if (special == s.size()) return;
     char c = s[special];
     start = special + 1;
     switch (c) {
