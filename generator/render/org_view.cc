@@ -28,9 +28,20 @@ RelatedPages index_related_pages(const ContentSet& content, const SiteData& data
   r.by_org.resize(data.org.units.size());
   for (const Page& p : content.pages) {
     if (p.is_section_index) continue;
-    std::ptrdiff_t at = p.org.id.empty() ? -1 : data.org.index_of(p.org.id);
-    for (; at >= 0; at = data.org.units[static_cast<std::size_t>(at)].parent_index)
-      r.by_org[static_cast<std::size_t>(at)].push_back(&p);
+    // An activity names its unit as `organizer:` (DESIGN §2); a page that
+    // names one unit both ways is listed once.
+    std::vector<std::ptrdiff_t> named;
+    if (!p.org.id.empty()) named.push_back(data.org.index_of(p.org.id));
+    YAML::Node organizer = p.front.IsMap() ? p.front["organizer"] : YAML::Node();
+    if (organizer.IsDefined() && organizer.IsScalar() && organizer.Scalar() != p.org.id)
+      named.push_back(data.org.index_of(organizer.Scalar()));
+    std::vector<bool> added(data.org.units.size(), false);
+    for (std::ptrdiff_t at : named)
+      for (; at >= 0; at = data.org.units[static_cast<std::size_t>(at)].parent_index) {
+        if (added[static_cast<std::size_t>(at)]) continue;
+        added[static_cast<std::size_t>(at)] = true;
+        r.by_org[static_cast<std::size_t>(at)].push_back(&p);
+      }
     if (!p.grid.id.empty()) r.by_grid[p.grid.id].push_back(&p);
     if (!p.station.id.empty()) r.by_station[p.station.id].push_back(&p);
   }

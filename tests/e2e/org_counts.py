@@ -9,7 +9,8 @@ tests/sites/make_org_large.py). The built pages show counts in
 <span class="rollup" data-unit="ID">网格党支部29个、…</span> and
 <span class="members" data-unit="ID">N</span>; data-unit="" is the whole
 site. Each one is checked, and every unit with units below it must show
-its counts on /org/ and on its own page."""
+its counts on /org/ and on its own page. The pages also pass the Nu HTML
+checker."""
 import json
 import os
 import re
@@ -114,6 +115,13 @@ def main():
         check_page("org/index.html", with_children + [""])
         for unit in level_of:
             check_page(f"org/{unit}/index.html", [unit] if counts[unit] else [])
+        # Every page of a big tree is valid HTML too (the Nu checker).
+        checker = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools", "check_html.sh")
+        html = subprocess.run(["bash", checker, os.path.join(out, "org")], capture_output=True, text=True)
+        if html.returncode != 0:
+            failures.append("the Nu HTML checker failed:\n" + html.stdout[-3000:] + html.stderr[-1000:])
+        else:
+            print(html.stdout.strip().splitlines()[-2])
         # The press phrasing, literally, on the street's page.
         with open(os.path.join(out, "org", "hd", "index.html"), encoding="utf-8") as f:
             if "社区大党委3个、网格党支部29个、楼栋党小组252个、党员中心户514户" not in f.read():
