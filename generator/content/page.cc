@@ -63,7 +63,8 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
     diags.error({path, fm_error.line, 1}, fm_error.message, fm_error.hint);
     return std::nullopt;
   }
-  YamlSource src{path, split->yaml_first_line - 1, "front matter"};
+  YamlSource src{path, split->yaml_first_line - 1, "front matter",
+                 std::make_shared<const std::string>(split->yaml)};
   auto doc = parse_yaml(split->yaml, src, diags);
   if (!doc) return std::nullopt;
   YAML::Node fm = *doc;

@@ -17,7 +17,8 @@ std::optional<DataFile> read_data_file(const FileSystem& site, const std::string
   }
   DataFile f;
   f.src.file = path;
-  auto root = parse_yaml(*text, f.src, diags);
+  f.src.text = std::make_shared<const std::string>(std::move(*text));
+  auto root = parse_yaml(*f.src.text, f.src, diags);
   if (!root) return std::nullopt;
   f.root = *root;
   return f;

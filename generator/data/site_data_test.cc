@@ -94,9 +94,9 @@ TEST_CASE("org problems are all reported at once, with suggestions") {
   load(fs, d);
   auto m = messages(d);
   REQUIRE(m.size() == 5);
-  CHECK(m[0] == "data/org.yaml:4:32: org unit a: parent cycle a → b → a");
+  CHECK(m[0] == "data/org.yaml:4:30: org unit a: parent cycle a → b → a");
   CHECK(m[1] == "data/org.yaml:6:10: duplicate id 'jsjy' (first used at data/org.yaml:3:10)");
-  CHECK(m[2] == "data/org.yaml:7:32: org unit c: parent 'jsyj' is not an org unit (did you mean 'jsjy'?)");
+  CHECK(m[2] == "data/org.yaml:7:30: org unit c: parent 'jsyj' is not an org unit (did you mean 'jsjy'?)");
   CHECK(m[3] == "data/org.yaml:8:10: org unit id 'Bad_Id' may only use a-z, 0-9 and '-'");
   CHECK(m[4] == "data/org.yaml:10:5: org unit e is at level 3 but `levels` names only 2");
 }
@@ -131,11 +131,11 @@ TEST_CASE("grids, stations and people check their references") {
   auto m = messages(d);
   REQUIRE(m.size() == 6);
   CHECK(m[0] == "data/grids.yaml:5:13: grid g01: branch 'jsjy-g1' is not an org unit (did you mean 'jsjy-g01'?)");
-  CHECK(m[1] == "data/grids.yaml:11:46: grid g02: community 'zzz' is not an org unit");
-  CHECK(m[2] == "data/people.yaml:4:42: person h001: grid 'g9' is not a grid");
+  CHECK(m[1] == "data/grids.yaml:11:38: grid g02: community 'zzz' is not an org unit");
+  CHECK(m[2] == "data/people.yaml:4:34: person h001: grid 'g9' is not a grid");
   CHECK(m[3] == "data/people.yaml:5:10: duplicate id 'g01' (first used at data/grids.yaml:2:9)");
-  CHECK(m[4] == "data/stations.yaml:2:38: station hf-east: org 'jsj' is not an org unit (did you mean 'jsjy'?)");
-  CHECK(m[5] == "data/stations.yaml:3:46: station hf-west: 'location' must be [longitude, latitude], e.g. [116.5871, 35.4153]");
+  CHECK(m[4] == "data/stations.yaml:2:34: station hf-east: org 'jsj' is not an org unit (did you mean 'jsjy'?)");
+  CHECK(m[5] == "data/stations.yaml:3:40: station hf-west: 'location' must be [longitude, latitude], e.g. [116.5871, 35.4153]");
   REQUIRE(data.grid("g01"));
   CHECK(data.grid("g01")->staff.size() == 2);
   CHECK(data.grid("g01")->buildings.size() == 2);
@@ -162,6 +162,17 @@ TEST_CASE("an ID-card number in a data file stops the build") {
   auto m = messages(d);
   REQUIRE(m.size() == 1);
   CHECK(m[0] == "data/people.yaml:2:34: an 18-digit ID-card number must never be published");
+}
+
+TEST_CASE("columns count characters, not bytes, after Chinese text") {
+  MemoryFileSystem fs;
+  fs.add("data/grids.yaml", "grids:\n  - {id: g01, name: 第一网格, community: jsjy}\n");
+  Diagnostics d;
+  load(fs, d);
+  auto m = messages(d);
+  REQUIRE(m.size() == 1);
+  // "  - {id: g01, name: 第一网格, community: " is 37 characters (45 bytes).
+  CHECK(m[0] == "data/grids.yaml:2:38: grid g01: community 'jsjy' is not an org unit");
 }
 
 TEST_CASE("did you mean: close ids only") {
