@@ -2,6 +2,8 @@
 // org units they belong to.
 #include <fmt/format.h>
 
+#include <map>
+
 #include "data/loaders.h"
 
 namespace hongfan {
@@ -26,6 +28,7 @@ void load_grids(const FileSystem& site, SiteData& data, IdRegistry& ids, Diagnos
   if (!file) return;
   const YamlSource& src = file->src;
   std::vector<std::string> org_ids = index_ids(data.org.by_id);
+  std::map<std::string, std::string> building_owner;  // community + building → grid
   for (const auto& item : data_list(*file, "grids", diags)) {
     if (!item.IsMap()) {
       diags.error(src.at(item), "each grid must be a mapping like {id: g01, name: 第一网格, ...}");
@@ -70,6 +73,16 @@ void load_grids(const FileSystem& site, SiteData& data, IdRegistry& ids, Diagnos
       }
     }
     if (g.id.empty()) continue;
+    // The 我的网格 lookup must give one answer per building of a community.
+    YAML::Node building_nodes = item["buildings"];
+    for (std::size_t i = 0; i < g.buildings.size(); ++i) {
+      auto [it, fresh] = building_owner.emplace(g.community + '\n' + g.buildings[i], g.id);
+      if (!fresh && it->second != g.id)
+        diags.warning(building_nodes.IsSequence() ? src.at(building_nodes[i]) : g.loc,
+                      fmt::format("{}: building '{}' is also in grid {} of the same community", who,
+                                  g.buildings[i], it->second),
+                      "the building lookup will show both grids; list each building in one grid");
+    }
     data.grid_by_id.emplace(g.id, data.grids.size());
     data.grids.push_back(std::move(g));
   }

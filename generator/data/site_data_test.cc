@@ -146,6 +146,19 @@ TEST_CASE("grids, stations and people check their references") {
   CHECK(data.person("h001")->shown_name == "赵**家");
 }
 
+TEST_CASE("a building in two grids of one community is a warning") {
+  MemoryFileSystem fs;
+  fs.add("data/grids.yaml",
+         "grids:\n  - {id: g01, name: 一, buildings: [1号楼, 2号楼]}\n"
+         "  - {id: g02, name: 二, buildings: [3号楼, 2号楼]}\n");
+  Diagnostics d;
+  load(fs, d);
+  auto m = messages(d);
+  REQUIRE(m.size() == 1);
+  CHECK(m[0] == "data/grids.yaml:3:41: warning: grid g02: building '2号楼' is also in grid g01 of the same community");
+  CHECK_FALSE(d.has_errors());
+}
+
 TEST_CASE("masking can be turned off in site.yaml") {
   MemoryFileSystem fs;
   fs.add("data/people.yaml", "people:\n  - {id: p001, name: 李瑞勤}\n");
