@@ -57,7 +57,7 @@ MemoryFileSystem data_site() {
   s.add("data/grids.yaml",
         "grids:\n"
         "  - id: g01\n    name: 第一网格\n    community: c1\n    branch: c1-b1\n    buildings: [1号楼, 2号楼]\n"
-        "    households: 400\n    population: 1200\n"
+        "    households: 400\n    population: 1200\n    wechat_qr: /images/g01-wechat.png\n"
         "    staff:\n"
         "      - {role: 网格长, name: 王芳, phone: \"13800000001\"}\n"
         "      - {role: 专职网格员, name: 刘洋, phone: \"13800000002\"}\n"
@@ -113,6 +113,8 @@ TEST_CASE("data pages are built with counts, breadcrumbs and related news") {
   CHECK(grid.find("王芳") < grid.find("赵强"));
   CHECK(grid.find("赵强") < grid.find("刘洋"));
   CHECK(has(grid, "href=\"../../org/c1-b1/\""));
+  CHECK(has(grid, "src=\"../../images/g01-wechat.png\""));
+  CHECK(has(grid, "1200人"));
 
   std::string card = read_out(out / "grids/g01/card/index.html");
   CHECK(has(card, "<svg class=\"qr\""));
