@@ -67,6 +67,7 @@ std::optional<Config> load_config(const FileSystem& fs, Diagnostics& diags) {
                 "run `hongfan build -s FOLDER` with the site folder, or `hongfan new site FOLDER`");
     return std::nullopt;
   }
+  src.text = std::make_shared<const std::string>(*text);
   const std::size_t errors_before = diags.error_count();
   auto doc = parse_yaml(*text, src, diags);
   if (!doc) return std::nullopt;

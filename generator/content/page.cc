@@ -89,8 +89,9 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
   FrontMatterDoc doc;
   if (allow_fast_yaml) doc.simple = parse_simple_yaml(split->yaml, split->yaml_first_line);
   if (doc.simple) {
-    doc.root = doc.simple->root;
+    doc.root = doc.simple->root;  // its positions are already in characters
   } else {
+    src.text = std::make_shared<const std::string>(split->yaml);
     auto parsed = parse_yaml(split->yaml, src, diags);
     if (!parsed) return std::nullopt;
     doc.root = *parsed;

@@ -5,12 +5,21 @@
 #include <sstream>
 
 #include "core/text.h"
+#include "core/utf8.h"
 
 namespace hongfan {
 
 SourceLoc YamlSource::at_mark(const YAML::Mark& mark) const {
   if (mark.is_null() || mark.line < 0) return {file, line_offset + 1, 1};
-  return {file, mark.line + 1 + line_offset, mark.column + 1};
+  int col = mark.column + 1;
+  if (text && mark.pos >= 0 && static_cast<std::size_t>(mark.pos) <= text->size()) {
+    std::string_view all(*text);
+    auto pos = static_cast<std::size_t>(mark.pos);
+    std::size_t start = pos == 0 ? 0 : all.rfind('\n', pos - 1);
+    start = start == std::string_view::npos ? 0 : (pos == 0 ? 0 : start + 1);
+    col = utf8::column_of(all.substr(start), pos - start);
+  }
+  return {file, mark.line + 1 + line_offset, col};
 }
 
 SourceLoc YamlSource::at(const YAML::Node& node) const {

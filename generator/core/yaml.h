@@ -4,6 +4,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,10 @@ struct YamlSource {
   std::string file;
   int line_offset = 0;
   std::string what;  ///< prefix for messages, e.g. "front matter"; may be empty
+  /// The text that was parsed. When set, columns are counted in characters
+  /// (what an editor shows) instead of yaml-cpp's bytes, which would put an
+  /// error after Chinese text two columns too far per character.
+  std::shared_ptr<const std::string> text = nullptr;
 
   SourceLoc at(const YAML::Node& node) const;
   SourceLoc at_mark(const YAML::Mark& mark) const;

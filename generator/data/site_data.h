@@ -29,6 +29,7 @@ struct OrgUnit {
   std::string intro;       ///< Markdown as written
   long long members = 0;   ///< party members directly in this unit
   std::string parent;      ///< id; "" for a root
+  std::ptrdiff_t parent_index = -1;   ///< index into OrgTree::units; -1 for a root
   std::vector<std::size_t> children;  ///< indices into OrgTree::units, in data order
   int depth = 0;
   SourceLoc loc;           ///< where the unit is written
@@ -46,6 +47,8 @@ struct OrgTree {
   std::unordered_map<std::string, std::size_t> by_id;
 
   const OrgUnit* find(const std::string& id) const;
+  /// Index of unit `id`, or -1.
+  std::ptrdiff_t index_of(const std::string& id) const;
 };
 
 // ---- data/grids.yaml -----------------------------------------------------
@@ -80,6 +83,7 @@ struct Person {
   std::string id, name, grid;
   bool member = false, household = false, is_public = false;
   SourceLoc loc;
+  YAML::Node raw;
   /// The name residents see: masked (DESIGN §4) unless public or masking is off.
   std::string shown_name;
 };

@@ -64,7 +64,18 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
       cmark_parser_attach_syntax_extension(parser.get(), ext);
   }
   cmark_parser_feed(parser.get(), text.data(), text.size());
-  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+  std::unique_ptr<cmark_node, NodeDeleter> doc;
+  {
+    // cmark-gfm keeps the table of special inline characters in a global:
+    // each parser adds its extensions' characters ('~', '|' …) when inline
+    // parsing starts and removes them when it ends (cmark-gfm PR #176, still
+    // open). Two threads in inline parsing at once lose '~~' strikethrough
+    // at random, so inline parsing (inside finish) runs one at a time; block
+    // parsing (feed) and HTML rendering stay parallel.
+    static std::mutex inline_parsing;
+    std::lock_guard<std::mutex> lock(inline_parsing);
+    doc.reset(cmark_parser_finish(parser.get()));
+  }
 
   MarkdownResult result;
   bool have_first_paragraph = false;

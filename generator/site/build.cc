@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "render/templates.h"
 #include "site/assets.h"
+#include "site/link_data.h"
 #include "site/load_content.h"
 #include "site/output.h"
 #include "site/plan.h"
@@ -58,6 +59,7 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   {
     ScopedTimer timer(t, "link");
     link_content(content, diags);
+    link_data_refs(content, data, diags);
   }
   {
     ScopedTimer timer(t, "render markdown");
@@ -79,6 +81,9 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     ScopedTimer timer(t, "plan outputs");
     OutputPlan plan(view, *templates);
     plan_content_pages(plan);
+    plan_org_pages(plan);
+    plan_grid_pages(plan);
+    plan_station_pages(plan);
     jobs = plan.finish();
   }
   auto out = StagedOutput::begin(options.output_dir, diags);

@@ -6,6 +6,7 @@
 #include "core/parallel.h"
 #include "core/utf8.h"
 #include "core/text.h"
+#include "data/privacy.h"
 #include "markdown/markdown.h"
 #include "render/urls.h"
 
@@ -28,6 +29,7 @@ std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics&
       diags.error({files[i]}, "cannot read this file");
       return;
     }
+    check_id_numbers(files[i], *text, diags);  // DESIGN §4: never publish one
     parsed[i] = parse_page(files[i], *text, diags);
   });
 

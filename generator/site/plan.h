@@ -65,4 +65,11 @@ class OutputPlan {
 /// Home, section lists, pages, taxonomies, 404, feed and robots.txt.
 void plan_content_pages(OutputPlan& plan);
 
+/// /org/ and /org/ID/ (site/plan_org.cc).
+void plan_org_pages(OutputPlan& plan);
+/// /grids/, /grids/ID/ and /grids/ID/card/ (site/plan_grids.cc).
+void plan_grid_pages(OutputPlan& plan);
+/// /stations/ and /stations/ID/ (site/plan_stations.cc).
+void plan_station_pages(OutputPlan& plan);
+
 }  // namespace hongfan

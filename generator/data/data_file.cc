@@ -1,0 +1,110 @@
+#include "data/data_file.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+
+namespace hongfan {
+
+std::optional<DataFile> read_data_file(const FileSystem& site, const std::string& path,
+                                       Diagnostics& diags) {
+  if (!site.is_file(path)) return std::nullopt;
+  auto text = site.read(path);
+  if (!text) {
+    diags.error({path}, "cannot read this file");
+    return std::nullopt;
+  }
+  DataFile f;
+  f.src.file = path;
+  f.src.text = std::make_shared<const std::string>(std::move(*text));
+  auto root = parse_yaml(*f.src.text, f.src, diags);
+  if (!root) return std::nullopt;
+  f.root = *root;
+  return f;
+}
+
+YAML::Node data_list(const DataFile& file, const char* key, Diagnostics& diags) {
+  if (file.root.IsNull()) return YAML::Node(YAML::NodeType::Sequence);
+  if (!file.root.IsMap()) {
+    diags.error(file.src.at(file.root), fmt::format("this file must be a mapping with '{}:'", key));
+    return YAML::Node(YAML::NodeType::Sequence);
+  }
+  YAML::Node list = file.root[key];
+  if (!list.IsDefined() || list.IsNull()) return YAML::Node(YAML::NodeType::Sequence);
+  if (!list.IsSequence()) {
+    diags.error(file.src.at(list), fmt::format("'{}' must be a list of entries (- id: ...)", key));
+    return YAML::Node(YAML::NodeType::Sequence);
+  }
+  return list;
+}
+
+bool valid_id(const std::string& id) {
+  if (id.empty()) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+}
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  // Optimal string alignment: a swap of two neighbours (jsyj/jsjy) is one edit.
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i)
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.size()][b.size()];
+}
+
+std::string closest_id(const std::string& wanted, const std::vector<std::string>& candidates) {
+  std::size_t limit = std::max<std::size_t>(1, wanted.size() / 3);
+  std::string best;
+  std::size_t best_distance = limit + 1;
+  for (const auto& c : candidates) {
+    std::size_t d = edit_distance(wanted, c);
+    if (d < best_distance || (d == best_distance && !best.empty() && c < best)) {
+      best = c;
+      best_distance = d;
+    }
+  }
+  return best_distance <= limit ? best : std::string();
+}
+
+std::string did_you_mean(const std::string& wanted, const std::vector<std::string>& candidates) {
+  std::string best = closest_id(wanted, candidates);
+  return best.empty() ? std::string() : " (did you mean '" + best + "'?)";
+}
+
+bool IdRegistry::claim(const std::string& id, const SourceLoc& loc, Diagnostics& diags) {
+  auto [it, inserted] = seen_.emplace(id, loc);
+  if (inserted) return true;
+  const SourceLoc& first = it->second;
+  diags.error(loc, fmt::format("duplicate id '{}' (first used at {}:{}:{})", id, first.file,
+                               first.line, first.col),
+              "ids must be unique across org units, grids, stations and people");
+  return false;
+}
+
+std::string read_entry_id(const YAML::Node& entry, const char* what, const YamlSource& src,
+                          IdRegistry& ids, Diagnostics& diags) {
+  auto id = yaml_string(entry, "id", src, diags);
+  if (!id) {
+    diags.error(src.at(entry), fmt::format("{} without an id", what),
+                "add `id:` with lower-case letters, digits and '-', e.g. id: g01");
+    return {};
+  }
+  SourceLoc loc = src.at(entry["id"]);
+  if (!valid_id(*id)) {
+    diags.error(loc, fmt::format("{} id '{}' may only use a-z, 0-9 and '-'", what, *id));
+    return {};
+  }
+  ids.claim(*id, loc, diags);
+  return *id;
+}
+
+}  // namespace hongfan

@@ -1,0 +1,61 @@
+// What every loader of data/*.yaml shares: reading a file into YAML with
+// locations, checking ids, one id namespace for the whole site, and the
+// "did you mean" suggestion for a reference that names nothing.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/fs.h"
+#include "core/yaml.h"
+
+namespace hongfan {
+
+struct DataFile {
+  YAML::Node root;
+  YamlSource src;
+};
+
+/// Reads and parses `path` when it exists; nullopt when missing or broken
+/// (broken is reported).
+std::optional<DataFile> read_data_file(const FileSystem& site, const std::string& path,
+                                       Diagnostics& diags);
+
+/// The list under `key` of the file's top mapping; an empty node (reported)
+/// when the file has another shape.
+YAML::Node data_list(const DataFile& file, const char* key, Diagnostics& diags);
+
+/// Ids are [a-z0-9-]+ (DESIGN §2), so they can be URL segments as they are.
+bool valid_id(const std::string& id);
+
+/// Levenshtein distance on bytes (ids are ASCII).
+std::size_t edit_distance(const std::string& a, const std::string& b);
+
+/// The candidate closest to `wanted` when it is close enough to be a typo
+/// (distance ≤ max(1, length/3)); "" otherwise. Ties go to the smallest id.
+std::string closest_id(const std::string& wanted, const std::vector<std::string>& candidates);
+
+/// " (did you mean 'x'?)" or "".
+std::string did_you_mean(const std::string& wanted, const std::vector<std::string>& candidates);
+
+/// Ids are unique across the site: org units, grids, stations and people.
+class IdRegistry {
+ public:
+  /// Records `id`; reports a duplicate at `loc` and returns false.
+  bool claim(const std::string& id, const SourceLoc& loc, Diagnostics& diags);
+
+ private:
+  std::map<std::string, SourceLoc> seen_;
+};
+
+/// Reads the `id` of a data entry, checks its form and claims it. Returns
+/// "" (reported) when missing or malformed; `what` names the entry ("grid").
+std::string read_entry_id(const YAML::Node& entry, const char* what, const YamlSource& src,
+                          IdRegistry& ids, Diagnostics& diags);
+
+}  // namespace hongfan

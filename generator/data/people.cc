@@ -1,0 +1,44 @@
+// data/people.yaml → residents: party members and households, each in a
+// grid, with the name residents may see (DESIGN §4).
+#include <fmt/format.h>
+
+#include "data/loaders.h"
+#include "data/privacy.h"
+
+namespace hongfan {
+
+void load_people(const FileSystem& site, const Config& config, SiteData& data, IdRegistry& ids,
+                 Diagnostics& diags) {
+  auto file = read_data_file(site, kPeopleFile, diags);
+  if (!file) return;
+  const YamlSource& src = file->src;
+  std::vector<std::string> grid_ids = index_ids(data.grid_by_id);
+  for (const auto& item : data_list(*file, "people", diags)) {
+    if (!item.IsMap()) {
+      diags.error(src.at(item), "each person must be a mapping like {id: p001, name: ..., grid: g01}");
+      continue;
+    }
+    Person p;
+    p.loc = src.at(item);
+    p.raw = YAML::Node(item);
+    p.id = read_entry_id(item, "person", src, ids, diags);
+    std::string who = "person " + (p.id.empty() ? std::string("?") : p.id);
+    if (auto name = yaml_string(item, "name", src, diags)) p.name = *name;
+    else diags.error(p.loc, who + " has no name");
+    if (auto grid = yaml_string(item, "grid", src, diags)) {
+      p.grid = *grid;
+      if (!data.grid(*grid))
+        report_unknown_ref(src.at(item["grid"]), who + ": grid", *grid, "a grid", grid_ids,
+                           kGridsFile, diags);
+    }
+    p.member = yaml_bool(item, "member", src, diags).value_or(false);
+    p.household = yaml_bool(item, "household", src, diags).value_or(false);
+    p.is_public = yaml_bool(item, "public", src, diags).value_or(false);
+    p.shown_name = shown_name(p.name, p.is_public, config.mask_residents);
+    if (p.id.empty()) continue;
+    data.person_by_id.emplace(p.id, data.people.size());
+    data.people.push_back(std::move(p));
+  }
+}
+
+}  // namespace hongfan
