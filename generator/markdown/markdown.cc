@@ -63,8 +63,17 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser.get(), ext);
   }
-  cmark_parser_feed(parser.get(), text.data(), text.size());
-  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+  std::unique_ptr<cmark_node, NodeDeleter> doc;
+  {
+    // cmark-gfm switches the extensions' special characters (strikethrough's
+    // '~') on and off in a process-wide table at the start and end of every
+    // parse, so two parses at once can see '~' as plain text. Parsing is
+    // serialised; the walk and HTML rendering below still run in parallel.
+    static std::mutex parse_mutex;
+    std::lock_guard<std::mutex> lock(parse_mutex);
+    cmark_parser_feed(parser.get(), text.data(), text.size());
+    doc.reset(cmark_parser_finish(parser.get()));
+  }
 
   MarkdownResult result;
   bool have_first_paragraph = false;
