@@ -6,11 +6,13 @@
 #include <stdexcept>
 
 #include "config/config.h"
+#include "content/activities.h"
 #include "content/collection.h"
 #include "data/site_data.h"
 #include "core/parallel.h"
 #include "core/text.h"
 #include "render/templates.h"
+#include "site/activity_pages.h"
 #include "site/assets.h"
 #include "site/load_content.h"
 #include "site/output.h"
@@ -63,6 +65,11 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     ScopedTimer timer(t, "render markdown");
     render_markdown_all(content, *config, diags);
   }
+  Programme programme;
+  {
+    ScopedTimer timer(t, "activities + brands");
+    programme = read_programme(content, data, diags);
+  }
 
   // 4. Static files.
   StaticPlan statics;
@@ -79,6 +86,8 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     ScopedTimer timer(t, "plan outputs");
     OutputPlan plan(view, *templates);
     plan_content_pages(plan);
+    plan_activity_pages(plan, programme);
+    plan_brand_pages(plan, programme);
     jobs = plan.finish();
   }
   auto out = StagedOutput::begin(options.output_dir, diags);

@@ -38,6 +38,12 @@ class OutputPlan {
   /// Any other file (feeds, .ics, JSON …).
   void add_file(OutputJob job);
 
+  /// Adds blocks to the home page's data (activities, rankings …): features
+  /// planned after the home page still reach it, since views run later.
+  using HomeExtra = std::function<void(Data& home, const ViewContext& view, const std::string& root)>;
+  void add_home_extra(HomeExtra extra);
+  std::shared_ptr<const std::vector<HomeExtra>> home_extras() const { return home_extras_; }
+
   /// The first of `names` the template set has (the last one otherwise).
   std::string pick(std::initializer_list<std::string> names) const;
 
@@ -51,6 +57,7 @@ class OutputPlan {
   const ViewContext& view_;
   const TemplateSet& templates_;
   std::vector<OutputJob> jobs_;
+  std::shared_ptr<std::vector<HomeExtra>> home_extras_ = std::make_shared<std::vector<HomeExtra>>();
   std::shared_ptr<std::vector<SitemapEntry>> sitemap_ = std::make_shared<std::vector<SitemapEntry>>();
 };
 
