@@ -20,9 +20,12 @@ const Person* SiteData::person(const std::string& id) const {
   return lookup(person_by_id, people, id);
 }
 
-SiteData load_data(const FileSystem&, const Config&, Diagnostics&) {
+SiteData load_data(const FileSystem& site, const Config& config, Diagnostics& diags) {
   SiteData data;
   // The loaders of data/*.yaml and data/points.* plug in here (issues 3, 4).
+  // The ledger comes after people and grids: its rows refer to them.
+  data.points = load_points(site, config, data, diags);
+  data.community = load_community_data(site, diags);
   return data;
 }
 

@@ -16,6 +16,7 @@
 #include "site/assets.h"
 #include "site/load_content.h"
 #include "site/output.h"
+#include "site/points_pages.h"
 #include "site/plan.h"
 #include "site/theme.h"
 
@@ -88,6 +89,9 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     plan_content_pages(plan);
     plan_activity_pages(plan, programme);
     plan_brand_pages(plan, programme);
+    plan_points_pages(plan);
+    plan_honor_pages(plan);
+    plan_home_blocks(plan, programme);
     jobs = plan.finish();
   }
   auto out = StagedOutput::begin(options.output_dir, diags);
