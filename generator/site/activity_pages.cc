@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 
 #include "core/date.h"
 #include "core/text.h"
@@ -109,9 +110,9 @@ class ActivityPlanner {
 
   void run() {
     if (!plan_.view().content->section("activities")) return;
-    for (const auto& a : prog_.activities) months_[month_of(a.start)].push_back(&a);
+    for (const auto& a : prog_.activities) (*months_)[month_of(a.start)].push_back(&a);
     index();
-    for (auto it = months_.begin(); it != months_.end(); ++it) month(it);
+    for (auto it = months_->begin(); it != months_->end(); ++it) month(it);
     for (const auto& a : prog_.activities) single(a);
     calendars();
   }
@@ -119,7 +120,7 @@ class ActivityPlanner {
  private:
   void index() {
     const Programme* prog = &prog_;
-    const auto* months = &months_;
+    auto months = months_;  // shared: the views run after this planner is gone
     plan_.add_page("activities/", plan_.pick({"activities.html"}), [prog, months](const ViewContext& v, const std::string& root) {
       const Section* s = v.content->section("activities");
       std::string title = s ? s->title : "志愿活动";
@@ -155,12 +156,13 @@ class ActivityPlanner {
   void month(MonthMap::const_iterator it) {
     YearMonth ym = it->first;
     std::string url = "activities/" + ym.path();
+    auto months = months_;
     const auto* list = &it->second;
     std::optional<YearMonth> prev, next;
-    if (it != months_.begin()) prev = std::prev(it)->first;
-    if (std::next(it) != months_.end()) next = std::next(it)->first;
+    if (it != months_->begin()) prev = std::prev(it)->first;
+    if (std::next(it) != months_->end()) next = std::next(it)->first;
     plan_.add_page(url, plan_.pick({"activities-month.html"}),
-                   [ym, url, list, prev, next](const ViewContext& v, const std::string& root) {
+                   [ym, url, months, list, prev, next](const ViewContext& v, const std::string& root) {
       std::string title = month_title(ym) + "活动安排";
       Data d = frame_view(v, {url, title, fmt::format("{}共{}项志愿活动", month_title(ym), list->size()), "", "website"});
       d.set("title", title);
@@ -251,7 +253,7 @@ class ActivityPlanner {
 
   OutputPlan& plan_;
   const Programme& prog_;
-  MonthMap months_;
+  std::shared_ptr<MonthMap> months_ = std::make_shared<MonthMap>();
 };
 
 // Pages (news and others) that name a brand, newest first.
