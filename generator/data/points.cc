@@ -228,7 +228,8 @@ class LedgerReader {
       return;
     }
     if (is_id_like(who)) {
-      diags_.error(loc, fmt::format("person '{}' is not in data/people.yaml", who));
+      diags_.error(loc, fmt::format("person '{}' is not in data/people.yaml", who),
+                   "write an id that data/people.yaml has, or the person's name");
       return;
     }
     auto it = by_grid_name_.find(r.grid + "/" + who);
