@@ -146,7 +146,7 @@ Programme read_programme(const ContentSet& content, const SiteData& data, Diagno
       local.error(a.station.loc,
                   fmt::format("front matter: station '{}' is not in data/stations.yaml{}", a.station.id,
                               did_you_mean(a.station.id, station_ids)));
-    if (auto v = yaml_string(p->front, "organizer", src, local)) {
+    if (auto v = yaml_string(p->front, "organizer", src, local); v && !trim(*v).empty()) {
       a.organizer = {*v, src.at(p->front["organizer"])};
       if (!data.org.units.empty() && !data.org.find(*v))
         local.error(a.organizer.loc,
