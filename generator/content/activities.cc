@@ -82,7 +82,7 @@ std::optional<DateTime> read_time(const Page& p, const char* key, const YamlSour
   return dt;
 }
 
-std::vector<Brand> read_brands(const ContentSet& content, Diagnostics& diags) {
+std::vector<Brand> read_brands(const ContentSet& content, const SiteData& data, Diagnostics& diags) {
   std::vector<Brand> brands;
   const Section* s = content.section("brands");
   if (!s) return brands;
@@ -92,7 +92,12 @@ std::vector<Brand> read_brands(const ContentSet& content, Diagnostics& diags) {
     b.page = p;
     b.id = p->slug;
     if (auto v = yaml_string(p->front, "slogan", src, diags)) b.slogan = *v;
-    if (auto v = yaml_string(p->front, "org", src, diags)) b.org = *v;
+    if (auto v = yaml_string(p->front, "org", src, diags)) {
+      b.org = std::string(trim(*v));
+      if (!b.org.empty() && !data.org.units.empty() && !data.org.find(b.org))
+        diags.error(src.at(p->front["org"]),
+                    fmt::format("front matter: org '{}' is not an org unit in data/org.yaml", b.org));
+    }
     if (auto v = yaml_string(p->front, "logo", src, diags)) b.logo = *v;
     if (auto v = yaml_string(p->front, "color", src, diags)) b.colour = *v;
     brands.push_back(std::move(b));
@@ -105,7 +110,7 @@ std::vector<Brand> read_brands(const ContentSet& content, Diagnostics& diags) {
 
 Programme read_programme(const ContentSet& content, const SiteData& data, Diagnostics& diags) {
   Programme prog;
-  prog.brands = read_brands(content, diags);
+  prog.brands = read_brands(content, data, diags);
   std::vector<std::string> brand_ids, station_ids, org_ids, colour_names;
   for (const auto& b : prog.brands) brand_ids.push_back(b.id);
   for (const auto& s : data.stations) station_ids.push_back(s.id);

@@ -8,7 +8,11 @@ namespace hongfan {
 
 Data chart_view(const std::string& id, const std::string& title, const std::string& unit,
                 const std::vector<ChartBar>& bars) {
-  constexpr int kBarWidth = 40, kGap = 12, kPlotHeight = 160, kTop = 24, kBottom = 28, kLeft = 8;
+  // Narrower bars when there are many, so twelve months still read at
+  // phone width (the SVG scales to the column, text with it).
+  const bool many = bars.size() > 6;
+  const int kBarWidth = many ? 24 : 48, kGap = many ? 6 : 14;
+  constexpr int kPlotHeight = 160, kTop = 24, kBottom = 28, kLeft = 4;
   const int width = kLeft * 2 + static_cast<int>(bars.size()) * (kBarWidth + kGap);
   const int height = kTop + kPlotHeight + kBottom;
   long long max = 1;
