@@ -180,7 +180,9 @@ class ActivityPlanner {
       for (const Activity* a : *list) by_day[civil_from_epoch(a->start).day].push_back(a);
       auto day_items = [&](int day) {
         std::vector<Data> items;
-        for (const Activity* a : by_day[day]) {
+        auto found = by_day.find(day);  // find, not []: the grid asks about every day
+        if (found == by_day.end()) return items;
+        for (const Activity* a : found->second) {
           Data e = activity_card(v, *a, root);
           CivilTime c = civil_from_epoch(a->start);
           e.set("time", fmt::format("{}:{:02}", c.hour, c.minute));
