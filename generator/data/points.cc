@@ -224,6 +224,7 @@ class LedgerReader {
     if (!have_people_) {
       // Without people.yaml a name is all we have; it is masked.
       r.person_key = r.grid + "/" + who;
+      r.full_name = who;
       r.name = config_.mask_residents ? mask_name(who) : who;
       return;
     }
@@ -245,6 +246,7 @@ class LedgerReader {
 
   void take(const Person& p, PointsRow& r) {
     r.person_key = p.id;
+    r.full_name = p.name;
     r.name = p.is_public || !config_.mask_residents ? p.name : mask_name(p.name);
   }
 

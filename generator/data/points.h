@@ -20,6 +20,7 @@ struct PointsRow {
   int year = 0, month = 0, day = 0;
   std::string person_key;  ///< people.yaml id, else "grid/name"
   std::string name;        ///< as residents see it: masked unless public
+  std::string full_name;   ///< as written in people.yaml or the ledger: orders ties, never shown
   std::string grid, category;
   long long points = 0;    ///< negative: a redemption
   std::string reason;

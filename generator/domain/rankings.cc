@@ -52,6 +52,7 @@ std::vector<RankedPerson> rank_people(const std::vector<PointsRow>& rows, const 
     if (p.key.empty()) {
       p.key = r.person_key;
       p.name = r.name;
+      p.full_name = r.full_name;
       p.grid = r.grid;
     }
     p.points += r.points;
@@ -60,7 +61,7 @@ std::vector<RankedPerson> rank_people(const std::vector<PointsRow>& rows, const 
   for (auto& [k, p] : by_key)
     if (p.points > 0) all.push_back(std::move(p));
   std::sort(all.begin(), all.end(), [](const RankedPerson& a, const RankedPerson& b) {
-    return std::tie(b.points, a.name, a.key) < std::tie(a.points, b.name, b.key);
+    return std::tie(b.points, a.full_name, a.key) < std::tie(a.points, b.full_name, b.key);
   });
   std::vector<RankedPerson> out;
   for (std::size_t i = 0; i < all.size(); ++i) {

@@ -30,12 +30,14 @@ Period year_period(int year);
 struct RankedPerson {
   int rank = 0;
   std::string key, name, grid;
+  std::string full_name;  ///< orders ties; never shown
   long long points = 0;
 };
 
 /// People by points earned (rows ≥ 0) in `category` within `period`, most
-/// first; equal points share a rank (1, 2, 2, 4) and are ordered by shown
-/// name, then key. Only people with more than 0 points; those with rank ≤
+/// first; equal points share a rank (1, 2, 2, 4) and are ordered by name
+/// (the full name, so the order does not change when masking is turned
+/// off), then key. Only people with more than 0 points; those with rank ≤
 /// `top` (so a tie at the cut keeps everyone tied).
 std::vector<RankedPerson> rank_people(const std::vector<PointsRow>& rows, const std::string& category,
                                       const Period& period, int top);

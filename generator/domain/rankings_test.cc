@@ -8,7 +8,7 @@ namespace {
 PointsRow row(int m, const char* key, const char* name, const char* cat, long long pts) {
   PointsRow r;
   r.year = 2025, r.month = m, r.day = 1;
-  r.person_key = key, r.name = name, r.grid = "g01", r.category = cat, r.points = pts;
+  r.person_key = key, r.name = name, r.full_name = name, r.grid = "g01", r.category = cat, r.points = pts;
   return r;
 }
 }  // namespace

@@ -6,7 +6,7 @@
 Builds tests/sites/points (a 2,400-row ledger saved as GBK, names only, no
 people.yaml) with a fixed --now, computes each ranking here from the CSV
 with nothing but the standard library — earned points per person and
-period, redemptions ignored, ties sharing a rank (1, 2, 2, 4) in name order,
+period, redemptions ignored, ties sharing a rank (1, 2, 2, 4) in order of full name,
 names masked as DESIGN §4 says — and compares every <table class="ranking">
 on every page, row by row. Also checks that every year and month with data
 has its page.
@@ -66,11 +66,12 @@ def ranking(rows, category, period, top):
             continue
         key = r["grid"] + "/" + r["name"]
         totals.setdefault(key, [r["name"], r["grid"], 0])[2] += r["points"]
-    people = [(-pts, mask(name), key, grid, pts) for key, (name, grid, pts) in totals.items() if pts > 0]
+    # Ties in order of the full name (never shown), then the key.
+    people = [(-pts, name, key, mask(name), grid, pts) for key, (name, grid, pts) in totals.items() if pts > 0]
     people.sort()
     out, rank = [], 0
-    for i, (_, shown, _, grid, pts) in enumerate(people):
-        if i == 0 or pts != people[i - 1][4]:
+    for i, (_, _, _, shown, grid, pts) in enumerate(people):
+        if i == 0 or pts != people[i - 1][5]:
             rank = i + 1
         if rank > top:
             break
