@@ -137,6 +137,9 @@ std::optional<long long> parse_whole(std::string_view s) {
 // 2024-06-01, or 2024/6/1 as Excel on Chinese Windows writes it.
 bool parse_day(std::string_view s, int& y, int& m, int& d) {
   s = trim(s);
+  // A time after the day (2024-06-01 09:30, 2024-06-01T09:30) is ignored:
+  // rankings count days.
+  if (auto cut = s.find_first_of(" T"); cut != std::string_view::npos && cut >= 8) s = s.substr(0, cut);
   char sep = s.find('/') != std::string_view::npos ? '/' : '-';
   std::vector<int> parts;
   std::size_t from = 0;
@@ -183,6 +186,8 @@ class LedgerReader {
                    "write dates like 2024-06-01");
     const Field& grid = get("grid");
     r.grid = std::string(trim(grid.text));
+    if (r.grid.empty())  // an id says where the person lives
+      if (const Person* p = data_.person(std::string(trim(get("person").text)))) r.grid = p->grid;
     if (r.grid.empty())
       diags_.error(at(grid), "grid is missing", "every row names the person's grid, like g01");
     else if (have_grids_ && !data_.grid(r.grid))

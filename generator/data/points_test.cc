@@ -56,7 +56,8 @@ TEST_CASE("ledger people resolve by id or by a name unique in its grid") {
          "2024/6/3,张伟,g02,文明积分,2,c\n"
          "2024-06-04,p001,g02,先锋指数,1,d\n"
          "2024-06-05,赵六,g01,先锋指数,1,e\n"
-         "2024-06-06,p001,g01,兑换,-20,\"兑换洗衣液, 一瓶\"\n");
+         "2024-06-06,p001,g01,兑换,-20,\"兑换洗衣液, 一瓶\"\n"
+         "2024-06-07 10:30,p001,,先锋指数,2,f\n");
   Diagnostics d;
   Ledger l = load_points(fs, config(), people(), d);
   auto m = messages(d);
@@ -64,7 +65,8 @@ TEST_CASE("ledger people resolve by id or by a name unique in its grid") {
   CHECK(m[0] == "data/points.csv:4:10: person '张伟' is ambiguous in grid g02: 2 people have this name\n    hint: write the person's id instead");
   CHECK(m[1] == "data/points.csv:5:12: person 'p001' lives in grid g01, not g02");
   CHECK(m[2] == "data/points.csv:6:12: person '赵六' is not in data/people.yaml for grid g01");
-  REQUIRE(l.rows.size() == 3);
+  REQUIRE(l.rows.size() == 4);
+  CHECK(l.rows[3].grid == "g01");  // from the person
   CHECK(l.rows[0].person_key == "p001");
   CHECK(l.rows[0].name == "李*勤");
   CHECK(l.rows[1].person_key == "p010");
