@@ -234,7 +234,7 @@ class ActivityPlanner {
       d.set("page", page_view(v, p, root));
       d.set("activity", activity_detail(v, *ap, root));
       return d;
-    }, a.start);
+    });  // no lastmod: `start` is when it happens, not when the page changed
   }
 
   void calendars() {
