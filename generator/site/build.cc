@@ -14,6 +14,7 @@
 #include "render/templates.h"
 #include "site/activity_pages.h"
 #include "site/assets.h"
+#include "site/home_blocks.h"
 #include "site/load_content.h"
 #include "site/output.h"
 #include "site/points_pages.h"
