@@ -31,11 +31,20 @@ BRANDS = [
     ("wucai", "五彩志愿", "红橙蓝绿紫，志愿服务五彩缤纷", "huangtun", "绿色志愿",
      "五彩志愿服务队分为红色教育、橙色关怀、蓝色调节、绿色志愿、紫色便民五支队伍。"),
 ]
+LOGO_COLOURS = {"红色教育": "#c8161d", "紫色便民": "#7b3fa0", "蓝色调节": "#1f5fbf", "绿色志愿": "#2e7d32"}
 for bid, name, slogan, org, colour, intro in BRANDS:
+    mark = name.strip("“”")
+    mark = mark[2:4] if mark.startswith("红色") else mark[0:2]
+    write(f"static/images/brands/{bid}.svg",
+          '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96" role="img" aria-label="%s">'
+          '<circle cx="48" cy="48" r="46" fill="%s"/><circle cx="48" cy="48" r="38" fill="none" stroke="#f6c344" stroke-width="3"/>'
+          '<text x="48" y="58" text-anchor="middle" font-size="28" font-weight="700" fill="#fff">%s</text></svg>\n'
+          % (name, LOGO_COLOURS[colour], mark))
     write(f"content/brands/{bid}.md", f"""---
 title: {name}
 slogan: {slogan}
 org: {org}
+logo: /images/brands/{bid}.svg
 color: {colour}
 ---
 {intro}
