@@ -65,8 +65,17 @@ void add_terms(Taxonomy& tax, std::map<std::string, Term>& terms, const Page& p,
 }  // namespace
 
 void link_content(ContentSet& set, Diagnostics& diags) {
-  std::sort(set.pages.begin(), set.pages.end(),
-            [](const Page& a, const Page& b) { return a.source < b.source; });
+  // Sorted through an index: never by assigning Pages. YAML::Node's copy
+  // assignment writes into the node it refers to instead of rebinding, so
+  // the swaps of std::sort made pages share (and lose) their front matter.
+  std::vector<std::size_t> order(set.pages.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&set](std::size_t a, std::size_t b) { return set.pages[a].source < set.pages[b].source; });
+  std::vector<Page> sorted;
+  sorted.reserve(set.pages.size());
+  for (std::size_t i : order) sorted.push_back(std::move(set.pages[i]));
+  set.pages = std::move(sorted);
 
   std::map<std::string, const Page*> by_url;
   std::map<std::string, Section> sections;

@@ -25,53 +25,32 @@ void split_path(const std::string& path, std::string& section, std::string& stem
   stem = base.substr(0, base.rfind('.'));
 }
 
-// The front matter as a tree, and where each top-level value was written.
-struct FrontMatterDoc {
-  YAML::Node root;
-  std::optional<SimpleYaml> simple;  ///< set when the fast reader was used
-
-  SourceLoc loc_of(const char* key, const YamlSource& src) const {
-    if (simple) {
-      auto pos = simple->position(key);
-      return {src.file, pos.line, pos.col};
-    }
-    return src.at(root[key]);
-  }
-};
-
-DataRef read_ref(const FrontMatterDoc& doc, const char* key, const YamlSource& src,
-                 Diagnostics& diags) {
+DataRef read_ref(const YAML::Node& fm, const char* key, const YamlSource& src, Diagnostics& diags) {
   DataRef r;
-  if (auto v = yaml_string(doc.root, key, src, diags)) {
+  if (auto v = yaml_string(fm, key, src, diags)) {
     r.id = *v;
-    r.loc = doc.loc_of(key, src);
+    r.loc = src.at(fm[key]);
   }
   return r;
 }
 
 std::optional<Page> parse_page_into(const std::string& path, std::string_view text,
-                                    Diagnostics& diags, bool allow_fast_yaml);
+                                    Diagnostics& diags);
 
 }  // namespace
 
 std::optional<Page> parse_page(const std::string& path, std::string_view text, Diagnostics& diags) {
   Diagnostics local;  // counted on its own: other workers report concurrently
-  auto page = parse_page_into(path, text, local, true);
-  if (local.has_errors()) {
-    // Nodes from the fast reader carry no positions: read the page again
-    // with yaml-cpp so every error points at its line and column.
-    Diagnostics exact;
-    parse_page_into(path, text, exact, false);
-    diags.merge(std::move(exact));
-    return std::nullopt;
-  }
+  auto page = parse_page_into(path, text, local);
+  bool ok = !local.has_errors();
   diags.merge(std::move(local));
+  if (!ok) return std::nullopt;
   return page;
 }
 
 namespace {
 std::optional<Page> parse_page_into(const std::string& path, std::string_view text,
-                                    Diagnostics& diags, bool allow_fast_yaml) {
+                                    Diagnostics& diags) {
   if (auto bad = utf8::first_invalid(text); bad != std::string_view::npos) {
     int line = 1;
     for (std::size_t i = 0; i < bad; ++i) line += text[i] == '\n';
@@ -86,17 +65,16 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
     return std::nullopt;
   }
   YamlSource src{path, split->yaml_first_line - 1, "front matter"};
-  FrontMatterDoc doc;
-  if (allow_fast_yaml) doc.simple = parse_simple_yaml(split->yaml, split->yaml_first_line);
-  if (doc.simple) {
-    doc.root = doc.simple->root;  // its positions are already in characters
+  YAML::Node fm;
+  if (auto simple = parse_simple_yaml(split->yaml, split->yaml_first_line)) {
+    fm = simple->root;
+    src.positions = simple->node_positions;  // its nodes carry no marks
   } else {
     src.text = std::make_shared<const std::string>(split->yaml);
     auto parsed = parse_yaml(split->yaml, src, diags);
     if (!parsed) return std::nullopt;
-    doc.root = *parsed;
+    fm = *parsed;
   }
-  YAML::Node fm = doc.root;
   if (fm.IsNull()) fm = YAML::Node(YAML::NodeType::Map);
   if (!fm.IsMap()) {
     diags.error({path, split->yaml_first_line, 1}, "front matter: must be a mapping like `title: ...`");
@@ -109,6 +87,7 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
   split_path(path, p.section, stem);
   p.is_section_index = stem == "_index";
   p.front = fm;
+  p.front_positions = src.positions;
   static const char* const known[] = {"title", "date", "summary", "tags", "categories", "author",
                                       "source", "cover", "slug", "draft", "pinned", "org",
                                       "grid", "brand", "station"};
@@ -150,10 +129,10 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
   if (auto v = yaml_string_list(fm, "categories", src, diags)) p.categories = *v;
   if (auto v = yaml_bool(fm, "draft", src, diags)) p.draft = *v;
   if (auto v = yaml_bool(fm, "pinned", src, diags)) p.pinned = *v;
-  p.org = read_ref(doc, "org", src, diags);
-  p.grid = read_ref(doc, "grid", src, diags);
-  p.brand = read_ref(doc, "brand", src, diags);
-  p.station = read_ref(doc, "station", src, diags);
+  p.org = read_ref(fm, "org", src, diags);
+  p.grid = read_ref(fm, "grid", src, diags);
+  p.brand = read_ref(fm, "brand", src, diags);
+  p.station = read_ref(fm, "station", src, diags);
 
   std::string explicit_slug;
   if (auto v = yaml_string(fm, "slug", src, diags)) {

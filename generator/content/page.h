@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "core/yaml.h"
 
 namespace hongfan {
 
@@ -36,6 +37,9 @@ struct Page {
   DataRef org, grid, brand, station;
 
   YAML::Node front;          ///< the whole front matter
+  /// Positions of `front`'s nodes when the fast reader built it (no marks);
+  /// pass to YamlSource so later checks report the right line and column.
+  std::shared_ptr<const NodePositions> front_positions;
   YAML::Node params;         ///< its keys hongfan does not interpret, for templates
   std::string body;          ///< Markdown, owned
   int body_first_line = 1;

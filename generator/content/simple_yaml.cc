@@ -68,7 +68,8 @@ YAML::Node quoted_node(const std::string& s) {
 }
 
 // `[a, "b", c]` on one line.
-bool flow_list(std::string_view v, YAML::Node& out) {
+bool flow_list(std::string_view v, YAML::Node& out, NodePositions& where, int line, std::string_view whole_line,
+               std::size_t v_offset) {
   out = YAML::Node(YAML::NodeType::Sequence);
   std::size_t i = 1;
   auto skip = [&] {
@@ -83,7 +84,9 @@ bool flow_list(std::string_view v, YAML::Node& out) {
     if (v[i] == '"' || v[i] == '\'') {
       std::string_view rest;
       if (!quoted(v.substr(i), item, rest)) return false;
-      out.push_back(quoted_node(item));
+      YAML::Node n = quoted_node(item);
+      where.emplace_back(n, std::make_pair(line, utf8::column_of(whole_line, v_offset + i)));
+      out.push_back(n);
       i = v.size() - rest.size();
     } else {
       std::size_t start = i;
@@ -91,7 +94,9 @@ bool flow_list(std::string_view v, YAML::Node& out) {
       std::string_view plain = rtrim(v.substr(start, i - start));
       if (!plain_is_simple(plain) || plain.find_first_of("[]{}#") != std::string_view::npos)
         return false;
-      out.push_back(YAML::Node(std::string(plain)));
+      YAML::Node n{std::string(plain)};
+      where.emplace_back(n, std::make_pair(line, utf8::column_of(whole_line, v_offset + start)));
+      out.push_back(n);
     }
     skip();
     if (i >= v.size()) return false;
@@ -145,7 +150,7 @@ std::optional<SimpleYaml> parse_simple_yaml(std::string_view text, int first_lin
       doc.root[key] = quoted_node(scalar);
     } else if (v.front() == '[') {
       YAML::Node list;
-      if (!flow_list(v, list)) return std::nullopt;
+      if (!flow_list(v, list, *doc.node_positions, line_no, line, vstart)) return std::nullopt;
       doc.root[key] = list;
     } else {
       std::string_view plain = rtrim(strip_comment(v));
@@ -153,6 +158,7 @@ std::optional<SimpleYaml> parse_simple_yaml(std::string_view text, int first_lin
       doc.root[key] = YAML::Node(std::string(plain));
     }
     doc.positions.push_back({key, line_no, col});
+    doc.node_positions->emplace_back(doc.root[key], std::make_pair(line_no, col));
   }
   return doc;
 }

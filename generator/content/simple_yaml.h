@@ -11,6 +11,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "core/yaml.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -26,6 +28,8 @@ struct SimpleYaml {
     int line = 0, col = 0;
   };
   std::vector<Position> positions;
+  /// The same for every value node and list item, for YamlSource::positions.
+  std::shared_ptr<NodePositions> node_positions = std::make_shared<NodePositions>();
 
   /// Where the value of `key` starts (line 0 when absent).
   Position position(const std::string& key) const;

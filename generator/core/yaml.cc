@@ -25,6 +25,10 @@ SourceLoc YamlSource::at_mark(const YAML::Mark& mark) const {
 SourceLoc YamlSource::at(const YAML::Node& node) const {
   // A missing key yields an invalid node whose Mark() throws.
   if (!node.IsDefined()) return {file, line_offset + 1, 1};
+  if (positions && node.Mark().is_null()) {
+    for (const auto& [known, pos] : *positions)
+      if (known.is(node)) return {file, pos.first, pos.second};
+  }
   return at_mark(node.Mark());
 }
 

@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <memory>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -13,6 +14,11 @@
 #include "core/diagnostics.h"
 
 namespace hongfan {
+
+/// Line and column of YAML nodes built without marks (few per document,
+/// searched only when an error is reported; yaml-cpp has only Node::is()
+/// for identity).
+using NodePositions = std::vector<std::pair<YAML::Node, std::pair<int, int>>>;
 
 /// Where YAML text came from: a file, and how many lines precede the text
 /// in that file (front matter starts after its `---` line).
@@ -24,6 +30,9 @@ struct YamlSource {
   /// (what an editor shows) instead of yaml-cpp's bytes, which would put an
   /// error after Chinese text two columns too far per character.
   std::shared_ptr<const std::string> text = nullptr;
+  /// Positions of nodes built without marks (the fast front matter reader):
+  /// node id → file line and character column.
+  std::shared_ptr<const NodePositions> positions = nullptr;
 
   SourceLoc at(const YAML::Node& node) const;
   SourceLoc at_mark(const YAML::Mark& mark) const;

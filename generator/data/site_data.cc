@@ -73,7 +73,9 @@ SiteData load_data(const FileSystem& site, const Config& config, Diagnostics& di
   load_grids(site, data, ids, diags);
   load_stations(site, data, ids, diags);
   load_people(site, config, data, ids, diags);
-  // The points ledger, rewards, honours … plug in here (issue 4).
+  // The ledger comes after people and grids: its rows refer to them.
+  data.points = load_points(site, config, data, diags);
+  data.community = load_community_data(site, diags);
   return data;
 }
 

@@ -16,6 +16,8 @@
 #include "config/config.h"
 #include "core/diagnostics.h"
 #include "core/fs.h"
+#include "data/community.h"
+#include "data/points.h"
 
 namespace hongfan {
 
@@ -95,6 +97,8 @@ struct SiteData {
   std::vector<Grid> grids;
   std::vector<Station> stations;
   std::vector<Person> people;
+  Ledger points;           ///< data/points.csv|yaml (issue 4)
+  CommunityData community; ///< rewards, honours, hotlines, figures (issue 4)
 
   std::unordered_map<std::string, std::size_t> grid_by_id, station_by_id, person_by_id;
 

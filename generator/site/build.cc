@@ -6,15 +6,19 @@
 #include <stdexcept>
 
 #include "config/config.h"
+#include "content/activities.h"
 #include "content/collection.h"
 #include "data/site_data.h"
 #include "core/parallel.h"
 #include "core/text.h"
 #include "render/templates.h"
+#include "site/activity_pages.h"
 #include "site/assets.h"
 #include "site/link_data.h"
+#include "site/home_blocks.h"
 #include "site/load_content.h"
 #include "site/output.h"
+#include "site/points_pages.h"
 #include "site/plan.h"
 #include "site/theme.h"
 
@@ -65,6 +69,11 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     ScopedTimer timer(t, "render markdown");
     render_markdown_all(content, *config, diags);
   }
+  Programme programme;
+  {
+    ScopedTimer timer(t, "activities + brands");
+    programme = read_programme(content, data, diags);
+  }
 
   // 4. Static files.
   StaticPlan statics;
@@ -84,6 +93,11 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     plan_org_pages(plan);
     plan_grid_pages(plan);
     plan_station_pages(plan);
+    plan_activity_pages(plan, programme);
+    plan_brand_pages(plan, programme);
+    plan_points_pages(plan);
+    plan_honor_pages(plan);
+    plan_home_blocks(plan, programme);
     jobs = plan.finish();
   }
   auto out = StagedOutput::begin(options.output_dir, diags);

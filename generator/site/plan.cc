@@ -16,6 +16,12 @@ constexpr std::size_t kHomeNotices = 5;
 // get no list page of their own.
 constexpr const char* kFreePagesSection = "pages";
 
+// Sections whose pages have pages of their own, planned beside this file
+// (site/activity_pages.cc), not as generic lists and singles.
+bool planned_elsewhere(const std::string& section) {
+  return section == "activities" || section == "brands";
+}
+
 Data cards(const ViewContext& v, const std::vector<const Page*>& pages, std::size_t from,
            std::size_t count, const std::string& root) {
   Data list(Data::type::list);
@@ -32,9 +38,9 @@ class ContentPlanner {
   void run() {
     home();
     for (const auto& s : plan_.view().content->sections)
-      if (s.name != kFreePagesSection) section(s);
+      if (s.name != kFreePagesSection && !planned_elsewhere(s.name)) section(s);
     for (const auto& p : plan_.view().content->pages)
-      if (!p.is_section_index) single(p);
+      if (!p.is_section_index && !planned_elsewhere(p.section)) single(p);
     taxonomy(plan_.view().content->tags);
     taxonomy(plan_.view().content->categories);
     not_found();
@@ -44,7 +50,7 @@ class ContentPlanner {
  private:
   void home() {
     std::string tmpl = plan_.pick({"home.html", "list.html"});
-    plan_.add_page("", tmpl, [](const ViewContext& v, const std::string& root) {
+    plan_.add_page("", tmpl, [extras = plan_.home_extras()](const ViewContext& v, const std::string& root) {
       Data d = frame_view(v, {"", "", "", "", "website"});
       const auto* content = v.content;
       const Section* news = content->section("news");
@@ -84,6 +90,7 @@ class ContentPlanner {
       for (const auto& p : content->pages)
         if (p.is_section_index && p.section.empty()) intro = &p;
       d.set("intro", intro ? Data(intro->content_html) : Data(false));
+      for (const auto& extra : *extras) extra(d, v, root);
       return d;
     });
   }
@@ -223,6 +230,8 @@ void OutputPlan::add_html_file(const std::string& path, const std::string& root,
 }
 
 void OutputPlan::add_file(OutputJob job) { jobs_.push_back(std::move(job)); }
+
+void OutputPlan::add_home_extra(HomeExtra extra) { home_extras_->push_back(std::move(extra)); }
 
 std::vector<OutputJob> OutputPlan::finish() {
   std::sort(sitemap_->begin(), sitemap_->end(),

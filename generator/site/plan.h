@@ -42,6 +42,12 @@ class OutputPlan {
   void add_html_file(const std::string& path, const std::string& root, const std::string& tmpl,
                      ViewFn view);
 
+  /// Adds blocks to the home page's data (activities, rankings …): features
+  /// planned after the home page still reach it, since views run later.
+  using HomeExtra = std::function<void(Data& home, const ViewContext& view, const std::string& root)>;
+  void add_home_extra(HomeExtra extra);
+  std::shared_ptr<const std::vector<HomeExtra>> home_extras() const { return home_extras_; }
+
   /// The first of `names` the template set has (the last one otherwise).
   std::string pick(std::initializer_list<std::string> names) const;
 
@@ -59,6 +65,7 @@ class OutputPlan {
 
   std::vector<OutputJob> jobs_;
   std::map<std::string, std::shared_ptr<const Data>> frames_;
+  std::shared_ptr<std::vector<HomeExtra>> home_extras_ = std::make_shared<std::vector<HomeExtra>>();
   std::shared_ptr<std::vector<SitemapEntry>> sitemap_ = std::make_shared<std::vector<SitemapEntry>>();
 };
 

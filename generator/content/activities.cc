@@ -1,0 +1,185 @@
+#include "content/activities.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <tuple>
+
+#include "core/date.h"
+#include "core/text.h"
+#include "core/yaml.h"
+
+namespace hongfan {
+
+const std::vector<WucaiColour>& wucai_colours() {
+  static const std::vector<WucaiColour> colours = {
+      {"红色教育", "red", "#c8161d"},   {"橙色关怀", "orange", "#d9650b"},
+      {"蓝色调节", "blue", "#1f5fbf"},  {"绿色志愿", "green", "#2e7d32"},
+      {"紫色便民", "purple", "#7b3fa0"}};
+  return colours;
+}
+
+int wucai_index(std::string_view name) {
+  const auto& c = wucai_colours();
+  for (std::size_t i = 0; i < c.size(); ++i)
+    if (name == c[i].name) return static_cast<int>(i);
+  return -1;
+}
+
+const Brand* Programme::brand(const std::string& id) const {
+  auto it = std::lower_bound(brands.begin(), brands.end(), id,
+                             [](const Brand& b, const std::string& k) { return b.id < k; });
+  return it != brands.end() && it->id == id ? &*it : nullptr;
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t best_d = 3;
+  for (const auto& c : candidates) {
+    // Levenshtein distance over bytes: ids are ASCII.
+    std::vector<std::size_t> row(c.size() + 1);
+    for (std::size_t j = 0; j <= c.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= word.size(); ++i) {
+      std::size_t diag = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= c.size(); ++j) {
+        std::size_t up = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (word[i - 1] == c[j - 1] ? 0 : 1)});
+        diag = up;
+      }
+    }
+    std::size_t d = row[c.size()];
+    if (d < best_d && d * 2 < std::max<std::size_t>(word.size(), 2)) {
+      best_d = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+namespace {
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  std::string m = closest_match(word, candidates);
+  return m.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", m);
+}
+
+YamlSource front_source(const Page& p) {
+  // Locations in `front` are relative to the front matter, which starts on
+  // line 2 (after `---`).
+  YamlSource src{p.source, 1, "front matter"};
+  src.positions = p.front_positions;
+  return src;
+}
+
+std::optional<DateTime> read_time(const Page& p, const char* key, const YamlSource& src,
+                                  Diagnostics& diags) {
+  auto text = yaml_string(p.front, key, src, diags);
+  if (!text) return std::nullopt;
+  std::string why;
+  auto dt = parse_datetime(trim(*text), &why);
+  if (!dt)
+    diags.error(src.at(p.front[key]), fmt::format("front matter: {} '{}' is not a date-time: {}", key, *text, why),
+                "write it like 2024-06-15T09:00 or 2024-06-15 09:00");
+  return dt;
+}
+
+std::vector<Brand> read_brands(const ContentSet& content, const SiteData& data, Diagnostics& diags) {
+  std::vector<Brand> brands;
+  const Section* s = content.section("brands");
+  if (!s) return brands;
+  for (const Page* p : s->pages) {
+    YamlSource src = front_source(*p);
+    Brand b;
+    b.page = p;
+    b.id = p->slug;
+    if (auto v = yaml_string(p->front, "slogan", src, diags)) b.slogan = *v;
+    if (auto v = yaml_string(p->front, "org", src, diags)) {
+      b.org = std::string(trim(*v));
+      if (!b.org.empty() && !data.org.units.empty() && !data.org.find(b.org))
+        diags.error(src.at(p->front["org"]),
+                    fmt::format("front matter: org '{}' is not an org unit in data/org.yaml", b.org));
+    }
+    if (auto v = yaml_string(p->front, "logo", src, diags)) b.logo = *v;
+    if (auto v = yaml_string(p->front, "color", src, diags)) b.colour = *v;
+    brands.push_back(std::move(b));
+  }
+  std::sort(brands.begin(), brands.end(), [](const Brand& a, const Brand& b) { return a.id < b.id; });
+  return brands;
+}
+
+}  // namespace
+
+Programme read_programme(const ContentSet& content, const SiteData& data, Diagnostics& diags) {
+  Programme prog;
+  prog.brands = read_brands(content, data, diags);
+  std::vector<std::string> brand_ids, station_ids, org_ids, colour_names;
+  for (const auto& b : prog.brands) brand_ids.push_back(b.id);
+  for (const auto& s : data.stations) station_ids.push_back(s.id);
+  for (const auto& u : data.org.units) org_ids.push_back(u.id);
+  for (const auto& c : wucai_colours()) colour_names.push_back(c.name);
+
+  // A `brand:` anywhere (news about a brand, too) must name a brand.
+  for (const auto& p : content.pages) {
+    if (p.brand.id.empty() || prog.brand(p.brand.id)) continue;
+    diags.error(p.brand.loc,
+                fmt::format("front matter: brand '{}' is not a brand in content/brands/{}", p.brand.id,
+                            did_you_mean(p.brand.id, brand_ids)),
+                "a brand's id is the slug of its page in content/brands/");
+  }
+
+  const Section* s = content.section("activities");
+  if (!s) return prog;
+  for (const Page* p : s->pages) {
+    Diagnostics local;
+    YamlSource src = front_source(*p);
+    Activity a;
+    a.page = p;
+    auto start = read_time(*p, "start", src, local);
+    auto end = read_time(*p, "end", src, local);
+    if (!start && !p->front["start"].IsDefined())
+      local.error({p->source, 2, 1}, "front matter: 'start' is required in activities/",
+                  "add a line like `start: 2024-06-15T09:00`");
+    if (start) a.start = a.end = start->epoch;
+    if (end) a.end = end->epoch;
+    if (start && end && end->epoch < start->epoch)
+      local.error(src.at(p->front["end"]),
+                  fmt::format("front matter: end {} is before start {}", format_rfc3339(end->epoch),
+                              format_rfc3339(start->epoch)),
+                  "an activity must end after it starts");
+    if (auto v = yaml_string(p->front, "place", src, local)) a.place = *v;
+    a.station = p->station;
+    if (!a.station.id.empty() && !data.stations.empty() && !data.station(a.station.id))
+      local.error(a.station.loc,
+                  fmt::format("front matter: station '{}' is not in data/stations.yaml{}", a.station.id,
+                              did_you_mean(a.station.id, station_ids)));
+    if (auto v = yaml_string(p->front, "organizer", src, local); v && !trim(*v).empty()) {
+      a.organizer = {*v, src.at(p->front["organizer"])};
+      if (!data.org.units.empty() && !data.org.find(*v))
+        local.error(a.organizer.loc,
+                    fmt::format("front matter: organizer '{}' is not an org unit in data/org.yaml{}", *v,
+                                did_you_mean(*v, org_ids)));
+    }
+    a.brand = p->brand.id;
+    if (const Brand* b = prog.brand(a.brand)) a.brand_title = b->page->title;
+    if (auto v = yaml_string(p->front, "color", src, local)) {
+      a.colour = wucai_index(trim(*v));
+      if (a.colour < 0)
+        local.error(src.at(p->front["color"]),
+                    fmt::format("front matter: color '{}' is not one of the 五彩 colours", *v),
+                    "use one of 红色教育, 橙色关怀, 蓝色调节, 绿色志愿, 紫色便民");
+    }
+    a.capacity = yaml_int(p->front, "capacity", src, local);
+    a.points = yaml_int(p->front, "points", src, local);
+    if (auto v = yaml_string(p->front, "signup", src, local)) a.signup = *v;
+    bool ok = !local.has_errors();
+    diags.merge(std::move(local));
+    if (ok) prog.activities.push_back(std::move(a));
+  }
+  std::sort(prog.activities.begin(), prog.activities.end(), [](const Activity& x, const Activity& y) {
+    return std::tie(x.start, x.page->source) < std::tie(y.start, y.page->source);
+  });
+  return prog;
+}
+
+}  // namespace hongfan

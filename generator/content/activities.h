@@ -1,0 +1,62 @@
+// Volunteer activities (content/activities/) and service brands
+// (content/brands/): the front matter DESIGN §2 adds to these sections,
+// read and checked against each other and against data/.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "content/collection.h"
+#include "core/diagnostics.h"
+#include "data/site_data.h"
+
+namespace hongfan {
+
+/// The 五彩 volunteer colours, in their customary order.
+struct WucaiColour {
+  const char* name;  ///< 红色教育
+  const char* css;   ///< "red": the class suffix in the theme
+  const char* hex;   ///< for the SVG chart
+};
+const std::vector<WucaiColour>& wucai_colours();
+/// Index into wucai_colours(), or -1.
+int wucai_index(std::string_view name);
+
+struct Brand {
+  const Page* page = nullptr;
+  std::string id;  ///< the page's slug
+  std::string slogan, org, logo, colour;
+};
+
+struct Activity {
+  const Page* page = nullptr;
+  std::int64_t start = 0, end = 0;  ///< epoch seconds
+  std::string place;                ///< free text, when no station
+  DataRef station, organizer;
+  std::string brand;                ///< brand id, checked
+  std::string brand_title;          ///< its page's title; "" when no brand
+  int colour = -1;                  ///< index into wucai_colours(), -1 when not given
+  std::optional<long long> capacity, points;
+  std::string signup;
+};
+
+struct Programme {
+  std::vector<Brand> brands;          ///< by id
+  std::vector<Activity> activities;   ///< by start, then source path
+
+  const Brand* brand(const std::string& id) const;
+};
+
+/// Reads brands and activities from `content`, reporting end-before-start,
+/// unknown colours and dangling brand, station and organiser ids (stations
+/// and organisers only when data/ has any). Pages with errors are left out.
+Programme read_programme(const ContentSet& content, const SiteData& data, Diagnostics& diags);
+
+/// The closest of `candidates` to `word` when it is a plausible typo
+/// (edit distance ≤ 2 and less than half the word), else "".
+std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace hongfan
