@@ -30,6 +30,11 @@ echo "ok   today comes from --now, else SOURCE_DATE_EPOCH"
 
 tools="$root/tests/tools"
 "$tools/check_html.sh" "$tmp/one" | tail -2
+# The stylesheets too: one unbalanced brace silently drops every rule after it.
+css_files=$(find "$tmp/one" -name '*.css')
+LC_ALL=C.UTF-8 java -jar "$root/node_modules/vnu-jar/build/dist/vnu.jar" --css --errors-only $css_files ||
+  { echo "FAIL: the stylesheets have CSS errors"; exit 1; }
+echo "ok   CSS: $(echo "$css_files" | wc -w) stylesheet(s) without errors"
 "$tools/check_links.sh" "$tmp/one" | tail -2
 "$tools/check_sitemap.sh" "$tmp/one/sitemap.xml"
 python3 "$tools/check_feed.py" "$tmp/one/feed.xml" --min-entries 20
