@@ -2,9 +2,36 @@
 
 namespace hongfan {
 
+bool is_bidi_control_at(std::string_view s, std::size_t p) {
+  if (p + 2 >= s.size() || static_cast<unsigned char>(s[p]) != 0xE2) return false;
+  auto b1 = static_cast<unsigned char>(s[p + 1]), b2 = static_cast<unsigned char>(s[p + 2]);
+  return (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) ||  // U+202A–U+202E
+         (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);    // U+2066–U+2069
+}
+
+std::string strip_bidi_controls(std::string html) {
+  if (html.find('\xE2') == std::string::npos) return html;
+  std::string out;
+  out.reserve(html.size());
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    if (is_bidi_control_at(html, i)) {
+      i += 2;
+      continue;
+    }
+    out += html[i];
+  }
+  return out;
+}
+
 void html_escape_append(std::string& out, std::string_view s) {
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
     switch (c) {
+      case '\0': break;
+      case '\xE2':
+        if (is_bidi_control_at(s, i)) i += 2;
+        else out += c;
+        break;
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
@@ -25,9 +52,14 @@ std::string html_escape(std::string_view s) {
 std::string xml_escape(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 16);
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
     unsigned char u = static_cast<unsigned char>(c);
     if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+    if (is_bidi_control_at(s, i)) {
+      i += 2;
+      continue;
+    }
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
