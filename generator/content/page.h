@@ -19,6 +19,13 @@ struct DataRef {
   SourceLoc loc;
 };
 
+/// A link or image in a page's Markdown, as written, at its line in the file.
+struct BodyRef {
+  bool image = false;
+  std::string url;
+  int line = 0;
+};
+
 struct Page {
   std::string source;        ///< "content/news/x.md"
   std::string section;       ///< "news"; "" for a top-level file
@@ -42,6 +49,8 @@ struct Page {
   // Filled in by the markdown stage.
   std::string content_html;
   std::string plain_summary;  ///< summary, or the first paragraph as text
+  std::vector<BodyRef> refs;         ///< links and images of the body (for `check`)
+  std::vector<std::string> anchors;  ///< ids the rendered body defines (headings, footnotes)
 };
 
 /// Parses one content file. `path` is relative to the site ("content/…").
