@@ -83,7 +83,10 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
   p.body_first_line = split->body_first_line;
 
   if (auto v = yaml_string(fm, "title", src, diags)) p.title = std::string(trim(*v));
-  if (p.title.empty() && !fm["title"].IsSequence() && !fm["title"].IsMap())
+  const bool title_reported =  // a list, a mapping or a NUL: yaml_string said so already
+      fm["title"].IsSequence() || fm["title"].IsMap() ||
+      (fm["title"].IsScalar() && fm["title"].Scalar().find('\0') != std::string::npos);
+  if (p.title.empty() && !title_reported)
     diags.error({path, split->yaml_first_line, 1}, "front matter: 'title' is required",
                 "add a line like `title: 社区开展垃圾分类宣传活动`");
 

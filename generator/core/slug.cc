@@ -10,6 +10,8 @@ bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+// Most file systems allow 255 bytes in a name; leave room for suffixes.
+constexpr std::size_t kMaxSegmentBytes = 200;
 }  // namespace
 
 bool is_ascii_slug(std::string_view s) {
@@ -79,12 +81,21 @@ std::string term_slug(std::string_view name) {
 
 std::string unsafe_segment_reason(std::string_view s) {
   if (s.empty()) return "it is empty";
+  if (s.find('/') != std::string_view::npos || s.find('\\') != std::string_view::npos)
+    return "it contains a path separator";
   if (s == "." || s == "..") return "it names a parent or current directory";
   if (s.front() == '.') return "it starts with '.'";
-  for (char c : s) {
+  if (s.size() > kMaxSegmentBytes) return "it is longer than 200 bytes";
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
     unsigned char u = static_cast<unsigned char>(c);
     if (c == '/' || c == '\\') return "it contains a path separator";
     if (u < 0x20 || u == 0x7F) return "it contains a control character";
+    if (c == ' ') return "it contains a space";
+    // Characters that end or break a URL, or an HTML attribute it is put in.
+    if (std::string_view("<>\"'`{}|^?#%:&;=+,!@$*()[]").find(c) != std::string_view::npos)
+      return std::string("it contains '") + c + "', which is not safe in a web address";
+    if (is_bidi_control_at(s, i)) return "it contains an invisible bidi control character";
   }
   return {};
 }

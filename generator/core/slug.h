@@ -29,7 +29,9 @@ std::string ascii_slugify(std::string_view text);
 std::string term_slug(std::string_view name);
 
 /// Why `segment` cannot be one directory name of the output (empty when it
-/// can): rejects "", ".", "..", '/', '\\', control characters, leading '.'.
+/// can): rejects "", ".", "..", '/', '\\', control characters, leading '.',
+/// spaces, characters that end or break a URL or HTML attribute (<>"'`{}|^?#%:&
+/// and the like), bidi controls, and names longer than 200 bytes.
 std::string unsafe_segment_reason(std::string_view segment);
 
 }  // namespace hongfan

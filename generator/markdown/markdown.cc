@@ -109,6 +109,28 @@ void add_heading_ids(cmark_node* doc, const std::vector<std::string>& reserved) 
   }
 }
 
+// The html renderer puts a custom block's enter/exit text on lines of their
+// own; join them back into `<h2 id="x">text</h2>` like a normal heading.
+std::string tighten_headings(std::string html) {
+  std::string out;
+  out.reserve(html.size());
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    out += html[i];
+    const bool open_end = html[i] == '>' && i + 1 < html.size() && html[i + 1] == '\n' &&
+                          out.size() >= 2 && out[out.size() - 2] == '"';
+    if (open_end) {
+      auto tag = out.rfind("<h");
+      if (tag != std::string::npos && tag + 8 < out.size() && out[tag + 2] >= '1' && out[tag + 2] <= '6' &&
+          out.compare(tag + 3, 5, " id=\"") == 0 && out.find('>', tag) == out.size() - 1)
+        ++i;  // skip the newline after <hN id="…">
+    } else if (html[i] == '\n' && html.compare(i + 1, 3, "</h") == 0 && i + 4 < html.size() &&
+               html[i + 4] >= '1' && html[i + 4] <= '6') {
+      out.pop_back();  // the newline before </hN>
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string heading_id(std::string_view text) {
@@ -187,7 +209,7 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
 
   add_heading_ids(doc.get(), options.reserved_ids);
   char* html = cmark_render_html(doc.get(), opts, cmark_parser_get_syntax_extensions(parser.get()));
-  result.html = strip_bidi_controls(html);
+  result.html = tighten_headings(strip_bidi_controls(html));
   std::free(html);
   result.anchors = collect_ids(result.html);
   return result;
