@@ -15,7 +15,14 @@ WORK=${BENCH_WORK:-/tmp/hongfan-large-$N}
 
 if [ ! -f "$WORK/.complete" ]; then
   echo "generating $N articles into $WORK"
-  python3 "$SHARED/gen_corpus.py" --n "$N" --out "$WORK" --clean >/dev/null
+  # The generator stops at 99,999 articles: copies of the first ones, under
+  # other file names (so other slugs), make up the rest.
+  GEN=$(( N > 99999 ? 99999 : N ))
+  python3 "$SHARED/gen_corpus.py" --n "$GEN" --out "$WORK" --clean >/dev/null
+  if [ "$N" -gt "$GEN" ]; then
+    find "$WORK/content/news" -name '*.md' | sort | head -n $(( N - GEN )) |
+      while read -r f; do cp "$f" "$(dirname "$f")/x$(basename "$f")"; done
+  fi
   cat > "$WORK/site.yaml" <<YAML
 title: 大规模测试社区
 base_url: https://example.org/large/
