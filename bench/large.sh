@@ -20,7 +20,7 @@ if [ ! -f "$WORK/.complete" ]; then
   GEN=$(( N > 99999 ? 99999 : N ))
   python3 "$SHARED/gen_corpus.py" --n "$GEN" --out "$WORK" --clean >/dev/null
   if [ "$N" -gt "$GEN" ]; then
-    find "$WORK/content/news" -name '*.md' | sort | head -n $(( N - GEN )) |
+    find "$WORK/content/news" -name '*.md' | sort | sed -n "1,$(( N - GEN ))p" |
       while read -r f; do cp "$f" "$(dirname "$f")/x$(basename "$f")"; done
   fi
   cat > "$WORK/site.yaml" <<YAML

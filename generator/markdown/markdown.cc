@@ -80,7 +80,13 @@ std::vector<std::string> collect_ids(std::string_view html) {
 // cmark cannot put attributes on a heading, but it writes a custom block's
 // enter/exit text as is: each heading becomes a custom block around the
 // heading's inline children.
-void add_heading_ids(cmark_node* doc, const std::vector<std::string>& reserved) {
+using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
+
+// Returns the heading nodes it took out of the tree: the inline text that
+// moved into the custom blocks may point into their buffers (cmark keeps
+// literals as slices of the block's content), so they must outlive rendering.
+std::vector<NodePtr> add_heading_ids(cmark_node* doc, const std::vector<std::string>& reserved) {
+  std::vector<NodePtr> detached;
   std::vector<cmark_node*> headings;
   {
     std::unique_ptr<cmark_iter, IterDeleter> it(cmark_iter_new(doc));
@@ -105,8 +111,9 @@ void add_heading_ids(cmark_node* doc, const std::vector<std::string>& reserved) 
       cmark_node_append_child(block, child);
     }
     cmark_node_replace(h, block);
-    cmark_node_free(h);
+    detached.emplace_back(h);
   }
+  return detached;
 }
 
 // The html renderer puts a custom block's enter/exit text on lines of their
@@ -207,7 +214,7 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
     }
   }
 
-  add_heading_ids(doc.get(), options.reserved_ids);
+  auto detached_headings = add_heading_ids(doc.get(), options.reserved_ids);
   char* html = cmark_render_html(doc.get(), opts, cmark_parser_get_syntax_extensions(parser.get()));
   result.html = tighten_headings(strip_bidi_controls(html));
   std::free(html);

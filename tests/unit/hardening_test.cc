@@ -60,6 +60,17 @@ TEST_CASE("headings get deterministic, Chinese-safe, unique ids") {
   CHECK(r.anchors == std::vector<std::string>{"main-1", "小结", "小结-1", "x-q"});
 }
 
+TEST_CASE("fuzz regression: a setext heading with inline HTML survives heading ids") {
+  // markdown_fuzzer found a heap-use-after-free: the heading node was freed
+  // while its inline children, moved into the custom block, still pointed
+  // into its buffer. Caught by ASan in the sanitizer build.
+  auto r = render_markdown("-<p>\n-\n", {});
+  CHECK(r.html == "<h2 id=\"section\">-<!-- raw HTML omitted --></h2>\n");
+  MarkdownOptions unsafe;
+  unsafe.unsafe_html = true;
+  CHECK(render_markdown("-<p>\n-\n", unsafe).html == "<h2 id=\"section\">-<p></h2>\n");
+}
+
 TEST_CASE("links and images keep their line for check") {
   auto r = render_markdown("第一行\n\n[a](/x/) 和\n![b](/i.png)\n", {});
   REQUIRE(r.refs.size() == 2);
