@@ -62,16 +62,26 @@ std::string ascii_slugify(std::string_view text) {
 }
 
 std::string term_slug(std::string_view name) {
+  // Long enough for any real tag; short of the 255-byte file name limit.
+  constexpr std::size_t kMaxTermBytes = 150;
   std::string out;
   bool dash = false;
-  for (char c : trim(name)) {
+  const std::string_view t = trim(name);
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
     unsigned char u = static_cast<unsigned char>(c);
+    if (is_bidi_control_at(t, i)) {  // invisible; would make the folder name lie
+      i += 2;
+      continue;
+    }
     bool drop = u < 0x20 || u == 0x7F || std::string_view("/\\?#%&:*\"'<>|.~`^{}[];=+,!@$()").find(c) !=
                                             std::string_view::npos;
     if (c == ' ' || c == '\t' || c == '_' || drop) {
       dash = !out.empty();
       continue;
     }
+    // Stop at a character boundary once the slug is long enough.
+    if ((out.size() >= kMaxTermBytes && (u & 0xC0) != 0x80) || out.size() >= kMaxSegmentBytes) break;
     if (dash) out += '-';
     dash = false;
     out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;

@@ -6,6 +6,7 @@
 #include "check/numbers.h"
 #include "config/config.h"
 #include "content/page.h"
+#include "core/slug.h"
 #include "core/text.h"
 #include "markdown/markdown.h"
 #include "site/build.h"
@@ -69,6 +70,18 @@ TEST_CASE("fuzz regression: a setext heading with inline HTML survives heading i
   MarkdownOptions unsafe;
   unsafe.unsafe_html = true;
   CHECK(render_markdown("-<p>\n-\n", unsafe).html == "<h2 id=\"section\">-<p></h2>\n");
+}
+
+TEST_CASE("fuzz regression: term slugs stay safe folder names") {
+  // slug_date_fuzzer: a 200+ byte tag gave a slug too long for a file name.
+  std::string long_tag(300, 'x');
+  CHECK(term_slug(long_tag).size() == 150);
+  CHECK(unsafe_segment_reason(term_slug(long_tag)).empty());
+  std::string chinese;
+  for (int i = 0; i < 100; ++i) chinese += "党";
+  CHECK(term_slug(chinese).size() == 150);  // 50 whole characters
+  CHECK(term_slug("志愿\u202E服务") == "志愿服务");
+  CHECK(unsafe_segment_reason(term_slug(std::string("\xE8\xE8\x00\x9C", 4) + long_tag)).empty());
 }
 
 TEST_CASE("links and images keep their line for check") {
