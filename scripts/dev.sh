@@ -59,8 +59,7 @@ build() {
 }
 
 # The whole suite again on a build with AddressSanitizer and UBSan, except
-# the tests labelled `slow` (the Nu checker and linkchecker on the demo: they
-# check the theme, not memory safety, and take minutes under ASan).
+# tests labelled `slow` (see tests/CMakeLists.txt; none so far).
 sanitizer_tests() {
   log "building with AddressSanitizer and UndefinedBehaviorSanitizer into $ASAN_DIR"
   cmake -S . -B "$ASAN_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHONGFAN_SANITIZE=ON >/dev/null
