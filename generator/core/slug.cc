@@ -81,7 +81,9 @@ std::string term_slug(std::string_view name) {
       continue;
     }
     // Stop at a character boundary once the slug is long enough.
-    if ((out.size() >= kMaxTermBytes && (u & 0xC0) != 0x80) || out.size() >= kMaxSegmentBytes) break;
+    // (The hard cap also holds for bytes that are not UTF-8.)
+    const std::size_t grows = dash ? 2 : 1;
+    if ((out.size() >= kMaxTermBytes && (u & 0xC0) != 0x80) || out.size() + grows > kMaxSegmentBytes) break;
     if (dash) out += '-';
     dash = false;
     out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;

@@ -82,6 +82,11 @@ TEST_CASE("fuzz regression: term slugs stay safe folder names") {
   CHECK(term_slug(chinese).size() == 150);  // 50 whole characters
   CHECK(term_slug("志愿\u202E服务") == "志愿服务");
   CHECK(unsafe_segment_reason(term_slug(std::string("\xE8\xE8\x00\x9C", 4) + long_tag)).empty());
+  // …and for bytes that are not UTF-8, with a '-' landing on the limit.
+  std::string odd(12, '\xA4');
+  odd += std::string(187, '\xF3') + " " + std::string(20, '\xF3');
+  CHECK(term_slug(odd).size() <= 200);
+  CHECK(unsafe_segment_reason(term_slug(odd)).empty());
 }
 
 TEST_CASE("links and images keep their line for check") {
