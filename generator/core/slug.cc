@@ -35,7 +35,8 @@ std::string page_slug(std::string_view explicit_slug, std::string_view file_stem
                       std::string_view iso_date, std::string_view title) {
   if (!explicit_slug.empty()) return std::string(explicit_slug);
   auto rest = strip_date_prefix(file_stem);
-  if (is_ascii_slug(rest)) return ascii_lower(rest);
+  // A file name longer than a folder name may be falls back to date + hash.
+  if (is_ascii_slug(rest) && rest.size() <= kMaxSegmentBytes) return ascii_lower(rest);
   std::string hash = short_hash(title, 6);
   if (iso_date.size() >= 10) {
     std::string d;

@@ -89,6 +89,14 @@ TEST_CASE("fuzz regression: term slugs stay safe folder names") {
   CHECK(unsafe_segment_reason(term_slug(odd)).empty());
 }
 
+TEST_CASE("fuzz regression: a file name longer than a folder name gets a hash slug") {
+  std::string stem(206, 'q');
+  std::string slug = page_slug("", stem, "2024-06-01", "标题");
+  CHECK(slug.size() == 15);  // 20240601-xxxxxx
+  CHECK(unsafe_segment_reason(slug).empty());
+  CHECK(page_slug("", std::string(200, 'q'), "", "t") == std::string(200, 'q'));
+}
+
 TEST_CASE("links and images keep their line for check") {
   auto r = render_markdown("第一行\n\n[a](/x/) 和\n![b](/i.png)\n", {});
   REQUIRE(r.refs.size() == 2);
