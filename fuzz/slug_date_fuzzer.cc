@@ -46,5 +46,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   std::string escaped = html_escape(text);
   if (escaped.find('<') != std::string::npos || escaped.find('"') != std::string::npos) std::abort();
+  for (std::size_t i = 0; i < escaped.size(); ++i)
+    if (is_bidi_control_at(escaped, i)) std::abort();  // dropped, even from broken UTF-8
   return 0;
 }

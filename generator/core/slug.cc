@@ -89,7 +89,7 @@ std::string term_slug(std::string_view name) {
     dash = false;
     out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  return out;
+  return strip_bidi_controls(std::move(out));  // bytes around a dropped one may join
 }
 
 std::string unsafe_segment_reason(std::string_view s) {

@@ -9,27 +9,41 @@ bool is_bidi_control_at(std::string_view s, std::size_t p) {
          (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);    // U+2066–U+2069
 }
 
-std::string strip_bidi_controls(std::string html) {
-  if (html.find('\xE2') == std::string::npos) return html;
-  std::string out;
-  out.reserve(html.size());
-  for (std::size_t i = 0; i < html.size(); ++i) {
-    if (is_bidi_control_at(html, i)) {
-      i += 2;
-      continue;
+namespace {
+// Removes bidi controls from s[from…] until none is left: in text that is not
+// valid UTF-8, removing one can join the bytes around it into another.
+void strip_bidi_from(std::string& s, std::size_t from) {
+  bool again = true;
+  while (again) {
+    again = false;
+    std::size_t w = from;
+    for (std::size_t r = from; r < s.size(); ++r) {
+      if (is_bidi_control_at(s, r)) {
+        r += 2;
+        again = true;
+        continue;
+      }
+      s[w++] = s[r];
     }
-    out += html[i];
+    s.resize(w);
   }
-  return out;
+}
+}  // namespace
+
+std::string strip_bidi_controls(std::string html) {
+  if (html.find('\xE2') != std::string::npos) strip_bidi_from(html, 0);
+  return html;
 }
 
 void html_escape_append(std::string& out, std::string_view s) {
+  const std::size_t start = out.size();
+  bool dropped = false;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     switch (c) {
       case '\0': break;
       case '\xE2':
-        if (is_bidi_control_at(s, i)) i += 2;
+        if (is_bidi_control_at(s, i)) i += 2, dropped = true;
         else out += c;
         break;
       case '&': out += "&amp;"; break;
@@ -40,6 +54,7 @@ void html_escape_append(std::string& out, std::string_view s) {
       default: out += c;
     }
   }
+  if (dropped) strip_bidi_from(out, start);
 }
 
 std::string html_escape(std::string_view s) {

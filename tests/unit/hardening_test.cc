@@ -81,6 +81,10 @@ TEST_CASE("fuzz regression: term slugs stay safe folder names") {
   for (int i = 0; i < 100; ++i) chinese += "党";
   CHECK(term_slug(chinese).size() == 150);  // 50 whole characters
   CHECK(term_slug("志愿\u202E服务") == "志愿服务");
+  // Not UTF-8: dropping U+202D must not join the bytes around it into another.
+  const std::string joined("\x99\xE2\xE2\x80\xAD\x80\xAD", 7);
+  CHECK(unsafe_segment_reason(term_slug(joined)).empty());
+  CHECK(html_escape(joined).find("\xE2\x80\xAD") == std::string::npos);
   CHECK(unsafe_segment_reason(term_slug(std::string("\xE8\xE8\x00\x9C", 4) + long_tag)).empty());
   // …and for bytes that are not UTF-8, with a '-' landing on the limit.
   std::string odd(12, '\xA4');
