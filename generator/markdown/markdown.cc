@@ -184,8 +184,18 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser.get(), ext);
   }
-  cmark_parser_feed(parser.get(), text.data(), text.size());
-  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+  std::unique_ptr<cmark_node, NodeDeleter> doc;
+  {
+    // cmark-gfm 0.29.0.gfm.6 (Debian 12) keeps the inline parser's table of
+    // special characters in a global that every parse with extensions edits
+    // (adds '~' for strikethrough, then removes it): two parses at once make
+    // `~~x~~` come out as text at random. Parsing is serialised; rendering
+    // the tree to HTML, the larger part, still runs in parallel.
+    static std::mutex parse_mutex;
+    std::lock_guard<std::mutex> lock(parse_mutex);
+    cmark_parser_feed(parser.get(), text.data(), text.size());
+    doc.reset(cmark_parser_finish(parser.get()));
+  }
 
   MarkdownResult result;
   bool have_first_paragraph = false;
