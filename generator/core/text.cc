@@ -41,7 +41,7 @@ void html_escape_append(std::string& out, std::string_view s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     switch (c) {
-      case '\0': break;
+      case '\0': dropped = true; break;  // may join bytes around it
       case '\xE2':
         if (is_bidi_control_at(s, i)) i += 2, dropped = true;
         else out += c;

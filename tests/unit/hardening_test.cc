@@ -85,6 +85,8 @@ TEST_CASE("fuzz regression: term slugs stay safe folder names") {
   const std::string joined("\x99\xE2\xE2\x80\xAD\x80\xAD", 7);
   CHECK(unsafe_segment_reason(term_slug(joined)).empty());
   CHECK(html_escape(joined).find("\xE2\x80\xAD") == std::string::npos);
+  const std::string via_nul("\xE2\x80\x00\xAD", 4);  // dropping the NUL joins U+202D
+  CHECK(html_escape(via_nul).find("\xE2\x80\xAD") == std::string::npos);
   CHECK(unsafe_segment_reason(term_slug(std::string("\xE8\xE8\x00\x9C", 4) + long_tag)).empty());
   // …and for bytes that are not UTF-8, with a '-' landing on the limit.
   std::string odd(12, '\xA4');
