@@ -84,6 +84,7 @@ std::string xml_escape(std::string_view s) {
       default: out += c;
     }
   }
+  if (out.find('\xE2') != std::string::npos) strip_bidi_from(out, 0);  // dropped bytes may join one
   return out;
 }
 
