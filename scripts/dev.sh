@@ -2,8 +2,11 @@
 # One entry point for setting up, building and testing hongfan on Debian 12.
 #
 #   scripts/dev.sh demo   install what is missing, build, render the demo to public/
-#   scripts/dev.sh test   the same set-up, then every test through ctest
+#   scripts/dev.sh test   the same set-up, then every test through ctest, then the
+#                         tests again on a build with ASan and UBSan (build-asan/)
 #   scripts/dev.sh build  install what is missing and build (no demo, no tests)
+#   scripts/dev.sh fuzz [SECONDS]  install clang, build the libFuzzer harnesses and
+#                         run each for SECONDS (default 60); not part of `test`
 #
 # Run as root (or with sudo available) on a fresh machine: it installs only
 # the Debian packages that are missing and the pinned npm test tools.
@@ -11,6 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 BUILD_DIR=${BUILD_DIR:-$ROOT/build}
+ASAN_DIR=${ASAN_DIR:-$ROOT/build-asan}
 
 # What building needs, and what the tests need on top (browsers, checkers).
 BUILD_PACKAGES=(g++ cmake ninja-build pkg-config python3
@@ -18,6 +22,7 @@ BUILD_PACKAGES=(g++ cmake ninja-build pkg-config python3
   libkainjow-mustache-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libqrencode-dev libjemalloc-dev)
 TEST_PACKAGES=(openjdk-17-jre-headless libxml2-utils linkchecker chromium fonts-noto-cjk
   zbar-tools poppler-utils)
+FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -54,6 +59,19 @@ build() {
   cmake --build "$BUILD_DIR"
 }
 
+# The whole suite again on a build with AddressSanitizer and UBSan, except
+# tests labelled `slow` (see tests/CMakeLists.txt).
+sanitizer_tests() {
+  log "building with AddressSanitizer and UndefinedBehaviorSanitizer into $ASAN_DIR"
+  cmake -S . -B "$ASAN_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHONGFAN_SANITIZE=ON >/dev/null
+  cmake --build "$ASAN_DIR"
+  log "running the tests under the sanitizers (all but label slow)"
+  (cd "$ASAN_DIR" &&
+    ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:strict_string_checks=1} \
+    UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
+    ctest --output-on-failure -j "$(nproc)" -LE slow)
+}
+
 case "${1:-}" in
   demo)
     install_packages "${BUILD_PACKAGES[@]}"
@@ -67,15 +85,20 @@ case "${1:-}" in
     install_node_tools
     build
     log "running every test"
-    cd "$BUILD_DIR"
-    ctest --output-on-failure -j "$(nproc)"
+    (cd "$BUILD_DIR" && ctest --output-on-failure -j "$(nproc)")
+    sanitizer_tests
+    ;;
+  fuzz)
+    install_packages "${BUILD_PACKAGES[@]}" "${FUZZ_PACKAGES[@]}"
+    fuzz/build.sh
+    fuzz/run.sh "${2:-60}"
     ;;
   build)
     install_packages "${BUILD_PACKAGES[@]}"
     build
     ;;
   *)
-    echo "usage: scripts/dev.sh demo|test|build" >&2
+    echo "usage: scripts/dev.sh demo|test|build|fuzz [SECONDS]" >&2
     exit 2
     ;;
 esac

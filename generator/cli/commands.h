@@ -20,6 +20,15 @@ struct BuildArgs {
 };
 int run_build(const BuildArgs& args);
 
+struct CheckArgs {
+  std::string site = ".";
+  std::string format = "text";  ///< text | json
+  bool drafts = false;
+  std::string now;
+};
+/// Reports what is wrong with the site without writing anything.
+int run_check(const CheckArgs& args);
+
 struct NewArgs {
   std::string kind;    ///< site | news | notice | activity
   std::string target;  ///< DIR for site, TITLE otherwise

@@ -24,6 +24,13 @@ int main(int argc, char** argv) {
   b->add_flag("--timings", build.timings, "Print the time each stage took");
   b->add_flag("-q,--quiet", build.quiet, "Print only problems");
 
+  CheckArgs check;
+  auto* c = app.add_subcommand("check", "Report broken links, missing files, unknown ids and privacy problems");
+  c->add_option("-s,--site", check.site, "Site folder (default: current folder)");
+  c->add_option("--format", check.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
+  c->add_flag("--drafts", check.drafts, "Also check pages marked draft: true");
+  c->add_option("--now", check.now, "Treat this date as today");
+
   NewArgs make;
   auto* n = app.add_subcommand("new", "Create a site, a news article, a notice or an activity");
   n->add_option("kind", make.kind, "site | news | notice | activity")
@@ -41,5 +48,6 @@ int main(int argc, char** argv) {
   }
   if (b->parsed()) return run_build(build);
   if (n->parsed()) return run_new(make);
+  if (c->parsed()) return run_check(check);
   return kUsageError;
 }

@@ -64,13 +64,7 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   return m.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", m);
 }
 
-YamlSource front_source(const Page& p) {
-  // Locations in `front` are relative to the front matter, which starts on
-  // line 2 (after `---`).
-  YamlSource src{p.source, 1, "front matter"};
-  src.positions = p.front_positions;
-  return src;
-}
+YamlSource front_source(const Page& p) { return front_matter_source(p); }
 
 std::optional<DateTime> read_time(const Page& p, const char* key, const YamlSource& src,
                                   Diagnostics& diags) {

@@ -39,6 +39,14 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
 
 }  // namespace
 
+YamlSource front_matter_source(const Page& page) {
+  // Locations in `front` are relative to the front matter, which starts on
+  // line 2 (after `---`).
+  YamlSource src{page.source, 1, "front matter"};
+  src.positions = page.front_positions;
+  return src;
+}
+
 std::optional<Page> parse_page(const std::string& path, std::string_view text, Diagnostics& diags) {
   Diagnostics local;  // counted on its own: other workers report concurrently
   auto page = parse_page_into(path, text, local);
@@ -100,7 +108,10 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
   p.body_first_line = split->body_first_line;
 
   if (auto v = yaml_string(fm, "title", src, diags)) p.title = std::string(trim(*v));
-  if (p.title.empty() && !fm["title"].IsSequence() && !fm["title"].IsMap())
+  const bool title_reported =  // a list, a mapping or a NUL: yaml_string said so already
+      fm["title"].IsSequence() || fm["title"].IsMap() ||
+      (fm["title"].IsScalar() && fm["title"].Scalar().find('\0') != std::string::npos);
+  if (p.title.empty() && !title_reported)
     diags.error({path, split->yaml_first_line, 1}, "front matter: 'title' is required",
                 "add a line like `title: 社区开展垃圾分类宣传活动`");
 

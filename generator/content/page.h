@@ -20,6 +20,13 @@ struct DataRef {
   SourceLoc loc;
 };
 
+/// A link or image in a page's Markdown, as written, at its line in the file.
+struct BodyRef {
+  bool image = false;
+  std::string url;
+  int line = 0;
+};
+
 struct Page {
   std::string source;        ///< "content/news/x.md"
   std::string section;       ///< "news"; "" for a top-level file
@@ -55,7 +62,14 @@ struct Page {
   std::string date_long;      ///< 2020年7月1日 星期三
   std::string date_short;     ///< 2020年7月1日
   std::string date_iso;       ///< 2020-07-01T08:00:00+08:00
+  std::vector<BodyRef> refs;         ///< links and images of the body (for `check`)
+  std::vector<std::string> anchors;  ///< ids the rendered body defines (headings, footnotes)
 };
+
+/// The YamlSource for reading `page.front` after parsing: its lines, and
+/// the positions of nodes the fast reader built, so later checks point at
+/// the right line and column.
+YamlSource front_matter_source(const Page& page);
 
 /// Parses one content file. `path` is relative to the site ("content/…").
 /// Problems go to `diags`; returns nullopt when the page cannot be used.

@@ -10,6 +10,8 @@ bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
+// Most file systems allow 255 bytes in a name; leave room for suffixes.
+constexpr std::size_t kMaxSegmentBytes = 200;
 }  // namespace
 
 bool is_ascii_slug(std::string_view s) {
@@ -33,7 +35,8 @@ std::string page_slug(std::string_view explicit_slug, std::string_view file_stem
                       std::string_view iso_date, std::string_view title) {
   if (!explicit_slug.empty()) return std::string(explicit_slug);
   auto rest = strip_date_prefix(file_stem);
-  if (is_ascii_slug(rest)) return ascii_lower(rest);
+  // A file name longer than a folder name may be falls back to date + hash.
+  if (is_ascii_slug(rest) && rest.size() <= kMaxSegmentBytes) return ascii_lower(rest);
   std::string hash = short_hash(title, 6);
   if (iso_date.size() >= 10) {
     std::string d;
@@ -60,31 +63,52 @@ std::string ascii_slugify(std::string_view text) {
 }
 
 std::string term_slug(std::string_view name) {
+  // Long enough for any real tag; short of the 255-byte file name limit.
+  constexpr std::size_t kMaxTermBytes = 150;
   std::string out;
   bool dash = false;
-  for (char c : trim(name)) {
+  const std::string_view t = trim(name);
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const char c = t[i];
     unsigned char u = static_cast<unsigned char>(c);
+    if (is_bidi_control_at(t, i)) {  // invisible; would make the folder name lie
+      i += 2;
+      continue;
+    }
     bool drop = u < 0x20 || u == 0x7F || std::string_view("/\\?#%&:*\"'<>|.~`^{}[];=+,!@$()").find(c) !=
                                             std::string_view::npos;
     if (c == ' ' || c == '\t' || c == '_' || drop) {
       dash = !out.empty();
       continue;
     }
+    // Stop at a character boundary once the slug is long enough.
+    // (The hard cap also holds for bytes that are not UTF-8.)
+    const std::size_t grows = dash ? 2 : 1;
+    if ((out.size() >= kMaxTermBytes && (u & 0xC0) != 0x80) || out.size() + grows > kMaxSegmentBytes) break;
     if (dash) out += '-';
     dash = false;
     out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
   }
-  return out;
+  return strip_bidi_controls(std::move(out));  // bytes around a dropped one may join
 }
 
 std::string unsafe_segment_reason(std::string_view s) {
   if (s.empty()) return "it is empty";
+  if (s.find('/') != std::string_view::npos || s.find('\\') != std::string_view::npos)
+    return "it contains a path separator";
   if (s == "." || s == "..") return "it names a parent or current directory";
   if (s.front() == '.') return "it starts with '.'";
-  for (char c : s) {
+  if (s.size() > kMaxSegmentBytes) return "it is longer than 200 bytes";
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
     unsigned char u = static_cast<unsigned char>(c);
     if (c == '/' || c == '\\') return "it contains a path separator";
     if (u < 0x20 || u == 0x7F) return "it contains a control character";
+    if (c == ' ') return "it contains a space";
+    // Characters that end or break a URL, or an HTML attribute it is put in.
+    if (std::string_view("<>\"'`{}|^?#%:&;=+,!@$*()[]").find(c) != std::string_view::npos)
+      return std::string("it contains '") + c + "', which is not safe in a web address";
+    if (is_bidi_control_at(s, i)) return "it contains an invisible bidi control character";
   }
   return {};
 }

@@ -39,6 +39,14 @@ TEST_CASE("unsafe path segments are named") {
   CHECK(unsafe_segment_reason("a/b") != "");
   CHECK(unsafe_segment_reason(".hidden") != "");
   CHECK(unsafe_segment_reason("") != "");
+  CHECK(unsafe_segment_reason("/etc") == "it contains a path separator");
+  CHECK(unsafe_segment_reason("..\\x") != "");
+  CHECK(unsafe_segment_reason(std::string_view("a\0b", 3)) == "it contains a control character");
+  CHECK(unsafe_segment_reason("javascript:alert(1)") != "");
+  CHECK(unsafe_segment_reason("\"><img") != "");
+  CHECK(unsafe_segment_reason("a\xE2\x80\xAE" "b") == "it contains an invisible bidi control character");
+  CHECK(unsafe_segment_reason(std::string(201, 'a')) == "it is longer than 200 bytes");
+  CHECK(unsafe_segment_reason("志愿服务-2024") == "");  // Chinese stays allowed
 }
 
 TEST_CASE("ascii_slugify makes words from titles") {

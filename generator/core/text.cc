@@ -2,30 +2,70 @@
 
 namespace hongfan {
 
+bool is_bidi_control_at(std::string_view s, std::size_t p) {
+  if (p + 2 >= s.size() || static_cast<unsigned char>(s[p]) != 0xE2) return false;
+  auto b1 = static_cast<unsigned char>(s[p + 1]), b2 = static_cast<unsigned char>(s[p + 2]);
+  return (b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) ||  // U+202A–U+202E
+         (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);    // U+2066–U+2069
+}
+
+namespace {
+// Removes bidi controls from s[from…] until none is left: in text that is not
+// valid UTF-8, removing one can join the bytes around it into another.
+void strip_bidi_from(std::string& s, std::size_t from) {
+  bool again = true;
+  while (again) {
+    again = false;
+    std::size_t w = from;
+    for (std::size_t r = from; r < s.size(); ++r) {
+      if (is_bidi_control_at(s, r)) {
+        r += 2;
+        again = true;
+        continue;
+      }
+      s[w++] = s[r];
+    }
+    s.resize(w);
+  }
+}
+}  // namespace
+
+std::string strip_bidi_controls(std::string html) {
+  if (html.find('\xE2') != std::string::npos) strip_bidi_from(html, 0);
+  return html;
+}
+
 void html_escape_append(std::string& out, std::string_view s) {
-  // Copy runs that need no escaping in one go (most text, all Chinese).
-  // (A byte loop: string_view::find_first_of calls memchr once per byte.)
+  const std::size_t first = out.size();
+  bool dropped = false;
+  // Copy runs that need nothing in one go (most text, all Chinese but the
+  // rare 0xE2 lead byte). A byte loop: string_view::find_first_of would
+  // call memchr once per byte.
   std::size_t start = 0;
   while (true) {
-    std::size_t special = start;
-    while (special < s.size()) {
-      char c = s[special];
-      if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') break;
-      ++special;
+    std::size_t i = start;
+    while (i < s.size()) {
+      char c = s[i];
+      if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c == '\0' || c == '\xE2') break;
+      ++i;
     }
-    out.append(s.data() + start, special - start);
-    if (special == s.size()) return;
-    char c = s[special];
-    start = special + 1;
-    switch (c) {
+    out.append(s.data() + start, i - start);
+    if (i == s.size()) break;
+    start = i + 1;
+    switch (s[i]) {
+      case '\0': dropped = true; break;  // may join the bytes around it
+      case '\xE2':
+        if (is_bidi_control_at(s, i)) start = i + 3, dropped = true;
+        else out += s[i];
+        break;
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&#39;"; break;
-      default: out += c;
     }
   }
+  if (dropped) strip_bidi_from(out, first);
 }
 
 std::string html_escape(std::string_view s) {
@@ -38,9 +78,14 @@ std::string html_escape(std::string_view s) {
 std::string xml_escape(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 16);
-  for (char c : s) {
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
     unsigned char u = static_cast<unsigned char>(c);
     if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') continue;
+    if (is_bidi_control_at(s, i)) {
+      i += 2;
+      continue;
+    }
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
@@ -50,6 +95,7 @@ std::string xml_escape(std::string_view s) {
       default: out += c;
     }
   }
+  if (out.find('\xE2') != std::string::npos) strip_bidi_from(out, 0);  // dropped bytes may join one
   return out;
 }
 

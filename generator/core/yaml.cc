@@ -69,6 +69,14 @@ std::optional<YAML::Node> present(const YAML::Node& map, const char* key) {
   if (!v.IsDefined() || v.IsNull()) return std::nullopt;
   return v;
 }
+// A NUL character (YAML "\0") cuts text short in C libraries and browsers
+// alike: no legitimate value has one.
+bool has_nul(const YAML::Node& v, const char* key, const YamlSource& src, Diagnostics& diags) {
+  if (v.Scalar().find('\0') == std::string::npos) return false;
+  diags.error(src.at(v), fmt::format("{}'{}' contains a NUL character (\\0)", src.prefix(), key),
+              "remove the \\0 from the value");
+  return true;
+}
 }  // namespace
 
 std::optional<std::string> yaml_string(const YAML::Node& map, const char* key,
@@ -80,6 +88,7 @@ std::optional<std::string> yaml_string(const YAML::Node& map, const char* key,
     diags.error(src.at(v), fmt::format("{}'{}' must be text, not {}", src.prefix(), key, kind_name(v)));
     return std::nullopt;
   }
+  if (has_nul(v, key, src, diags)) return std::nullopt;
   return v.Scalar();
 }
 
@@ -123,6 +132,7 @@ std::optional<std::vector<std::string>> yaml_string_list(const YAML::Node& map, 
   const YAML::Node& v = *found;
   std::vector<std::string> out;
   if (v.IsScalar()) {
+    if (has_nul(v, key, src, diags)) return std::nullopt;
     out.push_back(v.Scalar());
     return out;
   }
@@ -136,6 +146,7 @@ std::optional<std::vector<std::string>> yaml_string_list(const YAML::Node& map, 
       diags.error(src.at(item), fmt::format("{}every item of '{}' must be text", src.prefix(), key));
       return std::nullopt;
     }
+    if (has_nul(item, key, src, diags)) return std::nullopt;
     out.push_back(item.Scalar());
   }
   return out;

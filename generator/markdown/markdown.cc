@@ -6,6 +6,10 @@
 #include <cstdlib>
 #include <memory>
 #include <mutex>
+#include <set>
+
+#include "core/text.h"
+#include "core/utf8.h"
 
 namespace hongfan {
 
@@ -48,7 +52,124 @@ void collect_text(cmark_node* node, std::string& out) {
   }
 }
 
+constexpr std::size_t kMaxIdChars = 80;
+
+bool dropped_in_id(char32_t cp) {
+  if (cp < 0x80) return false;  // ASCII is decided by the caller
+  return (cp >= 0x2000 && cp <= 0x206F) ||  // general punctuation, invisible and bidi controls
+         (cp >= 0x3000 && cp <= 0x303F) ||  // CJK symbols and punctuation (、。「」…)
+         (cp >= 0xFF01 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+         (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) ||  // full-width punctuation
+         cp == 0xFEFF || cp == 0xFFFD || cp == 0x00A0 || (cp >= 0x0080 && cp < 0x00A0) ||
+         cp == 0x061C;
+}
+
+// Every id="…" value in rendered HTML: headings, footnotes, raw HTML.
+std::vector<std::string> collect_ids(std::string_view html) {
+  std::vector<std::string> ids;
+  constexpr std::string_view kAttr = " id=\"";
+  for (auto p = html.find(kAttr); p != std::string_view::npos; p = html.find(kAttr, p + 1)) {
+    auto start = p + kAttr.size();
+    auto end = html.find('"', start);
+    if (end == std::string_view::npos) break;
+    ids.emplace_back(html.substr(start, end - start));
+  }
+  return ids;
+}
+
+// cmark cannot put attributes on a heading, but it writes a custom block's
+// enter/exit text as is: each heading becomes a custom block around the
+// heading's inline children.
+using NodePtr = std::unique_ptr<cmark_node, NodeDeleter>;
+
+// Returns the heading nodes it took out of the tree: the inline text that
+// moved into the custom blocks may point into their buffers (cmark keeps
+// literals as slices of the block's content), so they must outlive rendering.
+std::vector<NodePtr> add_heading_ids(cmark_node* doc, const std::vector<std::string>& reserved) {
+  std::vector<NodePtr> detached;
+  std::vector<cmark_node*> headings;
+  {
+    std::unique_ptr<cmark_iter, IterDeleter> it(cmark_iter_new(doc));
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE)
+      if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(cmark_iter_get_node(it.get())) == CMARK_NODE_HEADING)
+        headings.push_back(cmark_iter_get_node(it.get()));
+  }
+  std::set<std::string> used(reserved.begin(), reserved.end());
+  for (cmark_node* h : headings) {
+    std::string text;
+    collect_text(h, text);
+    std::string base = heading_id(text), id = base;
+    for (int n = 1; used.count(id); ++n) id = base + "-" + std::to_string(n);
+    used.insert(id);
+    std::string level = std::to_string(cmark_node_get_heading_level(h));
+    cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+    cmark_node_set_on_enter(block, ("<h" + level + " id=\"" + html_escape(id) + "\">").c_str());
+    cmark_node_set_on_exit(block, ("</h" + level + ">").c_str());
+    while (cmark_node* child = cmark_node_first_child(h)) {
+      cmark_node_unlink(child);
+      cmark_node_append_child(block, child);
+    }
+    cmark_node_replace(h, block);
+    detached.emplace_back(h);
+  }
+  return detached;
+}
+
+// The html renderer puts a custom block's enter/exit text on lines of their
+// own; join them back into `<h2 id="x">text</h2>` like a normal heading.
+std::string tighten_headings(std::string html) {
+  std::string out;
+  out.reserve(html.size());
+  for (std::size_t i = 0; i < html.size(); ++i) {
+    out += html[i];
+    const bool open_end = html[i] == '>' && i + 1 < html.size() && html[i + 1] == '\n' &&
+                          out.size() >= 2 && out[out.size() - 2] == '"';
+    if (open_end) {
+      auto tag = out.rfind("<h");
+      if (tag != std::string::npos && tag + 8 < out.size() && out[tag + 2] >= '1' && out[tag + 2] <= '6' &&
+          out.compare(tag + 3, 5, " id=\"") == 0 && out.find('>', tag) == out.size() - 1)
+        ++i;  // skip the newline after <hN id="…">
+    } else if (html[i] == '\n' && html.compare(i + 1, 3, "</h") == 0 && i + 4 < html.size() &&
+               html[i + 4] >= '1' && html[i + 4] <= '6') {
+      out.pop_back();  // the newline before </hN>
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string heading_id(std::string_view text) {
+  std::string id;
+  std::size_t chars = 0;
+  bool dash = false;
+  std::size_t pos = 0;
+  while (pos < text.size() && chars < kMaxIdChars) {
+    char32_t cp = utf8::next(text, pos);
+    bool keep;
+    if (cp < 0x80) {
+      char c = static_cast<char>(cp);
+      if (c == ' ' || c == '\t' || c == '-' || c == '\n') {
+        dash = !id.empty();
+        continue;
+      }
+      keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '_';
+      if (keep && c >= 'A' && c <= 'Z') cp = static_cast<char32_t>(c - 'A' + 'a');
+    } else if (cp == 0x3000) {  // ideographic space
+      dash = !id.empty();
+      continue;
+    } else {
+      keep = !dropped_in_id(cp);
+    }
+    if (!keep) continue;
+    if (dash) id += '-';
+    dash = false;
+    utf8::append(id, cp);
+    ++chars;
+  }
+  return id.empty() ? "section" : id;
+}
 
 MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& options,
                                const UrlRewriter& rewrite) {
@@ -90,6 +211,8 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
         const char* url = cmark_node_get_url(node);
         std::string written = url ? url : "";
         (type == CMARK_NODE_LINK ? result.links : result.images).push_back(written);
+        result.refs.push_back({type == CMARK_NODE_LINK ? MarkdownRef::Kind::link : MarkdownRef::Kind::image,
+                               written, cmark_node_get_start_line(node)});
         if (rewrite) {
           std::string to = rewrite(written);
           if (to != written) cmark_node_set_url(node, to.c_str());
@@ -102,9 +225,11 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
     }
   }
 
+  auto detached_headings = add_heading_ids(doc.get(), options.reserved_ids);
   char* html = cmark_render_html(doc.get(), opts, cmark_parser_get_syntax_extensions(parser.get()));
-  result.html = html;
+  result.html = tighten_headings(strip_bidi_controls(html));
   std::free(html);
+  result.anchors = collect_ids(result.html);
   return result;
 }
 

@@ -13,21 +13,40 @@ struct MarkdownOptions {
   /// Let raw HTML through (site.yaml `markdown: {unsafe: true}`); otherwise
   /// cmark replaces it with a comment and drops javascript: style URLs.
   bool unsafe_html = false;
+  /// Ids the page around the fragment already uses (the theme's `main`):
+  /// heading ids avoid them.
+  std::vector<std::string> reserved_ids;
 };
 
 /// Turns a link or image URL as written into the URL to emit (for example a
 /// site-absolute `/news/` into `../../news/`). Called once per link/image.
 using UrlRewriter = std::function<std::string(std::string_view url)>;
 
+/// A link or image as written, with its 1-based line in the text given.
+struct MarkdownRef {
+  enum class Kind { link, image };
+  Kind kind = Kind::link;
+  std::string url;
+  int line = 0;
+};
+
 struct MarkdownResult {
   std::string html;
   std::string first_paragraph;      ///< plain text of the first top-level paragraph
   std::vector<std::string> links;   ///< link targets as written
   std::vector<std::string> images;  ///< image sources as written
+  std::vector<MarkdownRef> refs;    ///< links and images in order, with lines
+  std::vector<std::string> anchors; ///< every id the HTML defines (headings, footnotes)
 };
 
+/// The id of a heading with plain text `text`: ASCII lower-cased, Chinese
+/// kept as is (never percent-encoded), spaces become '-', punctuation and
+/// invisible characters dropped; "section" when nothing is left.
+std::string heading_id(std::string_view text);
+
 /// Renders GFM with tables, strikethrough, autolinks, tagfilter, task lists
-/// and footnotes. Thread-safe.
+/// and footnotes. Headings get ids (heading_id, made unique with -1, -2 …).
+/// Thread-safe.
 MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& options,
                                const UrlRewriter& rewrite = nullptr);
 

@@ -1,12 +1,30 @@
 // site::build — the pipeline, top to bottom.
+//
+// prepare_site() runs every stage that only reads (config → data → content →
+// link → render Markdown → plan static files → plan outputs); build_site()
+// adds the stages that write (render + write, swap). `hongfan check` and the
+// fuzz harnesses run prepare_site() alone, so they see exactly the pages a
+// build would produce without touching the disk.
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
+#include "config/config.h"
+#include "content/activities.h"
+#include "content/collection.h"
 #include "core/diagnostics.h"
 #include "core/fs.h"
 #include "core/timings.h"
+#include "data/site_data.h"
+#include "render/templates.h"
+#include "render/view.h"
+#include "site/assets.h"
+#include "site/plan.h"
+#include "site/theme.h"
 
 namespace hongfan {
 
@@ -14,6 +32,12 @@ struct BuildOptions {
   std::string output_dir;      ///< where public/ goes (absolute or relative to the cwd)
   bool drafts = false;         ///< also publish `draft: true` pages
   std::int64_t now = 0;        ///< "today" (see DESIGN §5), epoch seconds
+  /// Keep each page's Markdown after rendering it (`hongfan check` scans the
+  /// bodies); a build drops them to save memory.
+  bool keep_markdown = false;
+  /// Plan the outputs even when the input has errors (for `check`, which
+  /// reports everything it can find); nothing is written either way.
+  bool plan_despite_errors = false;
 };
 
 struct BuildStats {
@@ -21,6 +45,29 @@ struct BuildStats {
   std::size_t files = 0;   ///< files written in all
   Timings timings;
 };
+
+/// Everything a build knows just before it writes. Not movable: the view
+/// context and the jobs point into the other members.
+struct PreparedSite {
+  PreparedSite() = default;
+  PreparedSite(const PreparedSite&) = delete;
+  PreparedSite& operator=(const PreparedSite&) = delete;
+
+  std::optional<Config> config;
+  std::optional<ThemeDirs> theme;
+  std::optional<TemplateSet> templates;
+  SiteData data;
+  ContentSet content;
+  Programme programme;  ///< activities and brands, read from content
+  StaticPlan statics;
+  ViewContext view;
+  std::vector<OutputJob> jobs;  ///< every file to write but the static ones
+};
+
+/// Runs the reading stages of the pipeline. Returns nullptr when there were
+/// errors (all of them reported in `diags`).
+std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOptions& options,
+                                           Diagnostics& diags, Timings& timings);
 
 /// Builds the site in `site` into options.output_dir. Returns false when
 /// there were errors (all of them reported in `diags`); the previous output

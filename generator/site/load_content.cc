@@ -40,9 +40,11 @@ std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics&
   return pages;
 }
 
-void render_markdown_all(ContentSet& content, const Config& config, Diagnostics&) {
+void render_markdown_all(ContentSet& content, const Config& config, Diagnostics&,
+                         bool keep_markdown) {
   MarkdownOptions options;
   options.unsafe_html = config.unsafe_html;
+  options.reserved_ids = {"main"};  // the theme's skip-link target
   parallel_for(content.pages.size(), [&](std::size_t i) {
     Page& p = content.pages[i];
     const std::string root = root_prefix(p.url);
@@ -59,7 +61,12 @@ void render_markdown_all(ContentSet& content, const Config& config, Diagnostics&
       p.date_short = format_chinese_day(*p.date);
       p.date_iso = format_rfc3339(*p.date);
     }
-    std::string().swap(p.body);  // the Markdown is no longer needed
+    p.refs.reserve(result.refs.size());
+    for (auto& r : result.refs)
+      p.refs.push_back({r.kind == MarkdownRef::Kind::image, std::move(r.url),
+                        r.line > 0 ? p.body_first_line + r.line - 1 : p.body_first_line});
+    p.anchors = std::move(result.anchors);
+    if (!keep_markdown) std::string().swap(p.body);  // the Markdown is no longer needed
   });
 }
 

@@ -16,7 +16,8 @@ namespace hongfan {
 std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics& diags);
 
 /// Renders each page's Markdown (links made relative to the page) and sets
-/// its plain summary.
-void render_markdown_all(ContentSet& content, const Config& config, Diagnostics& diags);
+/// its plain summary. The Markdown is dropped afterwards unless `keep_markdown`.
+void render_markdown_all(ContentSet& content, const Config& config, Diagnostics& diags,
+                         bool keep_markdown = false);
 
 }  // namespace hongfan

@@ -19,6 +19,8 @@ check "no command is a usage error (2)" status_is 2 "$hongfan"
 check "an unknown option is a usage error (2)" status_is 2 "$hongfan" build --bogus
 check "a bad --now is a usage error (2)" status_is 2 "$hongfan" build --now yesterday
 check "building a folder without site.yaml is an input error (1)" status_is 1 "$hongfan" build -s "$tmp"
+check "check --format xml is a usage error (2)" status_is 2 "$hongfan" check --format xml
+check "checking a folder without site.yaml is an input error (1)" status_is 1 "$hongfan" check -s "$tmp"
 
 check "new site creates a starter site" "$hongfan" new site "$tmp/site" --now 2026-11-22
 check "the starter site carries the default theme" test -f "$tmp/site/themes/default/templates/single.html"

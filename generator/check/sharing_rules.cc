@@ -1,0 +1,23 @@
+// Rule: pages carry what a WeChat share card needs — a summary and an image.
+// Both are warnings: the build falls back to the first paragraph and to no
+// image, which works but looks poor in a chat.
+#include "check/check.h"
+
+namespace hongfan {
+
+void check_sharing(const CheckContext& ctx, Diagnostics& diags) {
+  const PreparedSite& s = *ctx.prepared;
+  const bool site_image = !s.config->share_image.empty();
+  for (const auto& p : s.content.pages) {
+    if (p.is_section_index) continue;
+    SourceLoc loc{p.source, 1, 1};
+    if (p.summary.empty())
+      diags.warning(loc, "no summary: lists and share cards use the first paragraph",
+                    "add a line like `summary: 一句话介绍这篇文章`");
+    if (p.cover.empty() && !site_image)
+      diags.warning(loc, "no share image: neither a `cover:` nor `share.image` in site.yaml",
+                    "add `cover: /images/...` here or `share: {image: /images/share.png}` to site.yaml");
+  }
+}
+
+}  // namespace hongfan
