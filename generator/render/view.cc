@@ -52,6 +52,10 @@ std::string resolve_absolute(const Config& c, const std::string& url) {
 
 }  // namespace
 
+std::string asset_link(const ViewContext& ctx, const std::string& root, const std::string& path) {
+  return asset_url(ctx, root, path);
+}
+
 Data text_or_false(const std::string& s) { return s.empty() ? Data(false) : Data(s); }
 
 Data yaml_to_data(const YAML::Node& node) {
@@ -90,6 +94,8 @@ Data frame_view(const ViewContext& ctx, const PageMeta& meta) {
   site.set("home_url", root);
   site.set("css", asset_url(ctx, root, "css/style.css"));
   site.set("feed_url", root + "feed.xml");
+  site.set("search_url", root + "search/");
+  site.set("elder_js", asset_url(ctx, root, "js/elder.js"));
   site.set("year", std::to_string(civil_from_epoch(ctx.now).year));
   site.set("copyright", text_or_false(c.copyright));
   site.set("params", c.params ? yaml_to_data(c.params) : Data(false));

@@ -51,6 +51,10 @@ Data pager_view(const std::string& base_url, int number, int count, const std::s
 /// Site-relative URL of page `number` of a list at `base_url`.
 std::string list_page_url(const std::string& base_url, int number);
 
+/// The published, fingerprinted address of a theme/site asset ("js/x.js"),
+/// relative to the page via `root`.
+std::string asset_link(const ViewContext& ctx, const std::string& root, const std::string& path);
+
 /// Converts a YAML node into template data (scalars become text, true/false
 /// become booleans).
 Data yaml_to_data(const YAML::Node& node);

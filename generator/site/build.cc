@@ -79,6 +79,7 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     ScopedTimer timer(t, "plan outputs");
     OutputPlan plan(view, *templates);
     plan_content_pages(plan);
+    plan_search_pages(plan);
     jobs = plan.finish();
   }
   auto out = StagedOutput::begin(options.output_dir, diags);

@@ -57,4 +57,7 @@ class OutputPlan {
 /// Home, section lists, pages, taxonomies, 404, feed and robots.txt.
 void plan_content_pages(OutputPlan& plan);
 
+/// The /search/ page and its sharded index (site/plan_search.cc).
+void plan_search_pages(OutputPlan& plan);
+
 }  // namespace hongfan
