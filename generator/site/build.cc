@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "render/templates.h"
 #include "site/assets.h"
+#include "site/images.h"
 #include "site/load_content.h"
 #include "site/output.h"
 #include "site/plan.h"
@@ -71,9 +72,15 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     statics = plan_static({theme->statics, {&site, "static", "static"}}, diags);
   }
   if (diags.has_errors() || !templates) return finish(false);
+  ImageSet images;
+  {
+    ScopedTimer timer(t, "images");
+    images = process_images(statics, content, options, diags);
+  }
+  if (diags.has_errors()) return finish(false);
 
   // 5. Plan every output file, then render and write them in parallel.
-  ViewContext view{&*config, &content, &data, statics.assets, options.now};
+  ViewContext view{&*config, &content, &data, statics.assets, options.now, &images};
   std::vector<OutputJob> jobs;
   {
     ScopedTimer timer(t, "plan outputs");
@@ -88,6 +95,10 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     ScopedTimer timer(t, "render + write");
     parallel_for(statics.files.size(), [&](std::size_t i) {
       const StaticFile& f = statics.files[i];
+      if (f.contents) {
+        out->write(f.published, *f.contents);
+        return;
+      }
       auto data = f.fs->read(f.source);
       if (!data) throw std::runtime_error("cannot read " + f.source);
       out->write(f.published, *data);

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "render/feeds.h"
+#include "render/minify.h"
 #include "render/urls.h"
 
 namespace hongfan {
@@ -177,7 +178,9 @@ class ContentPlanner {
     plan_.add_file({"404.html", [v, t](std::string& out) {
                        PageMeta meta{"404.html", "页面未找到", "", "", "website"};
                        meta.absolute_root = true;
-                       t->render("404.html", frame_view(*v, meta), out);
+                       std::string page;
+                       t->render("404.html", frame_view(*v, meta), page);
+                       out += minify_html(page);
                      }});
   }
 
@@ -208,7 +211,10 @@ void OutputPlan::add_page(const std::string& url, const std::string& tmpl, ViewF
   const ViewContext* v = &view_;
   const TemplateSet* t = &templates_;
   jobs_.push_back({url + "index.html", [v, t, tmpl, view = std::move(view), url](std::string& out) {
-                     t->render(tmpl, view(*v, root_prefix(url)), out);
+                     thread_local std::string page;
+                     page.clear();
+                     t->render(tmpl, view(*v, root_prefix(url)), page);
+                     out += minify_html(page);
                    }});
 }
 
