@@ -16,7 +16,7 @@ BUILD_DIR=${BUILD_DIR:-$ROOT/build}
 BUILD_PACKAGES=(g++ cmake ninja-build pkg-config python3
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libfmt-dev doctest-dev
   libkainjow-mustache-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libqrencode-dev libvips-dev)
-TEST_PACKAGES=(openjdk-17-jre-headless libxml2-utils linkchecker chromium fonts-noto-cjk libimage-exiftool-perl)
+TEST_PACKAGES=(openjdk-17-jre-headless libxml2-utils linkchecker chromium fonts-noto-cjk libimage-exiftool-perl libvips-tools)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 

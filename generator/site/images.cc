@@ -19,7 +19,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // Bump when processing changes, so old cache entries are not reused.
-constexpr const char* kCacheVersion = "v1";
+constexpr const char* kCacheVersion = "v3";
 
 enum class Kind { kJpeg, kPng, kWebp, kOther };
 
@@ -53,6 +53,32 @@ void write_file(const fs::path& p, const std::string& bytes) {
   if (!out) throw std::runtime_error("cannot write " + p.string());
 }
 
+// libvips 8.14's WebP saver writes a small EXIF block (resolution) even
+// when told to strip: drop the EXIF and XMP chunks from the RIFF container
+// and clear their flags in VP8X.
+std::string drop_webp_metadata(const std::string& in) {
+  if (in.size() < 12 || in.compare(0, 4, "RIFF") != 0 || in.compare(8, 4, "WEBP") != 0) return in;
+  std::string out = in.substr(0, 12);
+  std::size_t pos = 12;
+  while (pos + 8 <= in.size()) {
+    std::string id = in.substr(pos, 4);
+    std::uint32_t size = static_cast<unsigned char>(in[pos + 4]) | static_cast<unsigned char>(in[pos + 5]) << 8 |
+                         static_cast<unsigned char>(in[pos + 6]) << 16 |
+                         static_cast<std::uint32_t>(static_cast<unsigned char>(in[pos + 7])) << 24;
+    std::size_t total = 8 + size + (size & 1);
+    if (pos + total > in.size()) return in;  // not what we expect: leave it
+    if (id != "EXIF" && id != "XMP ") {
+      std::string chunk = in.substr(pos, total);
+      if (id == "VP8X" && chunk.size() > 8) chunk[8] = static_cast<char>(chunk[8] & ~0x0C);
+      out += chunk;
+    }
+    pos += total;
+  }
+  std::uint32_t riff = static_cast<std::uint32_t>(out.size() - 8);
+  for (int i = 0; i < 4; ++i) out[4 + i] = static_cast<char>((riff >> (8 * i)) & 0xFF);
+  return out;
+}
+
 std::string to_string(const vips::VImage& image, Kind kind) {
   auto opts = [] { return vips::VImage::option()->set("strip", true); };
   VipsBlob* blob = nullptr;
@@ -63,7 +89,23 @@ std::string to_string(const vips::VImage& image, Kind kind) {
   const void* data = vips_blob_get(blob, &size);
   std::string out(static_cast<const char*>(data), size);
   vips_area_unref(VIPS_AREA(blob));
-  return out;
+  return kind == Kind::kWebp ? drop_webp_metadata(out) : out;
+}
+
+// Removes what could identify a place, a device or a person: EXIF (with
+// GPS), XMP, IPTC. Saving with "strip" alone is not enough for every saver
+// in libvips 8.14 (WebP kept EXIF), so the fields go before saving too.
+vips::VImage without_metadata(const vips::VImage& in) {
+  vips::VImage image = in.copy();
+  char** fields = vips_image_get_fields(image.get_image());
+  for (char** f = fields; *f; ++f) {
+    std::string name = *f;
+    if (starts_with(name, "exif-") || name == "xmp-data" || name == "iptc-data" ||
+        name == "photoshop-data" || name == "orientation")
+      image.remove(name.c_str());
+  }
+  g_strfreev(fields);
+  return image;
 }
 
 // One processed image in the cache: "original" and "W.webp"/"W.fallback",
@@ -80,7 +122,7 @@ struct Cached {
 // killed build never leaves a half-written entry.
 void process_into(const std::string& bytes, Kind kind, const fs::path& dir) {
   init_vips();
-  vips::VImage image = vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "").autorot();
+  vips::VImage image = without_metadata(vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "").autorot());
   bool alpha = image.has_alpha();
   Kind fallback = kind == Kind::kJpeg || !alpha ? Kind::kJpeg : Kind::kPng;
   if (fallback == Kind::kJpeg && image.bands() > 3) image = image.flatten(vips::VImage::option()->set("background", std::vector<double>{255, 255, 255}));
@@ -97,7 +139,7 @@ void process_into(const std::string& bytes, Kind kind, const fs::path& dir) {
   if (image.width() <= kImageWidths[std::size(kImageWidths) - 1]) widths.push_back(image.width());
   for (int w : widths) {
     vips::VImage small = w == image.width() ? image
-        : image.thumbnail_image(w, vips::VImage::option()->set("height", 100000)->set("size", VIPS_SIZE_DOWN));
+        : without_metadata(image.thumbnail_image(w, vips::VImage::option()->set("height", 100000)->set("size", VIPS_SIZE_DOWN)));
     std::string name = std::to_string(w);
     write_file(tmp / (name + ".webp"), to_string(small, Kind::kWebp));
     write_file(tmp / (name + ".fallback"), to_string(small, fallback));
