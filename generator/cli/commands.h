@@ -20,6 +20,16 @@ struct BuildArgs {
 };
 int run_build(const BuildArgs& args);
 
+struct ServeArgs {
+  std::string site = ".";
+  std::string output;  ///< default SITE/.hongfan-serve/public
+  std::string bind = "127.0.0.1";
+  int port = 1313;
+  bool drafts = false;
+  std::string now;
+};
+int run_serve(const ServeArgs& args);
+
 struct NewArgs {
   std::string kind;    ///< site | news | notice | activity
   std::string target;  ///< DIR for site, TITLE otherwise

@@ -54,7 +54,7 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   ContentSet content;
   {
     ScopedTimer timer(t, "load content");
-    content.pages = load_content(site, options.drafts, diags);
+    content.pages = load_content(site, options.drafts, diags, options.page_cache);
   }
   {
     ScopedTimer timer(t, "link");

@@ -14,6 +14,7 @@ struct BuildOptions {
   std::string output_dir;      ///< where public/ goes (absolute or relative to the cwd)
   bool drafts = false;         ///< also publish `draft: true` pages
   std::int64_t now = 0;        ///< "today" (see DESIGN §5), epoch seconds
+  struct PageCache* page_cache = nullptr;  ///< `serve` keeps parsed pages between builds
 };
 
 struct BuildStats {

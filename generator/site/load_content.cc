@@ -9,19 +9,36 @@
 
 namespace hongfan {
 
-std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics& diags) {
+std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics& diags,
+                               PageCache* cache) {
   std::vector<std::string> files;
   for (auto& f : walk_files(site, "content"))
     if (ends_with(f, ".md")) files.push_back(std::move(f));
 
   std::vector<std::optional<Page>> parsed(files.size());
   parallel_for(files.size(), [&](std::size_t i) {
+    std::string stamp = cache ? site.stamp(files[i]) : std::string();
+    if (!stamp.empty()) {
+      std::lock_guard lock(cache->mutex);
+      auto it = cache->by_path.find(files[i]);
+      if (it != cache->by_path.end() && it->second.first == stamp) {
+        parsed[i] = it->second.second;
+        return;
+      }
+    }
     auto text = site.read(files[i]);
     if (!text) {
       diags.error({files[i]}, "cannot read this file");
       return;
     }
-    parsed[i] = parse_page(files[i], *text, diags);
+    Diagnostics local;
+    parsed[i] = parse_page(files[i], *text, local);
+    // Only clean pages are kept: a file with problems reports them each time.
+    if (!stamp.empty() && parsed[i] && !local.has_errors() && local.warning_count() == 0) {
+      std::lock_guard lock(cache->mutex);
+      cache->by_path[files[i]] = {stamp, *parsed[i]};
+    }
+    diags.merge(std::move(local));
   });
 
   std::vector<Page> pages;

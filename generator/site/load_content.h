@@ -2,6 +2,8 @@
 // their Markdown. Both run on the worker pool.
 #pragma once
 
+#include <map>
+#include <mutex>
 #include <vector>
 
 #include "config/config.h"
@@ -12,8 +14,16 @@
 
 namespace hongfan {
 
+/// Parsed pages kept between builds (`hongfan serve`): a file whose stamp
+/// (mtime and size) has not changed is neither read nor parsed again.
+struct PageCache {
+  std::mutex mutex;
+  std::map<std::string, std::pair<std::string, Page>> by_path;  ///< path → (stamp, page)
+};
+
 /// Every `*.md` under content/, parsed; drafts dropped unless `drafts`.
-std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics& diags);
+std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics& diags,
+                               PageCache* cache = nullptr);
 
 /// Renders each page's Markdown (links made relative to the page) and sets
 /// its plain summary.
