@@ -7,7 +7,9 @@
 #include <poll.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
+#include <set>
 #include <chrono>
 #include <condition_variable>
 #include <csignal>
@@ -211,11 +213,20 @@ int run_serve(const ServeArgs& args) {
   DiskFileSystem site(site_dir.string());
   State state;
 
-  auto rebuild = [&](const char* why_text) {
+  // Content files present at the last full build: an edit of those alone
+  // re-renders only the pages it shows on.
+  std::set<std::string> known;
+  auto rebuild = [&](const char* why_text, const std::set<std::string>* changed = nullptr) {
     auto started = std::chrono::steady_clock::now();
     Diagnostics diags;
     BuildStats stats;
-    bool ok = build_site(site, options, diags, &stats);
+    BuildOptions run = options;
+    run.changed_sources = changed;
+    bool ok = build_site(site, run, diags, &stats);
+    if (ok && !changed) {
+      known.clear();
+      for (auto& f : walk_files(site, "content")) known.insert(f);
+    }
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     std::string errors = format_errors(diags);
     std::fputs(errors.c_str(), stderr);
@@ -293,7 +304,11 @@ int run_serve(const ServeArgs& args) {
       auto changed = watcher.wait(g_stop, std::chrono::milliseconds(30));
       if (changed.empty() || g_stop) continue;
       std::string what = changed.front() + (changed.size() > 1 ? " and " + std::to_string(changed.size() - 1) + " more" : "");
-      rebuild(what.c_str());
+      std::set<std::string> edited(changed.begin(), changed.end());
+      bool content_only = std::all_of(edited.begin(), edited.end(), [&](const std::string& f) {
+        return starts_with(f, "content/") && ends_with(f, ".md") && known.count(f) && site.is_file(f);
+      });
+      rebuild(what.c_str(), content_only ? &edited : nullptr);
     }
   });
   std::fprintf(stderr, "serving %s at http://%s:%d/ (Ctrl+C to stop)\n", root.c_str(), args.bind.c_str(), args.port);

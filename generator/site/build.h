@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string>
 
 #include "core/diagnostics.h"
@@ -15,6 +16,11 @@ struct BuildOptions {
   bool drafts = false;         ///< also publish `draft: true` pages
   std::int64_t now = 0;        ///< "today" (see DESIGN §5), epoch seconds
   struct PageCache* page_cache = nullptr;  ///< `serve` keeps parsed pages between builds
+  /// `serve` after an edit of existing content files only: render just the
+  /// pages an edit shows on (the page, its neighbours, its section's first
+  /// list page, its terms' first pages, home, feed) straight into the
+  /// existing output; no search index, no static files. Null → full build.
+  const std::set<std::string>* changed_sources = nullptr;
 };
 
 struct BuildStats {

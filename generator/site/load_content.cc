@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "core/hash.h"
 #include "core/parallel.h"
 #include "core/text.h"
 #include "markdown/markdown.h"
@@ -48,11 +49,25 @@ std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics&
   return pages;
 }
 
-void render_markdown_all(ContentSet& content, const Config& config, Diagnostics&) {
+void render_markdown_all(ContentSet& content, const Config& config, Diagnostics&, PageCache* cache) {
   MarkdownOptions options;
   options.unsafe_html = config.unsafe_html;
   parallel_for(content.pages.size(), [&](std::size_t i) {
     Page& p = content.pages[i];
+    std::string key;
+    std::uint64_t hash = 0;
+    if (cache) {
+      key = p.source + "\n" + p.url + (config.unsafe_html ? "\nunsafe" : "");
+      hash = fnv1a64(p.body) ^ fnv1a64(p.summary);
+      std::lock_guard lock(cache->mutex);
+      auto it = cache->rendered.find(key);
+      if (it != cache->rendered.end() && it->second.body_hash == hash) {
+        p.content_html = it->second.html;
+        p.plain_summary = it->second.summary;
+        std::string().swap(p.body);
+        return;
+      }
+    }
     const std::string root = root_prefix(p.url);
     auto result = render_markdown(p.body, options, [&root](std::string_view url) {
       return resolve_link(root, url);
@@ -60,6 +75,10 @@ void render_markdown_all(ContentSet& content, const Config& config, Diagnostics&
     p.content_html = std::move(result.html);
     p.plain_summary = p.summary.empty() ? std::move(result.first_paragraph) : p.summary;
     std::string().swap(p.body);  // the Markdown is no longer needed
+    if (cache) {
+      std::lock_guard lock(cache->mutex);
+      cache->rendered[key] = {hash, p.content_html, p.plain_summary};
+    }
   });
 }
 

@@ -2,6 +2,7 @@
 // their Markdown. Both run on the worker pool.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <mutex>
 #include <vector>
@@ -19,6 +20,11 @@ namespace hongfan {
 struct PageCache {
   std::mutex mutex;
   std::map<std::string, std::pair<std::string, Page>> by_path;  ///< path → (stamp, page)
+  struct Rendered {
+    std::uint64_t body_hash;
+    std::string html, summary;
+  };
+  std::map<std::string, Rendered> rendered;  ///< source + url → its Markdown, rendered
 };
 
 /// Every `*.md` under content/, parsed; drafts dropped unless `drafts`.
@@ -27,6 +33,7 @@ std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics&
 
 /// Renders each page's Markdown (links made relative to the page) and sets
 /// its plain summary.
-void render_markdown_all(ContentSet& content, const Config& config, Diagnostics& diags);
+void render_markdown_all(ContentSet& content, const Config& config, Diagnostics& diags,
+                         PageCache* cache = nullptr);
 
 }  // namespace hongfan
