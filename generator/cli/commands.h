@@ -27,6 +27,7 @@ struct ServeArgs {
   int port = 1313;
   bool drafts = false;
   std::string now;
+  bool timings = false;
 };
 int run_serve(const ServeArgs& args);
 

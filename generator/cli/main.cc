@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   sv->add_option("--port", serve.port, "Port (default 1313)")->check(CLI::Range(1, 65535));
   sv->add_flag("--drafts", serve.drafts, "Also publish pages marked draft: true");
   sv->add_option("--now", serve.now, "Treat this date as today");
+  sv->add_flag("--timings", serve.timings, "Print the time each stage of every rebuild took");
 
   NewArgs make;
   auto* n = app.add_subcommand("new", "Create a site, a news article, a notice or an activity");

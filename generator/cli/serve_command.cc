@@ -187,12 +187,10 @@ class Watcher {
 };
 
 std::atomic<bool> g_stop{false};
-httplib::Server* g_server = nullptr;
 
-void on_signal(int) {
-  g_stop = true;
-  if (g_server) g_server->stop();
-}
+// Nothing to tidy on Ctrl+C: every build swaps its output in atomically, and
+// a staging folder left behind is removed by the next build.
+void on_signal(int) { ::_exit(0); }
 
 }  // namespace
 
@@ -231,6 +229,7 @@ int run_serve(const ServeArgs& args) {
     std::string errors = format_errors(diags);
     std::fputs(errors.c_str(), stderr);
     if (ok) std::fprintf(stderr, "%s: built %zu pages in %.0f ms\n", why_text, stats.pages, ms);
+    if (args.timings) stats.timings.print(stderr);
     else std::fprintf(stderr, "%s: build failed (%zu errors); still serving the last good site\n", why_text,
                       diags.error_count());
     {
@@ -246,7 +245,6 @@ int run_serve(const ServeArgs& args) {
   fs::path root = fs::weakly_canonical(fs::absolute(options.output_dir));
 
   httplib::Server server;
-  g_server = &server;
   server.Get("/__hongfan/live.js", [](const httplib::Request&, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
     res.set_content(kLiveScript, "text/javascript; charset=utf-8");
@@ -304,7 +302,12 @@ int run_serve(const ServeArgs& args) {
       auto changed = watcher.wait(g_stop, std::chrono::milliseconds(30));
       if (changed.empty() || g_stop) continue;
       std::string what = changed.front() + (changed.size() > 1 ? " and " + std::to_string(changed.size() - 1) + " more" : "");
-      std::set<std::string> edited(changed.begin(), changed.end());
+      // Editors' temporary files (sed -i, atomic saves) come and go: a path
+      // that is neither known nor there any more changed nothing.
+      std::set<std::string> edited;
+      for (const auto& f : changed)
+        if (known.count(f) || fs::exists(site_dir / f)) edited.insert(f);
+      if (edited.empty()) continue;
       bool content_only = std::all_of(edited.begin(), edited.end(), [&](const std::string& f) {
         return starts_with(f, "content/") && ends_with(f, ".md") && known.count(f) && site.is_file(f);
       });

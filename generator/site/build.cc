@@ -144,8 +144,11 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     jobs = plan.finish();
   }
   if (options.changed_sources) {
-    ScopedTimer timer(t, "render + write affected");
-    bool ok = write_affected(content, jobs, *options.changed_sources, options.output_dir, diags);
+    bool ok;
+    {
+      ScopedTimer timer(t, "render + write affected");
+      ok = write_affected(content, jobs, *options.changed_sources, options.output_dir, diags);
+    }
     stats.pages = content.pages.size();
     stats.files = ok ? jobs.size() : 0;
     return finish(ok);
