@@ -17,6 +17,7 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <regex>
 #include <sstream>
 #include <thread>
 
@@ -265,7 +266,6 @@ int run_serve(const ServeArgs& args) {
     });
   });
   server.Get(".*", [&](const httplib::Request& req, httplib::Response& res) {
-    res.set_header("Cache-Control", "no-store");
     fs::path file = resolve(root, req.path);
     int status = 200;
     if (file.empty()) {
@@ -290,6 +290,11 @@ int run_serve(const ServeArgs& args) {
       std::lock_guard lock(state.mutex);
       body = inject(std::move(body), state.errors);
     }
+    // Fingerprinted stylesheets and scripts never change under their name:
+    // let the browser keep them, so a reload fetches only the page.
+    static const std::regex fingerprinted(R"(\.[0-9a-f]{8}\.(css|js)$)");
+    res.set_header("Cache-Control", std::regex_search(file.filename().string(), fingerprinted)
+                                        ? "public, max-age=31536000, immutable" : "no-store");
     res.status = status;
     res.set_content(std::move(body), type.c_str());
   });

@@ -108,7 +108,8 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   ContentSet content;
   {
     ScopedTimer timer(t, "load content");
-    content.pages = load_content(site, options.drafts, diags, options.page_cache);
+    content.pages = load_content(site, options.drafts, diags, options.page_cache,
+                                 options.changed_sources);
   }
   {
     ScopedTimer timer(t, "link");

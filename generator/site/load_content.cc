@@ -11,13 +11,21 @@
 namespace hongfan {
 
 std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics& diags,
-                               PageCache* cache) {
+                               PageCache* cache, const std::set<std::string>* changed) {
   std::vector<std::string> files;
   for (auto& f : walk_files(site, "content"))
     if (ends_with(f, ".md")) files.push_back(std::move(f));
 
   std::vector<std::optional<Page>> parsed(files.size());
   parallel_for(files.size(), [&](std::size_t i) {
+    if (cache && changed && !changed->count(files[i])) {
+      std::lock_guard lock(cache->mutex);
+      auto it = cache->by_path.find(files[i]);
+      if (it != cache->by_path.end()) {
+        parsed[i] = it->second.second;
+        return;
+      }
+    }
     std::string stamp = cache ? site.stamp(files[i]) : std::string();
     if (!stamp.empty()) {
       std::lock_guard lock(cache->mutex);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <mutex>
+#include <set>
 #include <vector>
 
 #include "config/config.h"
@@ -28,8 +29,11 @@ struct PageCache {
 };
 
 /// Every `*.md` under content/, parsed; drafts dropped unless `drafts`.
+/// With `changed` (serve, after inotify said which files changed), cached
+/// pages of the other files are used without even looking at the files.
 std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics& diags,
-                               PageCache* cache = nullptr);
+                               PageCache* cache = nullptr,
+                               const std::set<std::string>* changed = nullptr);
 
 /// Renders each page's Markdown (links made relative to the page) and sets
 /// its plain summary.
