@@ -37,24 +37,29 @@ struct Posting {
 using DocTokens = std::vector<std::pair<std::string, unsigned>>;
 
 DocTokens weigh(const Doc& d) {
-  auto set_of = [](std::string_view text) {
-    auto tokens = index_tokens(text);
-    return std::unordered_set<std::string>(tokens.begin(), tokens.end());
+  // One map for all fields: where a token occurs (bits) and how often in
+  // the body. Hashing each token once matters on 10,000 documents.
+  struct Seen {
+    unsigned char where = 0;  // 1 title, 2 keywords, 4 summary
+    int body = 0;
   };
-  auto title = set_of(d.title), keywords = set_of(d.keywords), summary = set_of(d.summary);
-  std::unordered_map<std::string, int> body;
-  for (auto& t : index_tokens(d.body)) ++body[t];
-  std::unordered_set<std::string> all(title);
-  all.insert(keywords.begin(), keywords.end());
-  all.insert(summary.begin(), summary.end());
-  for (auto& [t, n] : body) all.insert(t);
+  std::unordered_map<std::string, Seen> seen;
+  seen.reserve(1024);
+  auto add = [&](std::string_view text, unsigned char where) {
+    for (auto& t : index_tokens(text)) {
+      Seen& s = seen[std::move(t)];
+      if (where) s.where |= where;
+      else ++s.body;
+    }
+  };
+  add(d.title, 1);
+  add(d.keywords, 2);
+  add(d.summary, 4);
+  add(d.body, 0);
   DocTokens out;
-  out.reserve(all.size());
-  for (const auto& t : all) {
-    auto it = body.find(t);
-    out.emplace_back(t, token_weight(title.count(t), keywords.count(t), summary.count(t),
-                                     it == body.end() ? 0 : it->second));
-  }
+  out.reserve(seen.size());
+  for (auto& [t, s] : seen)
+    out.emplace_back(t, token_weight(s.where & 1, s.where & 2, s.where & 4, s.body));
   return out;
 }
 

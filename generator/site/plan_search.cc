@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "core/date.h"
+#include "core/parallel.h"
 #include "core/text.h"
 #include "core/utf8.h"
 #include "render/search_index.h"
@@ -70,9 +71,11 @@ std::vector<search::Doc> collect_docs(const ViewContext& v) {
     if (da != db) return da > db;
     return a->source < b->source;
   });
-  std::vector<search::Doc> docs;
-  for (const Page* p : pages) {
-    search::Doc d;
+  // Plain text from HTML is the slow part: on the worker pool.
+  std::vector<search::Doc> docs(pages.size());
+  parallel_for(pages.size(), [&](std::size_t i) {
+    const Page* p = pages[i];
+    search::Doc& d = docs[i];
     d.title = p->title;
     d.url = p->url;
     const Section* s = v.content->section(p->section);
@@ -83,8 +86,7 @@ std::vector<search::Doc> collect_docs(const ViewContext& v) {
     d.keywords = join(keywords);
     d.summary = p->summary.empty() ? std::string() : p->plain_summary;
     d.body = decode_entities(strip_tags(p->content_html));
-    docs.push_back(std::move(d));
-  }
+  });
   const SiteData& data = *v.data;
   for (const auto& u : data.org.units) {
     if (u.id.empty()) continue;
