@@ -19,9 +19,10 @@ ASAN_DIR=${ASAN_DIR:-$ROOT/build-asan}
 # What building needs, and what the tests need on top (browsers, checkers).
 BUILD_PACKAGES=(g++ cmake ninja-build pkg-config python3
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libfmt-dev doctest-dev
-  libkainjow-mustache-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libqrencode-dev libjemalloc-dev)
+  libkainjow-mustache-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libqrencode-dev libjemalloc-dev
+  libvips-dev)
 TEST_PACKAGES=(openjdk-17-jre-headless libxml2-utils linkchecker chromium fonts-noto-cjk
-  zbar-tools poppler-utils)
+  zbar-tools poppler-utils libimage-exiftool-perl libvips-tools)
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

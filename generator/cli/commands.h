@@ -29,6 +29,17 @@ struct CheckArgs {
 /// Reports what is wrong with the site without writing anything.
 int run_check(const CheckArgs& args);
 
+struct ServeArgs {
+  std::string site = ".";
+  std::string output;  ///< default SITE/.hongfan-serve/public
+  std::string bind = "127.0.0.1";
+  int port = 1313;
+  bool drafts = false;
+  std::string now;
+  bool timings = false;
+};
+int run_serve(const ServeArgs& args);
+
 struct NewArgs {
   std::string kind;    ///< site | news | notice | activity
   std::string target;  ///< DIR for site, TITLE otherwise

@@ -30,6 +30,15 @@ int main(int argc, char** argv) {
   c->add_option("--format", check.format, "text (default) or json")->check(CLI::IsMember({"text", "json"}));
   c->add_flag("--drafts", check.drafts, "Also check pages marked draft: true");
   c->add_option("--now", check.now, "Treat this date as today");
+  ServeArgs serve;
+  auto* sv = app.add_subcommand("serve", "Build, serve on 127.0.0.1:1313, rebuild and reload on every change");
+  sv->add_option("-s,--site", serve.site, "Site folder (default: current folder)");
+  sv->add_option("-o,--output", serve.output, "Output folder (default: SITE/.hongfan-serve/public)");
+  sv->add_option("--bind", serve.bind, "Address to listen on (default 127.0.0.1)");
+  sv->add_option("--port", serve.port, "Port (default 1313)")->check(CLI::Range(1, 65535));
+  sv->add_flag("--drafts", serve.drafts, "Also publish pages marked draft: true");
+  sv->add_option("--now", serve.now, "Treat this date as today");
+  sv->add_flag("--timings", serve.timings, "Print the time each stage of every rebuild took");
 
   NewArgs make;
   auto* n = app.add_subcommand("new", "Create a site, a news article, a notice or an activity");
@@ -49,5 +58,6 @@ int main(int argc, char** argv) {
   if (b->parsed()) return run_build(build);
   if (n->parsed()) return run_new(make);
   if (c->parsed()) return run_check(check);
+  if (sv->parsed()) return run_serve(serve);
   return kUsageError;
 }

@@ -128,4 +128,11 @@ std::vector<DirEntry> MemoryFileSystem::list(const std::string& dir) const {
   return out;
 }
 
+std::string DiskFileSystem::stamp(const std::string& path) const {
+  struct stat st;
+  if (::stat(full(path).c_str(), &st) != 0) return {};
+  return std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + ":" +
+         std::to_string(st.st_size);
+}
+
 }  // namespace hongfan

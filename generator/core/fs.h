@@ -25,6 +25,9 @@ class FileSystem {
   virtual bool is_dir(const std::string& path) const = 0;
   /// Entries of a directory sorted by name (byte order); empty if missing.
   virtual std::vector<DirEntry> list(const std::string& dir) const = 0;
+  /// Something that changes whenever the file does ("mtime:size" on disk),
+  /// for caches; empty when the file system cannot tell.
+  virtual std::string stamp(const std::string&) const { return {}; }
 };
 
 /// Every regular file below `dir` (relative to the file system root), in
@@ -39,6 +42,7 @@ class DiskFileSystem final : public FileSystem {
   bool is_file(const std::string& path) const override;
   bool is_dir(const std::string& path) const override;
   std::vector<DirEntry> list(const std::string& dir) const override;
+  std::string stamp(const std::string& path) const override;
   const std::string& root() const { return root_; }
 
  private:

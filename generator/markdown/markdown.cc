@@ -179,6 +179,13 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
              CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;
   if (options.unsafe_html) opts |= CMARK_OPT_UNSAFE;
 
+  // cmark-gfm keeps the extensions' special inline characters ('~', '|')
+  // in one global table: attaching an extension adds them, finishing a
+  // parse removes them. Two parses at once therefore lose strikethrough at
+  // random (seen as non-deterministic output), so parsing is serialised;
+  // walking the tree and rendering HTML still run in parallel.
+  static std::mutex parse_mutex;
+  std::unique_lock parse_lock(parse_mutex);
   std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(opts));
   for (const char* name : kExtensions) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))

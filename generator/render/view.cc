@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <optional>
+
 #include "core/date.h"
 #include "core/slug.h"
 #include "core/text.h"
@@ -43,6 +45,31 @@ std::string resolve_absolute(const Config& c, const std::string& url) {
 
 }  // namespace
 
+std::string asset_link(const ViewContext& ctx, const std::string& root, const std::string& path) {
+  return asset_url(ctx, root, path);
+}
+
+Data image_view(const ViewContext& ctx, const std::string& url, const std::string& root,
+                const std::string& alt, const std::string& sizes) {
+  const ImageInfo* info = ctx.images ? find_image(*ctx.images, url) : nullptr;
+  if (!info) return Data(false);
+  auto srcset = [&](const std::vector<ImageVariant>& vs) {
+    std::string out;
+    for (const auto& v : vs) out += (out.empty() ? "" : ", ") + root + v.path + " " + std::to_string(v.width) + "w";
+    return out;
+  };
+  const ImageVariant* biggest = info->fallback.empty() ? nullptr : &info->fallback.back();
+  Data d;
+  d.set("src", root + (biggest ? biggest->path : info->path));
+  d.set("width", std::to_string(biggest ? biggest->width : info->width));
+  d.set("height", std::to_string(biggest ? biggest->height : info->height));
+  d.set("srcset", info->fallback.size() > 1 ? Data(srcset(info->fallback)) : Data(false));
+  d.set("webp_srcset", info->webp.empty() ? Data(false) : Data(srcset(info->webp)));
+  d.set("sizes", sizes);
+  d.set("alt", alt);
+  return d;
+}
+
 Data text_or_false(const std::string& s) { return s.empty() ? Data(false) : Data(s); }
 
 Data yaml_to_data(const YAML::Node& node) {
@@ -80,6 +107,8 @@ Data site_view(const ViewContext& ctx, const std::string& root) {
   site.set("home_url", root);
   site.set("css", asset_url(ctx, root, "css/style.css"));
   site.set("feed_url", root + "feed.xml");
+  site.set("search_url", root + "search/");
+  site.set("elder_js", asset_url(ctx, root, "js/elder.js"));
   site.set("year", std::to_string(civil_from_epoch(ctx.now).year));
   site.set("copyright", text_or_false(c.copyright));
   site.set("params", c.params ? yaml_to_data(c.params) : Data(false));
@@ -115,8 +144,32 @@ Data frame_view(const ViewContext& ctx, const PageMeta& meta) {
   if (description.empty()) description = c.description.empty() ? c.subtitle : c.description;
   if (description.empty()) description = c.title;
   m.set("description", description);
-  std::string image = meta.image.empty() ? c.share_image : meta.image;
-  m.set("image", image.empty() ? Data(false) : Data(resolve_absolute(c, image)));
+  // Share image: WeChat wants an absolute URL and at least 300px; a page
+  // image that is too small (or unknown) gives way to the site's.
+  auto share = [&](const std::string& url) -> std::optional<std::pair<std::string, const ImageInfo*>> {
+    if (url.empty()) return std::nullopt;
+    const ImageInfo* info = ctx.images ? find_image(*ctx.images, url) : nullptr;
+    if (!info) {
+      if (starts_with(url, "http://") || starts_with(url, "https://")) return std::make_pair(url, nullptr);
+      return std::nullopt;
+    }
+    if (std::min(info->width, info->height) < 300) return std::nullopt;
+    return std::make_pair(info->path, info);
+  };
+  auto chosen = share(meta.image);
+  if (!chosen) chosen = share(c.share_image);
+  if (!chosen && !c.share_image.empty() && !ctx.images) chosen = std::make_pair(c.share_image, nullptr);
+  Data image(false), image_width(false), image_height(false);
+  if (chosen) {
+    image = Data(resolve_absolute(c, chosen->second ? "/" + chosen->first : chosen->first));
+    if (chosen->second) {
+      image_width = Data(std::to_string(chosen->second->width));
+      image_height = Data(std::to_string(chosen->second->height));
+    }
+  }
+  m.set("image", image);
+  m.set("image_width", image_width);
+  m.set("image_height", image_height);
   m.set("url", c.absolute_url(meta.url));
   m.set("type", meta.type);
 
@@ -150,6 +203,8 @@ Data page_view(const ViewContext& ctx, const Page& p, const std::string& root) {
   d.set("author", text_or_false(p.author));
   d.set("source", text_or_false(p.source_name));
   d.set("cover", p.cover.empty() ? Data(false) : Data(resolve_link(root, p.cover)));
+  d.set("cover_image", p.cover.empty() ? Data(false)
+                                       : image_view(ctx, p.cover, root, "", "(min-width: 48rem) 46rem, 100vw"));
   Data tags = terms_view(p.tags, "tags", root);
   Data cats = terms_view(p.categories, "categories", root);
   d.set("has_terms", !tags.is_empty_list() || !cats.is_empty_list());

@@ -10,6 +10,7 @@
 #include "config/config.h"
 #include "content/collection.h"
 #include "data/site_data.h"
+#include "render/images.h"
 #include "render/templates.h"
 
 namespace hongfan {
@@ -21,6 +22,7 @@ struct ViewContext {
   const SiteData* data = nullptr;
   std::map<std::string, std::string> assets;  ///< "css/style.css" → "css/style.1a2b3c4d.css"
   std::int64_t now = 0;                       ///< "today", epoch seconds
+  const ImageSet* images = nullptr;           ///< raster images published, with sizes
 };
 
 /// Describes the page being rendered: where it lives and how it is shared.
@@ -56,6 +58,16 @@ Data pager_view(const std::string& base_url, int number, int count, const std::s
 
 /// Site-relative URL of page `number` of a list at `base_url`.
 std::string list_page_url(const std::string& base_url, int number);
+
+/// The published, fingerprinted address of a theme/site asset ("js/x.js"),
+/// relative to the page via `root`.
+std::string asset_link(const ViewContext& ctx, const std::string& root, const std::string& path);
+
+/// An image for templates (partials/picture.html): src, srcset, sizes,
+/// webp_srcset, width, height, alt — or false when `url` is not an image
+/// the build processed.
+Data image_view(const ViewContext& ctx, const std::string& url, const std::string& root,
+                const std::string& alt, const std::string& sizes);
 
 /// Converts a YAML node into template data (scalars become text, true/false
 /// become booleans).

@@ -5,6 +5,7 @@
 #include "core/hash.h"
 #include "core/slug.h"
 #include "core/text.h"
+#include "render/minify.h"
 #include "site/output.h"
 
 namespace hongfan {
@@ -54,7 +55,7 @@ StaticPlan plan_static(const std::vector<StaticDir>& dirs, Diagnostics& diags) {
         diags.error({d.display + "/" + rel}, "this file name cannot be published");
         continue;
       }
-      by_path[rel] = {d.fs, f, rel};
+      by_path[rel] = {d.fs, f, rel, nullptr};
     }
   }
   StaticPlan plan;
@@ -65,7 +66,9 @@ StaticPlan plan_static(const std::vector<StaticDir>& dirs, Diagnostics& diags) {
         diags.error({file.source}, "cannot read this file");
         continue;
       }
-      file.published = fingerprinted_name(rel, *text);
+      // Stylesheets are published minified; the hash is of what is published.
+      if (ends_with(rel, ".css")) file.contents = std::make_shared<const std::string>(minify_css(*text));
+      file.published = fingerprinted_name(rel, file.contents ? *file.contents : *text);
       plan.assets[rel] = file.published;
     }
     plan.files.push_back(file);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,9 @@ struct StaticFile {
   const FileSystem* fs = nullptr;
   std::string source;     ///< path inside fs
   std::string published;  ///< output path, fingerprinted for .css/.js
+  /// What to publish instead of the source's bytes (minified CSS,
+  /// metadata-stripped images); null → copy the source.
+  std::shared_ptr<const std::string> contents;
 };
 
 struct StaticPlan {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <atomic>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -12,6 +13,7 @@
 #include "core/text.h"
 #include "site/activity_pages.h"
 #include "site/home_blocks.h"
+#include "site/images.h"
 #include "site/link_data.h"
 #include "site/load_content.h"
 #include "site/output.h"
@@ -43,6 +45,54 @@ void check_output_paths(const PreparedSite& s, Diagnostics& diags) {
   }
 }
 
+
+// The output paths an edit of `changed` shows on.
+std::set<std::string> affected_paths(const ContentSet& content, const std::set<std::string>& changed) {
+  std::set<std::string> out{"index.html", "feed.xml"};
+  for (const auto& p : content.pages) {
+    if (!changed.count(p.source)) continue;
+    out.insert(p.url + "index.html");
+    if (const Section* s = content.section(p.section)) {
+      out.insert(s->url + "index.html");
+      for (std::size_t i = 0; i < s->pages.size(); ++i) {
+        if (s->pages[i] != &p) continue;
+        if (i > 0) out.insert(s->pages[i - 1]->url + "index.html");
+        if (i + 1 < s->pages.size()) out.insert(s->pages[i + 1]->url + "index.html");
+      }
+    }
+    for (const Taxonomy* tax : {&content.tags, &content.categories})
+      for (const auto& term : tax->terms)
+        for (const Page* q : term.pages)
+          if (q == &p) out.insert(term.url + "index.html");
+  }
+  return out;
+}
+
+// Renders the affected jobs and replaces those files one by one (write to a
+// temporary name, rename), so a reader never sees half a file.
+bool write_affected(const ContentSet& content, std::vector<OutputJob>& jobs,
+                    const std::set<std::string>& changed, const std::string& output_dir, Diagnostics& diags) {
+  if (diags.has_errors()) return false;
+  auto wanted = affected_paths(content, changed);
+  std::vector<OutputJob*> todo;
+  for (auto& j : jobs)
+    if (wanted.count(j.path)) todo.push_back(&j);
+  std::vector<std::string> rendered(todo.size());
+  parallel_for(todo.size(), [&](std::size_t i) { todo[i]->render(rendered[i]); });
+  for (std::size_t i = 0; i < todo.size(); ++i) {
+    std::string path = path_join(output_dir, todo[i]->path);
+    std::string tmp = path + ".hongfan-tmp";
+    std::FILE* f = std::fopen(tmp.c_str(), "wb");
+    bool ok = f && std::fwrite(rendered[i].data(), 1, rendered[i].size(), f) == rendered[i].size();
+    if (f) ok = std::fclose(f) == 0 && ok;
+    if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
+      diags.error({path}, "cannot write this file");
+      return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOptions& options,
@@ -69,7 +119,8 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
   // 3. Content: read and parse every page in parallel, then link.
   {
     ScopedTimer timer(t, "load content");
-    s->content.pages = load_content(site, options.drafts, diags);
+    s->content.pages = load_content(site, options.drafts, diags, options.page_cache,
+                                    options.changed_sources);
   }
   {
     ScopedTimer timer(t, "link");
@@ -78,7 +129,7 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
   }
   {
     ScopedTimer timer(t, "render markdown");
-    render_markdown_all(s->content, *s->config, diags, options.keep_markdown);
+    render_markdown_all(s->content, *s->config, diags, options.keep_markdown, options.page_cache);
   }
   {
     ScopedTimer timer(t, "activities + brands");
@@ -91,9 +142,14 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
     s->statics = plan_static({s->theme->statics, {&site, "static", "static"}}, diags);
   }
   if (!s->templates || (diags.has_errors() && !options.plan_despite_errors)) return nullptr;
+  if (!options.output_dir.empty()) {  // `check` writes nothing, not even the image cache
+    ScopedTimer timer(t, "images");
+    s->images = process_images(s->statics, s->content, options, diags);
+  }
+  if (diags.has_errors() && !options.plan_despite_errors) return nullptr;
 
   // 5. Plan every output file.
-  s->view = ViewContext{&*s->config, &s->content, &s->data, s->statics.assets, options.now};
+  s->view = ViewContext{&*s->config, &s->content, &s->data, s->statics.assets, options.now, &s->images};
   {
     ScopedTimer timer(t, "plan outputs");
     OutputPlan plan(s->view, *s->templates);
@@ -106,6 +162,7 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
     plan_points_pages(plan);
     plan_honor_pages(plan);
     plan_home_blocks(plan, s->programme);
+    if (!options.changed_sources) plan_search_pages(plan);  // serve's quick path skips it
     s->jobs = plan.finish();
   }
   check_output_paths(*s, diags);
@@ -126,7 +183,19 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   auto prepared = prepare_site(site, options, diags, t);
   if (!prepared) return finish(false);
   const StaticPlan& statics = prepared->statics;
-  const std::vector<OutputJob>& jobs = prepared->jobs;
+  std::vector<OutputJob>& jobs = prepared->jobs;
+
+  // serve, after an edit of existing pages: replace only the files it shows on.
+  if (options.changed_sources) {
+    bool ok;
+    {
+      ScopedTimer timer(t, "render + write affected");
+      ok = write_affected(prepared->content, jobs, *options.changed_sources, options.output_dir, diags);
+    }
+    stats.pages = prepared->content.pages.size();
+    stats.files = ok ? jobs.size() : 0;
+    return finish(ok);
+  }
 
   // 6. Render and write every file in parallel into a staging folder.
   auto out = StagedOutput::begin(options.output_dir, diags);
@@ -135,6 +204,10 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     ScopedTimer timer(t, "render + write");
     parallel_for(statics.files.size(), [&](std::size_t i) {
       const StaticFile& f = statics.files[i];
+      if (f.contents) {  // already processed (images without metadata)
+        out->write(f.published, *f.contents);
+        return;
+      }
       auto data = f.fs->read(f.source);
       if (!data) throw std::runtime_error("cannot read " + f.source);
       out->write(f.published, *data);

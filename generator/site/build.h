@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@
 #include "render/templates.h"
 #include "render/view.h"
 #include "site/assets.h"
+#include "render/images.h"
 #include "site/plan.h"
 #include "site/theme.h"
 
@@ -38,6 +40,12 @@ struct BuildOptions {
   /// Plan the outputs even when the input has errors (for `check`, which
   /// reports everything it can find); nothing is written either way.
   bool plan_despite_errors = false;
+  struct PageCache* page_cache = nullptr;  ///< `serve` keeps parsed pages between builds
+  /// `serve` after an edit of existing content files only: render just the
+  /// pages an edit shows on (the page, its neighbours, its section's first
+  /// list page, its terms' first pages, home, feed) straight into the
+  /// existing output; no search index, no static files. Null → full build.
+  const std::set<std::string>* changed_sources = nullptr;
 };
 
 struct BuildStats {
@@ -60,6 +68,7 @@ struct PreparedSite {
   ContentSet content;
   Programme programme;  ///< activities and brands, read from content
   StaticPlan statics;
+  ImageSet images;      ///< resized, metadata-free images (view.images points here)
   ViewContext view;
   std::vector<OutputJob> jobs;  ///< every file to write but the static ones
 };

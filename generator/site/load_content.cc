@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "core/date.h"
+#include "core/hash.h"
 #include "core/parallel.h"
 #include "core/utf8.h"
 #include "core/text.h"
@@ -15,22 +16,60 @@ namespace hongfan {
 namespace {
 // Lists show this many characters of a summary.
 constexpr std::size_t kCardSummaryChars = 120;
+
+// What lists and share cards show of a page, derived once from its summary
+// and date (also for pages whose rendering came from serve's cache).
+void derive_card_fields(Page& p) {
+  p.card_summary = utf8::length(p.plain_summary) <= kCardSummaryChars
+                       ? p.plain_summary
+                       : std::string(utf8::prefix(p.plain_summary, kCardSummaryChars)) + "…";
+  if (p.date) {
+    p.date_long = format_chinese_date(*p.date);
+    p.date_short = format_chinese_day(*p.date);
+    p.date_iso = format_rfc3339(*p.date);
+  }
+}
 }  // namespace
 
-std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics& diags) {
+std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics& diags,
+                               PageCache* cache, const std::set<std::string>* changed) {
   std::vector<std::string> files;
   for (auto& f : walk_files(site, "content"))
     if (ends_with(f, ".md")) files.push_back(std::move(f));
 
   std::vector<std::optional<Page>> parsed(files.size());
   parallel_for(files.size(), [&](std::size_t i) {
+    if (cache && changed && !changed->count(files[i])) {
+      std::lock_guard lock(cache->mutex);
+      auto it = cache->by_path.find(files[i]);
+      if (it != cache->by_path.end()) {
+        parsed[i] = it->second.second;
+        return;
+      }
+    }
+    std::string stamp = cache ? site.stamp(files[i]) : std::string();
+    if (!stamp.empty()) {
+      std::lock_guard lock(cache->mutex);
+      auto it = cache->by_path.find(files[i]);
+      if (it != cache->by_path.end() && it->second.first == stamp) {
+        parsed[i] = it->second.second;
+        return;
+      }
+    }
     auto text = site.read(files[i]);
     if (!text) {
       diags.error({files[i]}, "cannot read this file");
       return;
     }
-    check_id_numbers(files[i], *text, diags);  // DESIGN §4: never publish one
-    parsed[i] = parse_page(files[i], *text, diags);
+    Diagnostics local;
+    check_id_numbers(files[i], *text, local);  // DESIGN §4: never publish one
+    parsed[i] = parse_page(files[i], *text, local);
+    // Only clean pages are kept: a file with problems reports them each time.
+    if (!stamp.empty() && parsed[i] && !local.has_errors() && local.warning_count() == 0) {
+      std::lock_guard lock(cache->mutex);
+      cache->by_path[files[i]] = {stamp, *parsed[i]};
+    }
+    diags.merge(std::move(local));
   });
 
   std::vector<Page> pages;
@@ -41,32 +80,44 @@ std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics&
 }
 
 void render_markdown_all(ContentSet& content, const Config& config, Diagnostics&,
-                         bool keep_markdown) {
+                         bool keep_markdown, PageCache* cache) {
   MarkdownOptions options;
   options.unsafe_html = config.unsafe_html;
   options.reserved_ids = {"main"};  // the theme's skip-link target
   parallel_for(content.pages.size(), [&](std::size_t i) {
     Page& p = content.pages[i];
+    std::string key;
+    std::uint64_t hash = 0;
+    if (cache) {
+      key = p.source + "\n" + p.url + (config.unsafe_html ? "\nunsafe" : "");
+      hash = fnv1a64(p.body) ^ fnv1a64(p.summary);
+      std::lock_guard lock(cache->mutex);
+      auto it = cache->rendered.find(key);
+      if (it != cache->rendered.end() && it->second.body_hash == hash) {
+        p.content_html = it->second.html;
+        p.plain_summary = it->second.summary;
+        derive_card_fields(p);
+        std::string().swap(p.body);
+        return;
+      }
+    }
     const std::string root = root_prefix(p.url);
     auto result = render_markdown(p.body, options, [&root](std::string_view url) {
       return resolve_link(root, url);
     });
     p.content_html = std::move(result.html);
     p.plain_summary = p.summary.empty() ? std::move(result.first_paragraph) : p.summary;
-    p.card_summary = utf8::length(p.plain_summary) <= kCardSummaryChars
-                         ? p.plain_summary
-                         : std::string(utf8::prefix(p.plain_summary, kCardSummaryChars)) + "…";
-    if (p.date) {
-      p.date_long = format_chinese_date(*p.date);
-      p.date_short = format_chinese_day(*p.date);
-      p.date_iso = format_rfc3339(*p.date);
-    }
+    derive_card_fields(p);
     p.refs.reserve(result.refs.size());
     for (auto& r : result.refs)
       p.refs.push_back({r.kind == MarkdownRef::Kind::image, std::move(r.url),
                         r.line > 0 ? p.body_first_line + r.line - 1 : p.body_first_line});
     p.anchors = std::move(result.anchors);
     if (!keep_markdown) std::string().swap(p.body);  // the Markdown is no longer needed
+    if (cache) {
+      std::lock_guard lock(cache->mutex);
+      cache->rendered[key] = {hash, p.content_html, p.plain_summary};
+    }
   });
 }
 

@@ -2,6 +2,10 @@
 // their Markdown. Both run on the worker pool.
 #pragma once
 
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <set>
 #include <vector>
 
 #include "config/config.h"
@@ -12,12 +16,29 @@
 
 namespace hongfan {
 
+/// Parsed pages kept between builds (`hongfan serve`): a file whose stamp
+/// (mtime and size) has not changed is neither read nor parsed again.
+struct PageCache {
+  std::mutex mutex;
+  std::map<std::string, std::pair<std::string, Page>> by_path;  ///< path → (stamp, page)
+  struct Rendered {
+    std::uint64_t body_hash;
+    std::string html, summary;
+  };
+  std::map<std::string, Rendered> rendered;  ///< source + url → its Markdown, rendered
+};
+
 /// Every `*.md` under content/, parsed; drafts dropped unless `drafts`.
-std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics& diags);
+/// With `changed` (serve, after inotify said which files changed), cached
+/// pages of the other files are used without even looking at the files.
+std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics& diags,
+                               PageCache* cache = nullptr,
+                               const std::set<std::string>* changed = nullptr);
 
 /// Renders each page's Markdown (links made relative to the page) and sets
-/// its plain summary. The Markdown is dropped afterwards unless `keep_markdown`.
+/// its plain summary. The Markdown is dropped afterwards unless `keep_markdown`;
+/// `cache` (serve) reuses the HTML of pages whose Markdown did not change.
 void render_markdown_all(ContentSet& content, const Config& config, Diagnostics& diags,
-                         bool keep_markdown = false);
+                         bool keep_markdown = false, PageCache* cache = nullptr);
 
 }  // namespace hongfan

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "render/feeds.h"
+#include "render/minify.h"
 #include "render/urls.h"
 
 namespace hongfan {
@@ -226,7 +227,12 @@ void OutputPlan::add_html_file(const std::string& path, const std::string& root,
   const ViewContext* v = &view_;
   const TemplateSet* t = &templates_;
   jobs_.push_back({path, [v, t, tmpl, view = std::move(view), root, frame = frame_for(root)](
-                             std::string& out) { t->render(tmpl, *frame, view(*v, root), out); }});
+                             std::string& out) {
+                     thread_local std::string page;
+                     page.clear();
+                     t->render(tmpl, *frame, view(*v, root), page);
+                     out += minify_html(page);
+                   }});
 }
 
 void OutputPlan::add_file(OutputJob job) { jobs_.push_back(std::move(job)); }

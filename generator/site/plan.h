@@ -78,5 +78,7 @@ void plan_org_pages(OutputPlan& plan);
 void plan_grid_pages(OutputPlan& plan);
 /// /stations/ and /stations/ID/ (site/plan_stations.cc).
 void plan_station_pages(OutputPlan& plan);
+/// The /search/ page and its sharded index (site/plan_search.cc).
+void plan_search_pages(OutputPlan& plan);
 
 }  // namespace hongfan

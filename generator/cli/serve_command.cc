@@ -1,0 +1,334 @@
+// `hongfan serve`: build, serve the output on 127.0.0.1:1313, watch the
+// site with inotify, rebuild on change and reload open pages through
+// server-sent events. A failed rebuild keeps the last good site online and
+// shows the errors (file:line:col) in the terminal and on every page.
+#include <httplib.h>
+#include <sys/inotify.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <set>
+#include <chrono>
+#include <condition_variable>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include "cli/commands.h"
+#include "core/date.h"
+#include "core/fs.h"
+#include "core/text.h"
+#include "site/build.h"
+#include "site/load_content.h"
+
+namespace hongfan::cli {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Injected into every HTML page served, never written to the output.
+constexpr const char* kLiveScript = R"JS((function () {
+  var seen = null;
+  var source = new EventSource('/__hongfan/events');
+  source.onmessage = function (e) {
+    if (seen === null) { seen = e.data; return; }
+    if (e.data !== seen) location.reload();
+  };
+})();
+)JS";
+
+struct State {
+  std::mutex mutex;
+  std::condition_variable changed;
+  long version = 0;
+  std::string errors;  // of the last build; empty when it succeeded
+};
+
+std::string content_type(const std::string& path) {
+  static const std::pair<const char*, const char*> types[] = {
+      {".html", "text/html; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
+      {".js", "text/javascript; charset=utf-8"}, {".json", "application/json"},
+      {".xml", "application/xml"}, {".txt", "text/plain; charset=utf-8"},
+      {".ics", "text/calendar; charset=utf-8"}, {".svg", "image/svg+xml"}, {".png", "image/png"},
+      {".jpg", "image/jpeg"}, {".jpeg", "image/jpeg"}, {".webp", "image/webp"}, {".gif", "image/gif"},
+      {".pdf", "application/pdf"}, {".ico", "image/x-icon"}};
+  std::string lower = ascii_lower(path);
+  for (const auto& [ext, type] : types)
+    if (ends_with(lower, ext)) return type;
+  return "application/octet-stream";
+}
+
+std::string read_all(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// The file a request path names inside `root`, or empty when it would leave
+// it (.., symbolic links out) or does not exist.
+fs::path resolve(const fs::path& root, const std::string& request) {
+  if (request.empty() || request[0] != '/' || request.find('\0') != std::string::npos) return {};
+  std::string rel = request.substr(1);
+  for (std::size_t start = 0; start <= rel.size();) {
+    std::size_t end = rel.find('/', start);
+    if (end == std::string::npos) end = rel.size();
+    std::string seg = rel.substr(start, end - start);
+    if (seg == ".." || seg == "." || seg.find('\\') != std::string::npos) return {};
+    start = end + 1;
+  }
+  fs::path p = root / rel;
+  std::error_code ec;
+  if (fs::is_directory(p, ec)) p /= "index.html";
+  fs::path real = fs::weakly_canonical(p, ec);
+  if (ec) return {};
+  auto [r, q] = std::mismatch(root.begin(), root.end(), real.begin(), real.end());
+  if (r != root.end() || !fs::is_regular_file(real, ec)) return {};
+  return real;
+}
+
+std::string inject(std::string html, const std::string& errors) {
+  std::string add = "<script src=\"/__hongfan/live.js\"></script>";
+  if (!errors.empty())
+    add += "<div id=\"hongfan-build-error\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;"
+           "max-height:60vh;overflow:auto;background:#fff;color:#1f1f1f;border-top:4px solid #c8161d;"
+           "padding:1rem;z-index:99999;font-size:16px\"><strong>构建失败，仍显示上一次成功的结果：</strong><pre "
+           "style=\"white-space:pre-wrap;margin:0.5rem 0 0\">" + html_escape(errors) + "</pre></div>";
+  auto at = html.rfind("</body>");
+  if (at == std::string::npos) html += add;
+  else html.insert(at, add);
+  return html;
+}
+
+std::string format_errors(const Diagnostics& diags) {
+  char* buf = nullptr;
+  std::size_t size = 0;
+  FILE* f = open_memstream(&buf, &size);
+  diags.print(f);
+  std::fclose(f);
+  std::string out(buf, size);
+  std::free(buf);
+  return out;
+}
+
+// Watches every folder of the site except the output, hidden folders and
+// build trees; new folders are watched as they appear.
+class Watcher {
+ public:
+  Watcher(fs::path site, fs::path skip) : site_(std::move(site)), skip_(std::move(skip)) {
+    fd_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+    add_tree(site_);
+  }
+  ~Watcher() { if (fd_ >= 0) ::close(fd_); }
+
+  /// Blocks until something changed (then waits `settle` for the rest of a
+  /// save) or `stop` is set; returns the paths that changed.
+  std::vector<std::string> wait(const std::atomic<bool>& stop, std::chrono::milliseconds settle) {
+    std::vector<std::string> changed;
+    while (!stop) {
+      pollfd p{fd_, POLLIN, 0};
+      int timeout = changed.empty() ? 200 : static_cast<int>(settle.count());
+      int n = ::poll(&p, 1, timeout);
+      if (n <= 0) {
+        if (!changed.empty()) return changed;
+        continue;
+      }
+      drain(changed);
+    }
+    return changed;
+  }
+
+ private:
+  bool skipped(const fs::path& dir) const {
+    std::string name = dir.filename().string();
+    if (dir == skip_) return true;
+    return dir != site_ && (name.empty() || name[0] == '.' || name == "node_modules" || name == "public" ||
+                            starts_with(name, "build"));
+  }
+  void add_tree(const fs::path& dir) {
+    if (skipped(dir)) return;
+    int wd = inotify_add_watch(fd_, dir.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE |
+                                                    IN_DELETE | IN_ATTRIB);
+    if (wd >= 0) dirs_[wd] = dir;
+    std::error_code ec;
+    for (const auto& e : fs::directory_iterator(dir, ec))
+      if (e.is_directory(ec) && !e.is_symlink(ec)) add_tree(e.path());
+  }
+  void drain(std::vector<std::string>& changed) {
+    alignas(inotify_event) char buf[16384];
+    for (;;) {
+      ssize_t len = ::read(fd_, buf, sizeof buf);
+      if (len <= 0) return;
+      for (char* p = buf; p < buf + len;) {
+        auto* ev = reinterpret_cast<inotify_event*>(p);
+        p += sizeof(inotify_event) + ev->len;
+        auto it = dirs_.find(ev->wd);
+        if (it == dirs_.end() || ev->len == 0) continue;
+        fs::path path = it->second / ev->name;
+        std::string name = ev->name;
+        if (name.empty() || name[0] == '.' || ends_with(name, "~") || ends_with(name, ".swp")) continue;
+        if ((ev->mask & IN_ISDIR) && (ev->mask & (IN_CREATE | IN_MOVED_TO))) add_tree(path);
+        if (skipped(it->second)) continue;
+        changed.push_back(path.lexically_relative(site_).string());
+      }
+    }
+  }
+
+  fs::path site_, skip_;
+  int fd_ = -1;
+  std::map<int, fs::path> dirs_;
+};
+
+std::atomic<bool> g_stop{false};
+
+// Nothing to tidy on Ctrl+C: every build swaps its output in atomically, and
+// a staging folder left behind is removed by the next build.
+void on_signal(int) { ::_exit(0); }
+
+}  // namespace
+
+int run_serve(const ServeArgs& args) {
+  std::string why;
+  auto now = resolve_now(args.now, &why);
+  if (!now) {
+    std::fprintf(stderr, "error: %s\n", why.c_str());
+    return kUsageError;
+  }
+  fs::path site_dir = fs::weakly_canonical(fs::absolute(args.site));
+  BuildOptions options;
+  options.output_dir = args.output.empty() ? (site_dir / ".hongfan-serve" / "public").string() : args.output;
+  options.drafts = args.drafts;
+  options.now = *now;
+  PageCache cache;
+  options.page_cache = &cache;
+  DiskFileSystem site(site_dir.string());
+  State state;
+
+  // Content files present at the last full build: an edit of those alone
+  // re-renders only the pages it shows on.
+  std::set<std::string> known;
+  auto rebuild = [&](const char* why_text, const std::set<std::string>* changed = nullptr) {
+    auto started = std::chrono::steady_clock::now();
+    Diagnostics diags;
+    BuildStats stats;
+    BuildOptions run = options;
+    run.changed_sources = changed;
+    bool ok = build_site(site, run, diags, &stats);
+    if (ok && !changed) {
+      known.clear();
+      for (auto& f : walk_files(site, "content")) known.insert(f);
+    }
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    std::string errors = format_errors(diags);
+    std::fputs(errors.c_str(), stderr);
+    if (ok) std::fprintf(stderr, "%s: built %zu pages in %.0f ms\n", why_text, stats.pages, ms);
+    if (args.timings) stats.timings.print(stderr);
+    else std::fprintf(stderr, "%s: build failed (%zu errors); still serving the last good site\n", why_text,
+                      diags.error_count());
+    {
+      std::lock_guard lock(state.mutex);
+      state.errors = ok ? std::string() : errors;
+      ++state.version;
+    }
+    state.changed.notify_all();
+  };
+  rebuild("start");
+  std::error_code ec;
+  fs::create_directories(options.output_dir, ec);
+  fs::path root = fs::weakly_canonical(fs::absolute(options.output_dir));
+
+  httplib::Server server;
+  server.Get("/__hongfan/live.js", [](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(kLiveScript, "text/javascript; charset=utf-8");
+  });
+  server.Get("/__hongfan/events", [&state](const httplib::Request&, httplib::Response& res) {
+    res.set_header("Cache-Control", "no-store");
+    auto sent = std::make_shared<long>(-1);
+    res.set_chunked_content_provider("text/event-stream", [&state, sent](std::size_t, httplib::DataSink& sink) {
+      std::unique_lock lock(state.mutex);
+      if (*sent == state.version)
+        state.changed.wait_for(lock, std::chrono::seconds(10), [&] { return *sent != state.version || g_stop; });
+      if (g_stop) return false;
+      std::string msg = *sent == state.version ? std::string(": ping\n\n")
+                                               : "data: " + std::to_string(state.version) + "\n\n";
+      *sent = state.version;
+      lock.unlock();
+      return sink.write(msg.data(), msg.size());
+    });
+  });
+  server.Get(".*", [&](const httplib::Request& req, httplib::Response& res) {
+    fs::path file = resolve(root, req.path);
+    int status = 200;
+    if (file.empty()) {
+      bool outside = req.path.find("..") != std::string::npos;
+      if (outside) {
+        res.status = 403;
+        res.set_content("forbidden\n", "text/plain");
+        return;
+      }
+      file = resolve(root, "/404.html");
+      status = 404;
+      if (file.empty()) {
+        res.status = 404;
+        res.set_content(inject("<!DOCTYPE html><title>404</title><body><p>404</p></body>", state.errors),
+                        "text/html; charset=utf-8");
+        return;
+      }
+    }
+    std::string body = read_all(file);
+    std::string type = content_type(file.string());
+    if (starts_with(type, "text/html")) {
+      std::lock_guard lock(state.mutex);
+      body = inject(std::move(body), state.errors);
+    }
+    // Fingerprinted stylesheets and scripts never change under their name:
+    // let the browser keep them, so a reload fetches only the page.
+    static const std::regex fingerprinted(R"(\.[0-9a-f]{8}\.(css|js)$)");
+    res.set_header("Cache-Control", std::regex_search(file.filename().string(), fingerprinted)
+                                        ? "public, max-age=31536000, immutable" : "no-store");
+    res.status = status;
+    res.set_content(std::move(body), type.c_str());
+  });
+
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  std::thread watcher_thread([&] {
+    Watcher watcher(site_dir, root);
+    while (!g_stop) {
+      auto changed = watcher.wait(g_stop, std::chrono::milliseconds(30));
+      if (changed.empty() || g_stop) continue;
+      std::string what = changed.front() + (changed.size() > 1 ? " and " + std::to_string(changed.size() - 1) + " more" : "");
+      // Editors' temporary files (sed -i, atomic saves) come and go: a path
+      // that is neither known nor there any more changed nothing.
+      std::set<std::string> edited;
+      for (const auto& f : changed)
+        if (known.count(f) || fs::exists(site_dir / f)) edited.insert(f);
+      if (edited.empty()) continue;
+      bool content_only = std::all_of(edited.begin(), edited.end(), [&](const std::string& f) {
+        return starts_with(f, "content/") && ends_with(f, ".md") && known.count(f) && site.is_file(f);
+      });
+      rebuild(what.c_str(), content_only ? &edited : nullptr);
+    }
+  });
+  std::fprintf(stderr, "serving %s at http://%s:%d/ (Ctrl+C to stop)\n", root.c_str(), args.bind.c_str(), args.port);
+  bool ok = server.listen(args.bind.c_str(), args.port);
+  bool stopped = g_stop.exchange(true);
+  state.changed.notify_all();
+  watcher_thread.join();
+  if (!ok && !stopped) {
+    std::fprintf(stderr, "error: cannot listen on %s:%d (is the port in use?)\n", args.bind.c_str(), args.port);
+    return kUsageError;
+  }
+  return kOk;
+}
+
+}  // namespace hongfan::cli

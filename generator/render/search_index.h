@@ -1,0 +1,59 @@
+// The full-text search index, written at build time and read by
+// themes/default/static/js/search.js on the phone (no server).
+//
+// Layout under search/:
+//   s/N.json   shard N: {"token": "postings", …} for the tokens whose
+//              token_hash % shards == N. Postings are (doc id delta, weight)
+//              pairs as base-64 varints (kAlphabet: value < 32 ends a
+//              number, 32 + v carries 5 more bits, low bits first).
+//   d/ID.json  one document: {"t": title, "u": url (site-relative),
+//              "s": section, "d": date, "x": text for snippets}.
+// The shard count is the smallest power of two that keeps every shard under
+// kShardBudget, so a query of at most kMaxQueryTerms terms downloads a
+// bounded amount whatever the size of the site; documents are fetched one by
+// one for the results shown only.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace hongfan::search {
+
+inline constexpr const char* kAlphabet =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+inline constexpr std::size_t kShardBudget = 40 * 1024;
+inline constexpr unsigned kMaxShards = 4096;
+inline constexpr std::size_t kSnippetChars = 1200;
+
+struct Doc {
+  std::string title;
+  std::string url;       ///< site-relative, "news/x/"
+  std::string section;   ///< shown beside the title: 新闻动态, 网格 …
+  std::string date;      ///< shown as is, may be empty
+  std::string keywords;  ///< tags, categories, names: weighted like a summary
+  std::string summary;
+  std::string body;      ///< plain text
+};
+
+struct File {
+  std::string path;  ///< inside the output: "search/s/3.json"
+  std::string bytes;
+};
+
+struct Index {
+  unsigned shards = 1;
+  std::size_t docs = 0;
+  std::string version;  ///< changes whenever any index file does
+  std::vector<File> files;
+};
+
+/// Weight of a token in a document: where it occurs and how often.
+int token_weight(bool in_title, bool in_keywords, bool in_summary, int body_count);
+
+/// Appends the base-64 varint form of `v`.
+void append_varint(std::string& out, unsigned v);
+
+/// Builds the index of `docs`; a document's id is its position.
+Index build_index(const std::vector<Doc>& docs);
+
+}  // namespace hongfan::search

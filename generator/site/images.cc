@@ -1,0 +1,279 @@
+#include "site/images.h"
+
+#include <vips/vips8>
+
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+
+#include "core/hash.h"
+#include "core/parallel.h"
+#include "core/text.h"
+#include "render/urls.h"
+
+namespace hongfan {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Bump when processing changes, so old cache entries are not reused.
+constexpr const char* kCacheVersion = "v3";
+
+enum class Kind { kJpeg, kPng, kWebp, kOther };
+
+Kind kind_of(const std::string& path) {
+  std::string p = ascii_lower(path);
+  if (ends_with(p, ".jpg") || ends_with(p, ".jpeg")) return Kind::kJpeg;
+  if (ends_with(p, ".png")) return Kind::kPng;
+  if (ends_with(p, ".webp")) return Kind::kWebp;
+  return Kind::kOther;
+}
+
+void init_vips() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    if (VIPS_INIT("hongfan")) throw std::runtime_error("libvips failed to start");
+    vips_concurrency_set(1);  // the build runs one image per worker already
+    vips_cache_set_max(0);
+  });
+}
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void write_file(const fs::path& p, const std::string& bytes) {
+  std::ofstream out(p, std::ios::binary);
+  out << bytes;
+  if (!out) throw std::runtime_error("cannot write " + p.string());
+}
+
+// libvips 8.14's WebP saver writes a small EXIF block (resolution) even
+// when told to strip: drop the EXIF and XMP chunks from the RIFF container
+// and clear their flags in VP8X.
+std::string drop_webp_metadata(const std::string& in) {
+  if (in.size() < 12 || in.compare(0, 4, "RIFF") != 0 || in.compare(8, 4, "WEBP") != 0) return in;
+  std::string out = in.substr(0, 12);
+  std::size_t pos = 12;
+  while (pos + 8 <= in.size()) {
+    std::string id = in.substr(pos, 4);
+    std::uint32_t size = static_cast<unsigned char>(in[pos + 4]) | static_cast<unsigned char>(in[pos + 5]) << 8 |
+                         static_cast<unsigned char>(in[pos + 6]) << 16 |
+                         static_cast<std::uint32_t>(static_cast<unsigned char>(in[pos + 7])) << 24;
+    std::size_t total = 8 + size + (size & 1);
+    if (pos + total > in.size()) return in;  // not what we expect: leave it
+    if (id != "EXIF" && id != "XMP ") {
+      std::string chunk = in.substr(pos, total);
+      if (id == "VP8X" && chunk.size() > 8) chunk[8] = static_cast<char>(chunk[8] & ~0x0C);
+      out += chunk;
+    }
+    pos += total;
+  }
+  std::uint32_t riff = static_cast<std::uint32_t>(out.size() - 8);
+  for (int i = 0; i < 4; ++i) out[4 + i] = static_cast<char>((riff >> (8 * i)) & 0xFF);
+  return out;
+}
+
+std::string to_string(const vips::VImage& image, Kind kind) {
+  auto opts = [] { return vips::VImage::option()->set("strip", true); };
+  VipsBlob* blob = nullptr;
+  if (kind == Kind::kJpeg) blob = image.jpegsave_buffer(opts()->set("Q", 82)->set("optimize_coding", true)->set("interlace", true));
+  else if (kind == Kind::kPng) blob = image.pngsave_buffer(opts()->set("compression", 9));
+  else blob = image.webpsave_buffer(opts()->set("Q", 75));
+  size_t size = 0;
+  const void* data = vips_blob_get(blob, &size);
+  std::string out(static_cast<const char*>(data), size);
+  vips_area_unref(VIPS_AREA(blob));
+  return kind == Kind::kWebp ? drop_webp_metadata(out) : out;
+}
+
+// Removes what could identify a place, a device or a person: EXIF (with
+// GPS), XMP, IPTC. Saving with "strip" alone is not enough for every saver
+// in libvips 8.14 (WebP kept EXIF), so the fields go before saving too.
+vips::VImage without_metadata(const vips::VImage& in) {
+  vips::VImage image = in.copy();
+  char** fields = vips_image_get_fields(image.get_image());
+  for (char** f = fields; *f; ++f) {
+    std::string name = *f;
+    if (starts_with(name, "exif-") || name == "xmp-data" || name == "iptc-data" ||
+        name == "photoshop-data" || name == "orientation")
+      image.remove(name.c_str());
+  }
+  g_strfreev(fields);
+  return image;
+}
+
+// One processed image in the cache: "original" and "W.webp"/"W.fallback",
+// listed in "meta" as lines "name width height".
+struct Cached {
+  std::string original_file;
+  int width = 0, height = 0;
+  struct Variant { int width, height; std::string webp_file, fallback_file; };
+  std::vector<Variant> variants;
+  Kind fallback_kind = Kind::kJpeg;
+};
+
+// Processes `bytes` into a fresh folder, renamed into place at the end so a
+// killed build never leaves a half-written entry.
+void process_into(const std::string& bytes, Kind kind, const fs::path& dir) {
+  init_vips();
+  vips::VImage image = without_metadata(vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "").autorot());
+  bool alpha = image.has_alpha();
+  Kind fallback = kind == Kind::kJpeg || !alpha ? Kind::kJpeg : Kind::kPng;
+  if (fallback == Kind::kJpeg && image.bands() > 3) image = image.flatten(vips::VImage::option()->set("background", std::vector<double>{255, 255, 255}));
+  fs::path tmp = dir.string() + ".tmp-" + short_hash(dir.string() + std::to_string(reinterpret_cast<std::uintptr_t>(&bytes)), 6);
+  fs::remove_all(tmp);
+  fs::create_directories(tmp);
+  std::string meta;
+  write_file(tmp / "original", to_string(image, kind));
+  meta += "original " + std::to_string(image.width()) + " " + std::to_string(image.height()) + " " +
+          (fallback == Kind::kJpeg ? "jpg" : "png") + "\n";
+  std::vector<int> widths;
+  for (int w : kImageWidths)
+    if (w < image.width()) widths.push_back(w);
+  if (image.width() <= kImageWidths[std::size(kImageWidths) - 1]) widths.push_back(image.width());
+  for (int w : widths) {
+    vips::VImage small = w == image.width() ? image
+        : without_metadata(image.thumbnail_image(w, vips::VImage::option()->set("height", 100000)->set("size", VIPS_SIZE_DOWN)));
+    std::string name = std::to_string(w);
+    write_file(tmp / (name + ".webp"), to_string(small, Kind::kWebp));
+    write_file(tmp / (name + ".fallback"), to_string(small, fallback));
+    meta += name + " " + std::to_string(small.width()) + " " + std::to_string(small.height()) + "\n";
+  }
+  write_file(tmp / "meta", meta);
+  std::error_code ec;
+  fs::rename(tmp, dir, ec);
+  if (ec) fs::remove_all(tmp);  // another build got there first: same content
+}
+
+Cached load_cached(const fs::path& dir) {
+  Cached c;
+  std::istringstream meta(read_file(dir / "meta"));
+  std::string name, ext;
+  int w, h;
+  meta >> name >> c.width >> c.height >> ext;
+  c.original_file = (dir / "original").string();
+  c.fallback_kind = ext == "png" ? Kind::kPng : Kind::kJpeg;
+  while (meta >> name >> w >> h)
+    c.variants.push_back({w, h, (dir / (name + ".webp")).string(), (dir / (name + ".fallback")).string()});
+  return c;
+}
+
+std::string variant_path(const std::string& published, int width, const char* ext) {
+  auto dot = published.rfind('.');
+  return published.substr(0, dot) + "." + std::to_string(width) + "." + ext;
+}
+
+std::shared_ptr<const std::string> shared_file(const std::string& path) {
+  return std::make_shared<const std::string>(read_file(path));
+}
+
+// Replaces <img src="…"> tags that show a processed image with <picture>.
+std::string rewrite_images(const std::string& html, const std::string& root, const ImageSet& images) {
+  std::string out;
+  std::size_t pos = 0;
+  for (;;) {
+    std::size_t at = html.find("<img ", pos);
+    if (at == std::string::npos) break;
+    std::size_t end = html.find('>', at);
+    if (end == std::string::npos) break;
+    std::string tag = html.substr(at, end + 1 - at);
+    auto attr = [&](const std::string& name) -> std::optional<std::string> {
+      std::size_t a = tag.find(" " + name + "=\"");
+      if (a == std::string::npos) return std::nullopt;
+      a += name.size() + 3;
+      std::size_t b = tag.find('"', a);
+      return b == std::string::npos ? std::nullopt : std::optional<std::string>(tag.substr(a, b - a));
+    };
+    auto src = attr("src");
+    const ImageInfo* info = nullptr;
+    if (src && starts_with(*src, root)) info = find_image(images, src->substr(root.size()));
+    out.append(html, pos, at - pos);
+    if (info) out += picture_html(*info, root, attr("alt").value_or(""), "", "(min-width: 48rem) 44rem, 100vw");
+    else out += tag;
+    pos = end + 1;
+  }
+  out.append(html, pos);
+  return out;
+}
+
+}  // namespace
+
+std::string image_cache_dir(const std::string& output_dir) {
+  fs::path out = fs::absolute(output_dir).lexically_normal();
+  if (!out.has_filename()) out = out.parent_path();
+  return (out.parent_path() / ".hongfan-cache" / "images").string();
+}
+
+ImageSet process_images(StaticPlan& statics, ContentSet& content, const BuildOptions& options,
+                        Diagnostics& diags) {
+  std::vector<std::size_t> todo;
+  for (std::size_t i = 0; i < statics.files.size(); ++i)
+    if (kind_of(statics.files[i].published) != Kind::kOther) todo.push_back(i);
+  ImageSet images;
+  if (todo.empty()) return images;
+
+  fs::path cache = image_cache_dir(options.output_dir);
+  std::error_code ec;
+  fs::create_directories(cache, ec);
+  std::vector<std::optional<Cached>> results(todo.size());
+  std::vector<std::string> errors(todo.size());
+  parallel_for(todo.size(), [&](std::size_t k) {
+    const StaticFile& f = statics.files[todo[k]];
+    auto bytes = f.fs->read(f.source);
+    if (!bytes) {
+      errors[k] = "cannot read this image";
+      return;
+    }
+    fs::path dir = cache / (short_hash(*bytes, 16) + "-" + kCacheVersion);
+    try {
+      if (!fs::exists(dir / "meta")) process_into(*bytes, kind_of(f.published), dir);
+      results[k] = load_cached(dir);
+    } catch (const std::exception& e) {
+      errors[k] = std::string("cannot process this image: ") + e.what();
+    }
+  });
+
+  std::vector<StaticFile> added;
+  for (std::size_t k = 0; k < todo.size(); ++k) {
+    StaticFile& f = statics.files[todo[k]];
+    if (!results[k]) {
+      diags.error({f.source}, errors[k], "re-save it as a JPEG or PNG, or remove it from static/");
+      continue;
+    }
+    const Cached& c = *results[k];
+    f.contents = shared_file(c.original_file);
+    ImageInfo info{f.published, c.width, c.height, {}, {}};
+    for (const auto& v : c.variants) {
+      ImageVariant webp{variant_path(f.published, v.width, "webp"), v.width, v.height};
+      ImageVariant fallback{variant_path(f.published, v.width, c.fallback_kind == Kind::kPng ? "png" : "jpg"),
+                            v.width, v.height};
+      added.push_back({nullptr, f.source, webp.path, shared_file(v.webp_file)});
+      added.push_back({nullptr, f.source, fallback.path, shared_file(v.fallback_file)});
+      info.webp.push_back(webp);
+      info.fallback.push_back(fallback);
+    }
+    images[f.published] = std::move(info);
+  }
+  // Variants never replace a file staff put there themselves.
+  std::set<std::string> taken;
+  for (const auto& f : statics.files) taken.insert(f.published);
+  for (auto& f : added)
+    if (taken.insert(f.published).second) statics.files.push_back(std::move(f));
+  std::sort(statics.files.begin(), statics.files.end(),
+            [](const StaticFile& a, const StaticFile& b) { return a.published < b.published; });
+
+  parallel_for(content.pages.size(), [&](std::size_t i) {
+    Page& p = content.pages[i];
+    if (p.content_html.find("<img ") != std::string::npos)
+      p.content_html = rewrite_images(p.content_html, root_prefix(p.url), images);
+  });
+  return images;
+}
+
+}  // namespace hongfan

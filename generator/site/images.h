@@ -1,0 +1,28 @@
+// Images: every raster image under static/ (theme and site) is published
+// with its metadata stripped (EXIF/GPS must not tell where residents live)
+// and resized with libvips to kWidths as WebP plus a JPEG (PNG when it has
+// transparency) fallback. Results are cached by content hash in
+// .hongfan-cache/ beside the output, so an unchanged image is never
+// processed twice. Markdown <img> tags that show such an image become
+// <picture> with srcset, sizes, width/height and loading="lazy".
+#pragma once
+
+#include "content/collection.h"
+#include "core/diagnostics.h"
+#include "render/images.h"
+#include "site/assets.h"
+#include "site/build.h"
+
+namespace hongfan {
+
+inline constexpr int kImageWidths[] = {360, 720, 1080};
+
+/// Processes the images of `statics` (their published bytes and the new
+/// variants are added to it) and rewrites the pages' images.
+ImageSet process_images(StaticPlan& statics, ContentSet& content, const BuildOptions& options,
+                        Diagnostics& diags);
+
+/// The folder the image cache lives in for an output folder.
+std::string image_cache_dir(const std::string& output_dir);
+
+}  // namespace hongfan

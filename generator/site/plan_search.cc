@@ -1,0 +1,130 @@
+// The /search/ page and its index (render/search_index.h): every content
+// page and, when data/ has them, org units, grids and stations.
+#include <algorithm>
+#include <memory>
+
+#include "core/date.h"
+#include "core/parallel.h"
+#include "core/text.h"
+#include "core/utf8.h"
+#include "render/search_index.h"
+#include "site/plan.h"
+
+namespace hongfan {
+
+namespace {
+
+// strip_tags leaves entities; the index wants the characters.
+std::string decode_entities(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '&') {
+      out += s[i];
+      continue;
+    }
+    auto semi = s.find(';', i);
+    if (semi == std::string_view::npos || semi - i > 10) {
+      out += '&';
+      continue;
+    }
+    std::string_view name = s.substr(i + 1, semi - i - 1);
+    char32_t cp = 0;
+    if (name == "amp") cp = '&';
+    else if (name == "lt") cp = '<';
+    else if (name == "gt") cp = '>';
+    else if (name == "quot") cp = '"';
+    else if (name == "apos" || name == "#39") cp = '\'';
+    else if (name == "nbsp") cp = ' ';
+    else if (name.size() > 1 && name[0] == '#') {
+      bool hex = name[1] == 'x' || name[1] == 'X';
+      try {
+        cp = static_cast<char32_t>(std::stoul(std::string(name.substr(hex ? 2 : 1)), nullptr, hex ? 16 : 10));
+      } catch (...) {
+        cp = 0;
+      }
+      if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0;
+    }
+    if (cp == 0) {
+      out += '&';
+      continue;
+    }
+    utf8::append(out, cp);
+    i = semi;
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : " ") + p;
+  return out;
+}
+
+std::vector<search::Doc> collect_docs(const ViewContext& v) {
+  std::vector<const Page*> pages;
+  for (const auto& p : v.content->pages)
+    if (!p.is_section_index) pages.push_back(&p);
+  // Newest first, so that equal scores list the newest first.
+  std::stable_sort(pages.begin(), pages.end(), [](const Page* a, const Page* b) {
+    auto da = a->date.value_or(INT64_MIN), db = b->date.value_or(INT64_MIN);
+    if (da != db) return da > db;
+    return a->source < b->source;
+  });
+  // Plain text from HTML is the slow part: on the worker pool.
+  std::vector<search::Doc> docs(pages.size());
+  parallel_for(pages.size(), [&](std::size_t i) {
+    const Page* p = pages[i];
+    search::Doc& d = docs[i];
+    d.title = p->title;
+    d.url = p->url;
+    const Section* s = v.content->section(p->section);
+    d.section = s ? s->title : std::string();
+    d.date = p->date ? format_chinese_day(*p->date) : std::string();
+    std::vector<std::string> keywords = p->tags;
+    keywords.insert(keywords.end(), p->categories.begin(), p->categories.end());
+    d.keywords = join(keywords);
+    d.summary = p->summary.empty() ? std::string() : p->plain_summary;
+    d.body = decode_entities(strip_tags(p->content_html));
+  });
+  const SiteData& data = *v.data;
+  for (const auto& u : data.org.units) {
+    if (u.id.empty()) continue;
+    docs.push_back({u.name, "org/" + u.id + "/", "组织架构", "",
+                    join({u.level, u.secretary, u.address}), "", u.intro});
+  }
+  for (const auto& g : data.grids) {
+    std::vector<std::string> words{g.kind, g.area};
+    words.insert(words.end(), g.buildings.begin(), g.buildings.end());
+    for (const auto& s : g.staff) words.push_back(s.role + " " + s.name);
+    docs.push_back({g.name, "grids/" + g.id + "/", "网格", "", join(words), g.area, ""});
+  }
+  for (const auto& s : data.stations) {
+    std::vector<std::string> words{s.kind, s.address, s.hours};
+    words.insert(words.end(), s.services.begin(), s.services.end());
+    docs.push_back({s.name, "stations/" + s.id + "/", "服务阵地", "", join(words), s.address, ""});
+  }
+  return docs;
+}
+
+}  // namespace
+
+void plan_search_pages(OutputPlan& plan) {
+  if (!plan.templates().has("search.html")) return;
+  auto index = std::make_shared<search::Index>(search::build_index(collect_docs(plan.view())));
+  for (std::size_t i = 0; i < index->files.size(); ++i)
+    plan.add_file({index->files[i].path, [index, i](std::string& out) { out += index->files[i].bytes; }});
+  plan.add_page("search/", "search.html", [index](const ViewContext& v, const std::string& root) {
+    Data d = frame_view(v, {"search/", "站内搜索", "搜索本站的新闻、通知、网格和服务阵地。", "", "website"});
+    Data s;
+    s.set("index_url", root + "search/");
+    s.set("shards", std::to_string(index->shards));
+    s.set("docs", std::to_string(index->docs));
+    s.set("version", index->version);
+    s.set("script", asset_link(v, root, "js/search.js"));
+    d.set("search", s);
+    return d;
+  });
+}
+
+}  // namespace hongfan

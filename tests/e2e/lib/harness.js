@@ -1,0 +1,55 @@
+// Shared by the browser tests: build a site with the real binary, serve it
+// with tests/tools/serve_static.py, drive Debian's chromium through
+// playwright-core (node_modules at the repository root).
+'use strict';
+const { execFileSync, spawn } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const repo = path.resolve(__dirname, '../../..');
+const req = (name) => require(path.join(repo, 'node_modules', name));
+
+function tempDir(prefix) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+function build(hongfan, site, out, extra = []) {
+  execFileSync(hongfan, ['build', '-s', site, '-o', out, '--now', '2026-11-22', '-q', ...extra],
+               { stdio: 'inherit' });
+  return out;
+}
+
+async function serve(root) {
+  const portFile = path.join(tempDir('hf-port-'), 'port');
+  const child = spawn('python3', [path.join(repo, 'tests/tools/serve_static.py'), root,
+                                  '--port', '0', '--port-file', portFile], { stdio: 'ignore' });
+  for (let i = 0; i < 200 && !fs.existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 50));
+  const port = fs.readFileSync(portFile, 'utf8').trim();
+  return { url: `http://127.0.0.1:${port}/`, close: () => child.kill() };
+}
+
+async function browser() {
+  const { chromium } = req('playwright-core');
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+let failures = 0;
+function check(ok, what) {
+  console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
+  if (!ok) failures++;
+}
+function done(name) {
+  if (failures) {
+    console.log(`${name}: ${failures} check(s) failed`);
+    process.exit(1);
+  }
+  console.log(`${name}: all checks passed`);
+}
+
+module.exports = { repo, req, tempDir, build, serve, browser, check, done };

@@ -1,0 +1,72 @@
+// `hongfan serve` in a browser: an edit reloads the open page with the new
+// text; a syntax error shows its file:line:col in the page and the terminal
+// while the last good site stays online; fixing it recovers; requests
+// outside the output folder are refused.
+//   node serve.js HONGFAN REPO
+'use strict';
+const { spawn } = require('child_process');
+const fs = require('fs');
+const http = require('http');
+const net = require('net');
+const path = require('path');
+const { repo, tempDir, browser, check, done } = require('./lib/harness');
+
+const [hongfan] = process.argv.slice(2);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const freePort = () => new Promise((resolve) => {
+  const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+});
+const rawGet = (port, p) => new Promise((resolve) => {
+  http.get({ host: '127.0.0.1', port, path: p }, (res) => { res.resume(); resolve(res.statusCode); })
+    .on('error', () => resolve(0));
+});
+
+(async () => {
+  const site = path.join(tempDir('hf-serve-'), 'site');
+  fs.cpSync(path.join(repo, 'tests/sites/minimal'), site, { recursive: true });
+  const article = path.join(site, 'content/news/2024-06-01-first.md');
+  const original = fs.readFileSync(article, 'utf8');
+  const port = await freePort();
+  let terminal = '';
+  const child = spawn(hongfan, ['serve', '-s', site, '--port', String(port), '--now', '2026-11-22']);
+  child.stderr.on('data', (d) => { terminal += d; });
+  for (let i = 0; i < 100 && !/serving/.test(terminal); i++) await sleep(100);
+  const b = await browser();
+  try {
+    const page = await b.newPage();
+    const url = `http://127.0.0.1:${port}/news/first/`;
+    await page.goto(url);
+    check((await page.textContent('h1')).includes('第一篇新闻'), 'the article is served');
+    await page.waitForTimeout(300);  // the event stream connects
+
+    // An edit: the open page reloads by itself with the new title.
+    fs.writeFileSync(article, original.replace('第一篇新闻', '第一篇新闻（已更新）'));
+    await page.waitForFunction(() => document.querySelector('h1').textContent.includes('已更新'), null, { timeout: 15000 })
+      .then(() => check(true, 'an edit reloads the open page'), () => check(false, 'an edit reloads the open page'));
+
+    // A syntax error: file:line:col in the page and the terminal; the last
+    // good page is still what is shown under the message.
+    fs.writeFileSync(article, '---\ntitle: 第一篇新闻\ntags: [志愿服务, 邻里\ndate: 2024-06-01\n---\n正文\n');
+    const where = /content\/news\/2024-06-01-first\.md:\d+:\d+: front matter/;
+    await page.waitForSelector('#hongfan-build-error', { timeout: 15000 }).catch(() => {});
+    const shown = await page.$eval('#hongfan-build-error', (e) => e.textContent).catch(() => '');
+    check(where.test(shown), `the page shows file:line:col: ${(shown.match(where) || [''])[0]}`);
+    check(where.test(terminal), 'the terminal shows the same error');
+    check((await page.textContent('h1')).includes('已更新'), 'the last good page is still served');
+
+    // Fixed again: the message goes away.
+    fs.writeFileSync(article, original);
+    await page.waitForFunction(() => !document.getElementById('hongfan-build-error') &&
+                                     document.querySelector('h1').textContent === '第一篇新闻', null, { timeout: 15000 })
+      .then(() => check(true, 'fixing the file clears the error'), () => check(false, 'fixing the file clears the error'));
+
+    // Nothing outside the output folder.
+    for (const p of ['/../site.yaml', '/%2e%2e/site.yaml', '/news/../../content/news/2024-06-01-first.md'])
+      check([403, 404].includes(await rawGet(port, p)), `${p} is refused`);
+    check(await rawGet(port, '/nope/') === 404, 'a missing page is 404');
+  } finally {
+    await b.close();
+    child.kill('SIGTERM');
+  }
+  done('serve');
+})().catch((e) => { console.error(e); process.exit(1); });
