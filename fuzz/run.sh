@@ -49,6 +49,6 @@ for name in "${harnesses[@]}"; do
         2>"$WORK/$name.log"; then
     echo "FAIL $name: see $WORK/$name.log and fuzz/artifacts/"; status=1
   fi
-  grep -E '^#[0-9]+ +DONE|stat::number_of_executed_units' "$WORK/$name.log" | tail -2 || true
+  grep -E '^#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units' "$WORK/$name.log" | tail -2 || true
 done
 exit $status
