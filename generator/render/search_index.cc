@@ -8,6 +8,7 @@
 
 #include "core/hash.h"
 #include "core/parallel.h"
+#include "core/text.h"
 #include "core/utf8.h"
 #include "render/search_tokens.h"
 
@@ -74,7 +75,9 @@ std::string doc_json(const Doc& d) {
   j["s"] = d.section;
   j["d"] = d.date;
   j["x"] = std::string(utf8::prefix(text, kSnippetChars));
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  // Bidi controls are dropped here as from every escaped page text: the
+  // script puts titles and snippets into the results list.
+  return strip_bidi_controls(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 }  // namespace
