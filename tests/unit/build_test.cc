@@ -9,29 +9,13 @@
 #include "core/date.h"
 #include "core/fs.h"
 #include "site/build.h"
+#include "test_util.h"
 
 using namespace hongfan;
 namespace fs = std::filesystem;
+using namespace hongfan::testing;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "hongfan-test-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-bool contains(const std::string& s, const std::string& x) { return s.find(x) != std::string::npos; }
 
 MemoryFileSystem small_site() {
   MemoryFileSystem s;

@@ -10,27 +10,13 @@
 #include "core/date.h"
 #include "core/fs.h"
 #include "site/build.h"
+#include "test_util.h"
 
 using namespace hongfan;
 namespace fs = std::filesystem;
+using namespace hongfan::testing;
 
 namespace {
-
-struct OrgTempDir {
-  fs::path path;
-  OrgTempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "hongfan-org-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~OrgTempDir() { fs::remove_all(path); }
-};
-
-std::string read_out(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::size_t count_of(const std::string& s, const std::string& x) {
   std::size_t n = 0;
@@ -77,7 +63,7 @@ MemoryFileSystem data_site() {
 }  // namespace
 
 TEST_CASE("data pages are built with counts, breadcrumbs and related news") {
-  OrgTempDir tmp;
+  TempDir tmp;
   auto site = data_site();
   BuildOptions o;
   o.output_dir = (tmp.path / "public").string();
@@ -86,23 +72,23 @@ TEST_CASE("data pages are built with counts, breadcrumbs and related news") {
   REQUIRE(build_site(site, o, d));
   const fs::path out = tmp.path / "public";
 
-  std::string org = read_out(out / "org/index.html");
+  std::string org = slurp(out / "org/index.html");
   CHECK(has(org, "街道大工委1个、社区大党委2个、网格党支部1个、党员中心户2户、村党支部1个"));
   CHECK(count_of(org, "<details") == count_of(org, "</details>"));
   CHECK(count_of(org, "<details") == 3);  // street, c1, c1-b1 have children
   CHECK(has(org, "href=\"../org/c1-b1-2/\""));
 
-  std::string c1 = read_out(out / "org/c1/index.html");
+  std::string c1 = slurp(out / "org/c1/index.html");
   CHECK(has(c1, "<a href=\"../../org/street/\">测试街道大工委</a>"));
   CHECK(has(c1, "一号楼中心户走访"));  // names a household centre below c1
   CHECK(has(c1, "网格党支部1个、党员中心户2户"));
-  std::string street = read_out(out / "org/street/index.html");
+  std::string street = slurp(out / "org/street/index.html");
   CHECK(has(street, "<strong>党建引领</strong>"));
   CHECK(has(street, "href=\"tel:0537-3265800\""));
   CHECK(has(street, "一号楼中心户走访"));
-  CHECK_FALSE(has(read_out(out / "org/c2/index.html"), "一号楼中心户走访"));
+  CHECK_FALSE(has(slurp(out / "org/c2/index.html"), "一号楼中心户走访"));
 
-  std::string grid = read_out(out / "grids/g01/index.html");
+  std::string grid = slurp(out / "grids/g01/index.html");
   CHECK(has(grid, "李*勤"));
   CHECK(has(grid, "赵**家"));
   CHECK(has(grid, "孙秀英"));
@@ -116,15 +102,15 @@ TEST_CASE("data pages are built with counts, breadcrumbs and related news") {
   CHECK(has(grid, "src=\"../../images/g01-wechat.png\""));
   CHECK(has(grid, "1200人"));
 
-  std::string card = read_out(out / "grids/g01/card/index.html");
+  std::string card = slurp(out / "grids/g01/card/index.html");
   CHECK(has(card, "<svg class=\"qr\""));
   CHECK(has(card, "https://example.org/sub/grids/g01/"));
 
-  std::string lookup = read_out(out / "grids/index.html");
+  std::string lookup = slurp(out / "grids/index.html");
   CHECK(has(lookup, "data-building=\"2号楼\""));
   CHECK(has(lookup, "<script src=\"../js/grid-lookup."));
 
-  std::string station = read_out(out / "stations/hf-east/index.html");
+  std::string station = slurp(out / "stations/hf-east/index.html");
   CHECK(has(station, "https://uri.amap.com/marker?position=116.587100,35.415300&amp;name=%E4%B8%9C"));
   CHECK(has(station, "一号楼中心户走访"));
   // Links between pages stay relative.

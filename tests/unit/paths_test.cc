@@ -10,21 +10,14 @@
 #include "core/fs.h"
 #include "site/assets.h"
 #include "site/build.h"
+#include "test_util.h"
 #include "site/output.h"
 
 using namespace hongfan;
 namespace fs = std::filesystem;
+using namespace hongfan::testing;
 
 namespace {
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "hongfan-paths-XXXXXX").string();
-    path = ::mkdtemp(tmpl.data());
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
-
 MemoryFileSystem site_with_slug(const std::string& slug) {
   MemoryFileSystem s;
   s.add("site.yaml", "title: 路径\nbase_url: https://example.org/\n");
