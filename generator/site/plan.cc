@@ -87,6 +87,9 @@ class ContentPlanner {
         sections.push_back(e);
       }
       d.set("sections", sections);
+      // 我的网格 (DESIGN §3): a building box that opens the lookup on /grids/.
+      bool has_grids = v.data && !v.data->grids.empty();
+      d.set("grid_lookup_url", has_grids ? Data(root + "grids/") : Data(false));
       const Page* intro = nullptr;
       for (const auto& p : content->pages)
         if (p.is_section_index && p.section.empty()) intro = &p;

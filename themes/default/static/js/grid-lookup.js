@@ -73,5 +73,8 @@
 
   input.addEventListener("input", function () { show(input.value); });
   form.addEventListener("submit", function (e) { e.preventDefault(); show(input.value); });
+  // The home page's 我的网格 box opens this page with ?building=3号楼.
+  var asked = new URLSearchParams(window.location.search).get("building");
+  if (asked) input.value = asked;
   if (input.value) show(input.value);
 })();
