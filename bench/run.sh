@@ -13,7 +13,9 @@
 #   NOW          hongfan --now             (default: 2026-01-01)
 #   HUGO_ONLY=1  time Hugo alone (no hongfan needed)
 #   HUGO_MINIFY=1  pass --minify to Hugo (use when hongfan minifies)
-#   HUGO_SEARCH=1  Hugo also builds /search/ and a full-text JSON index
+#   HUGO_SEARCH=1  both build a search page and index (Hugo: a full-text JSON
+#                  index; hongfan: its sharded bigram index); otherwise
+#                  hongfan gets `search: false`, as Hugo builds none
 #                  (use when hongfan emits its /search/ index)
 #   FRESH=1      regenerate the corpus even if WORK/site matches N and SEED
 set -euo pipefail
@@ -110,6 +112,9 @@ menu:
   - {name: 新闻动态, url: /news/}
   - {name: 通知公告, url: /notices/}
 EOF
+  # Like for like: Hugo's skeleton has no search index, so hongfan builds
+  # none either unless HUGO_SEARCH=1 asks both to (issue 5's /search/).
+  if [ "${HUGO_SEARCH:-0}" != 1 ]; then echo "search: false" >> "$HF_SITE/site.yaml"; fi
 fi
 
 # 3. Hugo's copy: the corpus and bench/hugo-site/ (+ bench/hugo-search/).

@@ -20,7 +20,7 @@ namespace {
 const std::set<std::string> kKnownKeys = {
     "title",   "subtitle",   "description", "base_url", "language", "theme",   "author",
     "copyright", "pagination", "menu",      "share",    "privacy",  "points",  "markdown",
-    "params"};
+    "params", "search"};
 
 void read_menu(const YAML::Node& root, const YamlSource& src, Diagnostics& diags, Config& c) {
   YAML::Node menu = root["menu"];
@@ -110,6 +110,7 @@ std::optional<Config> load_config(const FileSystem& fs, Diagnostics& diags) {
     else
       c.pagination = static_cast<int>(*v);
   }
+  if (auto v = yaml_bool(root, "search", src, diags)) c.search = *v;
   read_menu(root, src, diags, c);
   read_section(root, "share", src, diags, [&](const YAML::Node& n) {
     if (auto v = yaml_string(n, "image", src, diags)) c.share_image = *v;

@@ -32,6 +32,7 @@ struct Config {
   std::string share_image;      ///< site-absolute path of the default share image
   bool mask_residents = true;   ///< privacy.mask_residents
   bool unsafe_html = false;     ///< markdown.unsafe: let raw HTML in Markdown through
+  bool search = true;           ///< `search: false` publishes no /search/ page or index
   std::vector<std::string> points_categories;
   int points_top = 20;
   YAML::Node params;            ///< free `params:` mapping, handed to templates

@@ -54,3 +54,13 @@ TEST_CASE("a missing title and malformed YAML are errors") {
   CHECK_FALSE(load_config(bad, d2));
   CHECK(messages(d2)[0].rfind("site.yaml:2:1: malformed YAML:", 0) == 0);
 }
+
+TEST_CASE("search can be turned off") {
+  MemoryFileSystem fs;
+  fs.add("site.yaml", "title: x\nsearch: false\n");
+  Diagnostics d;
+  auto c = load_config(fs, d);
+  REQUIRE(c);
+  CHECK_FALSE(c->search);
+  CHECK(d.warning_count() == 0);
+}

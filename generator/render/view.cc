@@ -107,7 +107,7 @@ Data site_view(const ViewContext& ctx, const std::string& root) {
   site.set("home_url", root);
   site.set("css", asset_url(ctx, root, "css/style.css"));
   site.set("feed_url", root + "feed.xml");
-  site.set("search_url", root + "search/");
+  site.set("search_url", c.search ? Data(root + "search/") : Data(false));
   site.set("elder_js", asset_url(ctx, root, "js/elder.js"));
   site.set("year", std::to_string(civil_from_epoch(ctx.now).year));
   site.set("copyright", text_or_false(c.copyright));

@@ -110,7 +110,7 @@ std::vector<search::Doc> collect_docs(const ViewContext& v) {
 }  // namespace
 
 void plan_search_pages(OutputPlan& plan) {
-  if (!plan.templates().has("search.html")) return;
+  if (!plan.templates().has("search.html") || !plan.view().config->search) return;
   auto index = std::make_shared<search::Index>(search::build_index(collect_docs(plan.view())));
   for (std::size_t i = 0; i < index->files.size(); ++i)
     plan.add_file({index->files[i].path, [index, i](std::string& out) { out += index->files[i].bytes; }});
