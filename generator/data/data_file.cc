@@ -107,4 +107,21 @@ std::string read_entry_id(const YAML::Node& entry, const char* what, const YamlS
   return *id;
 }
 
+std::optional<EntryHead> read_entry_head(const YAML::Node& item, const char* what,
+                                         const char* example, const YamlSource& src,
+                                         IdRegistry& ids, Diagnostics& diags) {
+  if (!item.IsMap()) {
+    diags.error(src.at(item), fmt::format("each {} must be a mapping like {}", what, example));
+    return std::nullopt;
+  }
+  EntryHead h;
+  h.loc = src.at(item);
+  h.raw = YAML::Node(item);
+  h.id = read_entry_id(item, what, src, ids, diags);
+  h.who = std::string(what) + " " + (h.id.empty() ? std::string("?") : h.id);
+  if (auto name = yaml_string(item, "name", src, diags)) h.name = *name;
+  else diags.error(h.loc, h.who + " has no name");
+  return h;
+}
+
 }  // namespace hongfan

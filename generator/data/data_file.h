@@ -58,4 +58,21 @@ class IdRegistry {
 std::string read_entry_id(const YAML::Node& entry, const char* what, const YamlSource& src,
                           IdRegistry& ids, Diagnostics& diags);
 
+/// What every entry of grids.yaml, stations.yaml and people.yaml starts
+/// with: its location, all its keys, its id and a name for messages
+/// ("grid g01"), and its required `name`.
+struct EntryHead {
+  SourceLoc loc;
+  YAML::Node raw;
+  std::string id;
+  std::string who;
+  std::string name;
+};
+
+/// Reads that head, reporting a non-mapping entry ("each grid must be a
+/// mapping like EXAMPLE") and a missing name; nullopt for a non-mapping.
+std::optional<EntryHead> read_entry_head(const YAML::Node& item, const char* what,
+                                         const char* example, const YamlSource& src,
+                                         IdRegistry& ids, Diagnostics& diags);
+
 }  // namespace hongfan

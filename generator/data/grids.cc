@@ -30,17 +30,14 @@ void load_grids(const FileSystem& site, SiteData& data, IdRegistry& ids, Diagnos
   std::vector<std::string> org_ids = index_ids(data.org.by_id);
   std::map<std::string, std::string> building_owner;  // community + building → grid
   for (const auto& item : data_list(*file, "grids", diags)) {
-    if (!item.IsMap()) {
-      diags.error(src.at(item), "each grid must be a mapping like {id: g01, name: 第一网格, ...}");
-      continue;
-    }
+    auto head = read_entry_head(item, "grid", "{id: g01, name: 第一网格, ...}", src, ids, diags);
+    if (!head) continue;
     Grid g;
-    g.loc = src.at(item);
-    g.raw = YAML::Node(item);
-    g.id = read_entry_id(item, "grid", src, ids, diags);
-    std::string who = "grid " + (g.id.empty() ? std::string("?") : g.id);
-    if (auto name = yaml_string(item, "name", src, diags)) g.name = *name;
-    else diags.error(g.loc, who + " has no name");
+    g.loc = head->loc;
+    g.raw = head->raw;
+    g.id = head->id;
+    g.name = head->name;
+    const std::string& who = head->who;
     g.kind = yaml_string(item, "kind", src, diags).value_or("居民网格");
     check_org_ref(item, "community", who, src, data.org, org_ids, g.community, diags);
     check_org_ref(item, "branch", who, src, data.org, org_ids, g.branch, diags);
@@ -94,17 +91,14 @@ void load_stations(const FileSystem& site, SiteData& data, IdRegistry& ids, Diag
   const YamlSource& src = file->src;
   std::vector<std::string> org_ids = index_ids(data.org.by_id);
   for (const auto& item : data_list(*file, "stations", diags)) {
-    if (!item.IsMap()) {
-      diags.error(src.at(item), "each station must be a mapping like {id: hf-east, name: ...}");
-      continue;
-    }
+    auto head = read_entry_head(item, "station", "{id: hf-east, name: ...}", src, ids, diags);
+    if (!head) continue;
     Station s;
-    s.loc = src.at(item);
-    s.raw = YAML::Node(item);
-    s.id = read_entry_id(item, "station", src, ids, diags);
-    std::string who = "station " + (s.id.empty() ? std::string("?") : s.id);
-    if (auto name = yaml_string(item, "name", src, diags)) s.name = *name;
-    else diags.error(s.loc, who + " has no name");
+    s.loc = head->loc;
+    s.raw = head->raw;
+    s.id = head->id;
+    s.name = head->name;
+    const std::string& who = head->who;
     s.kind = yaml_string(item, "kind", src, diags).value_or("");
     check_org_ref(item, "org", who, src, data.org, org_ids, s.org, diags);
     s.address = yaml_string(item, "address", src, diags).value_or("");

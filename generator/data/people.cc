@@ -14,17 +14,14 @@ void load_people(const FileSystem& site, const Config& config, SiteData& data, I
   const YamlSource& src = file->src;
   std::vector<std::string> grid_ids = index_ids(data.grid_by_id);
   for (const auto& item : data_list(*file, "people", diags)) {
-    if (!item.IsMap()) {
-      diags.error(src.at(item), "each person must be a mapping like {id: p001, name: ..., grid: g01}");
-      continue;
-    }
+    auto head = read_entry_head(item, "person", "{id: p001, name: ..., grid: g01}", src, ids, diags);
+    if (!head) continue;
     Person p;
-    p.loc = src.at(item);
-    p.raw = YAML::Node(item);
-    p.id = read_entry_id(item, "person", src, ids, diags);
-    std::string who = "person " + (p.id.empty() ? std::string("?") : p.id);
-    if (auto name = yaml_string(item, "name", src, diags)) p.name = *name;
-    else diags.error(p.loc, who + " has no name");
+    p.loc = head->loc;
+    p.raw = head->raw;
+    p.id = head->id;
+    p.name = head->name;
+    const std::string& who = head->who;
     if (auto grid = yaml_string(item, "grid", src, diags)) {
       p.grid = *grid;
       if (!data.grid(*grid))
