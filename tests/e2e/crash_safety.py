@@ -10,7 +10,6 @@ the previous one; after the kill, public/ must equal either the previous
 complete tree or the new complete tree (when the build finished before the
 signal), never anything in between.
 """
-import hashlib
 import os
 import random
 import shutil
@@ -20,17 +19,7 @@ import sys
 import tempfile
 import time
 
-
-def tree_digest(root):
-    h = hashlib.sha256()
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames.sort()
-        for name in sorted(filenames):
-            path = os.path.join(dirpath, name)
-            h.update(os.path.relpath(path, root).encode())
-            with open(path, "rb") as f:
-                h.update(hashlib.sha256(f.read()).digest())
-    return h.hexdigest()
+from tree_digest import tree_digest  # beside this script
 
 
 def write_site(site, n):

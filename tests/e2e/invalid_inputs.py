@@ -10,24 +10,13 @@ the case's files over it, build again and compare stderr with the case's
 `expected.txt` line by line; then check that public/ is byte-identical to
 the first build and that no staging folder is left behind.
 """
-import hashlib
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 
-
-def tree_digest(root):
-    h = hashlib.sha256()
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames.sort()
-        for name in sorted(filenames):
-            path = os.path.join(dirpath, name)
-            h.update(os.path.relpath(path, root).encode())
-            with open(path, "rb") as f:
-                h.update(hashlib.sha256(f.read()).digest())
-    return h.hexdigest()
+from tree_digest import tree_digest  # beside this script
 
 
 def build(hongfan, site):

@@ -35,12 +35,7 @@ MemoryFileSystem small_site() {
 TEST_CASE("a small site builds into the documented URLs") {
   TempDir tmp;
   auto site = small_site();
-  BuildOptions o;
-  o.output_dir = (tmp.path / "public").string();
-  o.now = parse_datetime("2024-07-01")->epoch;
-  Diagnostics d;
-  REQUIRE(build_site(site, o, d));
-  const fs::path out = tmp.path / "public";
+  const fs::path out = build_ok(tmp, site, "2024-07-01");
   for (const char* f : {"index.html", "news/index.html", "news/page/2/index.html", "news/a/index.html",
                         "notices/n/index.html", "tags/index.html", "tags/志愿服务/index.html",
                         "feed.xml", "sitemap.xml", "robots.txt", "404.html"})

@@ -65,12 +65,7 @@ MemoryFileSystem data_site() {
 TEST_CASE("data pages are built with counts, breadcrumbs and related news") {
   TempDir tmp;
   auto site = data_site();
-  BuildOptions o;
-  o.output_dir = (tmp.path / "public").string();
-  o.now = parse_datetime("2024-07-01")->epoch;
-  Diagnostics d;
-  REQUIRE(build_site(site, o, d));
-  const fs::path out = tmp.path / "public";
+  const fs::path out = build_ok(tmp, site, "2024-07-01");
 
   std::string org = slurp(out / "org/index.html");
   CHECK(has(org, "街道大工委1个、社区大党委2个、网格党支部1个、党员中心户2户、村党支部1个"));

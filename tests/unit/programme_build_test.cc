@@ -46,12 +46,7 @@ MemoryFileSystem programme_site() {
 TEST_CASE("activities, brands, points and honours get their pages") {
   TempDir tmp;
   auto site = programme_site();
-  BuildOptions o;
-  o.output_dir = (tmp.path / "public").string();
-  o.now = parse_datetime("2024-07-01")->epoch;
-  Diagnostics d;
-  REQUIRE(build_site(site, o, d));
-  const fs::path out = tmp.path / "public";
+  const fs::path out = build_ok(tmp, site, "2024-07-01");
   for (const char* f : {"activities/index.html", "activities/2024/06/index.html", "activities/2024/07/index.html",
                         "activities/past-one/index.html", "activities.ics", "activities/past-one.ics",
                         "brands/index.html", "brands/wucai/index.html", "points/index.html",
