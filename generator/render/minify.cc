@@ -1,7 +1,8 @@
 #include "render/minify.h"
 
-#include <set>
-#include <vector>
+#include <algorithm>
+#include <array>
+#include <cctype>
 
 #include "core/text.h"
 
@@ -12,30 +13,40 @@ namespace {
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
 // Elements around which whitespace never renders: block-level by default,
-// or not rendered at all.
-const std::set<std::string, std::less<>>& block_tags() {
-  static const std::set<std::string, std::less<>> tags{
-      "!doctype", "address", "article", "aside", "base", "blockquote", "body", "br", "caption",
-      "col", "colgroup", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption", "figure",
-      "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "legend",
-      "li", "link", "main", "meta", "nav", "noscript", "ol", "optgroup", "option", "p", "picture",
-      "pre", "script", "section", "source", "style", "summary", "table", "tbody", "td", "template",
-      "tfoot", "th", "thead", "title", "tr", "ul"};
-  return tags;
+// or not rendered at all. Sorted, for binary search.
+constexpr auto kBlockTags = std::to_array<std::string_view>({
+    "!doctype", "address", "article", "aside", "base", "blockquote", "body", "br", "caption",
+    "col", "colgroup", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption", "figure",
+    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "legend",
+    "li", "link", "main", "meta", "nav", "noscript", "ol", "optgroup", "option", "p", "picture",
+    "pre", "script", "section", "source", "style", "summary", "table", "tbody", "td", "template",
+    "tfoot", "th", "thead", "title", "tr", "ul"});
+
+static_assert(std::is_sorted(kBlockTags.begin(), kBlockTags.end()));
+
+bool is_block_tag(std::string_view lower_name) {
+  return std::binary_search(kBlockTags.begin(), kBlockTags.end(), lower_name);
 }
 
-struct Token {
-  enum Kind { kText, kTag, kRaw } kind;
-  std::string_view text;
-  std::string name;  // tags: lower-case name without '/'
-};
+// Elements whose content is copied as is, up to their closing tag.
+bool is_raw_text_tag(std::string_view lower_name) {
+  return lower_name == "pre" || lower_name == "textarea" || lower_name == "script" || lower_name == "style";
+}
 
-std::string tag_name(std::string_view tag) {
-  std::size_t i = 1;
-  if (i < tag.size() && tag[i] == '/') ++i;
-  std::string name;
-  while (i < tag.size() && !is_space(tag[i]) && tag[i] != '>' && tag[i] != '/') name += tag[i++];
-  return ascii_lower(name);
+// A tag name long enough for every name above; longer names are neither.
+using NameBuffer = std::array<char, 12>;
+
+// Lower-case name of the tag s[lt, end) ("<div …>" → "div", "</P>" → "p").
+std::string_view tag_name(std::string_view s, std::size_t lt, std::size_t end, NameBuffer& buf) {
+  std::size_t i = lt + 1;
+  if (i < end && s[i] == '/') ++i;
+  std::size_t n = 0;
+  for (; i < end && !is_space(s[i]) && s[i] != '>' && s[i] != '/'; ++i) {
+    if (n == buf.size()) return {};
+    char c = s[i];
+    buf[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return {buf.data(), n};
 }
 
 // End of the tag starting at `pos` ('<'), honouring quoted attribute values.
@@ -54,80 +65,110 @@ std::size_t tag_end(std::string_view s, std::size_t pos) {
   return s.size();
 }
 
-std::vector<Token> tokenize(std::string_view s) {
-  std::vector<Token> out;
-  std::size_t pos = 0;
-  while (pos < s.size()) {
-    std::size_t lt = s.find('<', pos);
-    if (lt == std::string_view::npos) lt = s.size();
-    if (lt > pos) out.push_back({Token::kText, s.substr(pos, lt - pos), ""});
-    if (lt >= s.size()) break;
-    if (s.compare(lt, 4, "<!--") == 0) {
-      std::size_t end = s.find("-->", lt + 4);
-      end = end == std::string_view::npos ? s.size() : end + 3;
-      out.push_back({Token::kRaw, s.substr(lt, end - lt), ""});
-      pos = end;
-      continue;
+bool is_comment_at(std::string_view s, std::size_t lt) { return s.compare(lt, 4, "<!--") == 0; }
+
+// A '<' starts a tag only before a letter, '/' or '!'; otherwise it is text.
+bool is_tag_at(std::string_view s, std::size_t lt) {
+  if (lt + 1 >= s.size()) return false;
+  char c = s[lt + 1];
+  return std::isalpha(static_cast<unsigned char>(c)) || c == '/' || c == '!';
+}
+
+// Whether the piece of the document starting at `pos` is a block tag; the
+// end of the document counts as one (nothing renders after it).
+bool block_starts_at(std::string_view s, std::size_t pos) {
+  if (pos >= s.size()) return true;
+  if (s[pos] != '<' || is_comment_at(s, pos) || !is_tag_at(s, pos)) return false;
+  NameBuffer buf;
+  return is_block_tag(tag_name(s, pos, tag_end(s, pos), buf));
+}
+
+// Where the content of a raw-text element opened before `pos` ends: at the
+// first "</name", in any case.
+std::size_t raw_text_end(std::string_view s, std::size_t pos, std::string_view name) {
+  for (std::size_t i = s.find("</", pos); i != std::string_view::npos; i = s.find("</", i + 1)) {
+    if (i + 2 + name.size() > s.size()) break;
+    bool same = true;
+    for (std::size_t k = 0; k < name.size() && same; ++k) {
+      char c = s[i + 2 + k];
+      same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == name[k];
     }
-    // A '<' not starting a tag is text.
-    if (lt + 1 >= s.size() || !(std::isalpha(static_cast<unsigned char>(s[lt + 1])) || s[lt + 1] == '/' || s[lt + 1] == '!')) {
-      out.push_back({Token::kText, s.substr(lt, 1), ""});
-      pos = lt + 1;
-      continue;
-    }
-    std::size_t end = tag_end(s, lt);
-    std::string_view tag = s.substr(lt, end - lt);
-    std::string name = tag_name(tag);
-    out.push_back({Token::kTag, tag, name});
-    pos = end;
-    bool closing = tag.size() > 1 && tag[1] == '/';
-    if (!closing && (name == "pre" || name == "textarea" || name == "script" || name == "style")) {
-      // Raw until the matching close tag (case-insensitive).
-      std::string lower = ascii_lower(s.substr(pos));
-      std::size_t close = lower.find("</" + name);
-      std::size_t stop = close == std::string::npos ? s.size() : pos + close;
-      if (stop > pos) out.push_back({Token::kRaw, s.substr(pos, stop - pos), ""});
-      pos = stop;
-    }
+    if (same) return i;
   }
-  return out;
+  return s.size();
+}
+
+// Appends `text` with each whitespace run collapsed to one space; runs at
+// the edges go when the neighbour is a block tag (or the document edge).
+void append_text(std::string& out, std::string_view text, bool block_before, bool block_after) {
+  const std::size_t start = out.size();
+  bool pending = false, any = false;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (is_space(text[i])) {
+      pending = true;
+      ++i;
+      continue;
+    }
+    if (pending && (any || !block_before)) out += ' ';
+    pending = false;
+    any = true;
+    std::size_t run = i;
+    while (run < text.size() && !is_space(text[run])) ++run;
+    out.append(text.substr(i, run - i));
+    i = run;
+  }
+  if (pending && !block_after && !(!any && block_before)) out += ' ';
+  // A lone space between two inline tags stays, but never doubles one.
+  if (out.size() == start + 1 && out[start] == ' ' && start > 0 && out[start - 1] == ' ') out.pop_back();
 }
 
 }  // namespace
 
-std::string minify_html(std::string_view html) {
-  auto tokens = tokenize(html);
-  const auto& blocks = block_tags();
-  auto is_block = [&](std::size_t i) {
-    return i < tokens.size() && tokens[i].kind == Token::kTag && blocks.count(tokens[i].name) > 0;
-  };
+// One pass over the document, without building a token list: this runs on
+// every page of the site.
+std::string minify_html(std::string_view s) {
   std::string out;
-  out.reserve(html.size());
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const Token& t = tokens[i];
-    if (t.kind != Token::kText) {
-      out += t.text;
+  out.reserve(s.size());
+  bool block_before = true;  // the start of the document
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    std::size_t lt = s.find('<', pos);
+    if (lt == std::string_view::npos) lt = s.size();
+    if (lt > pos) {
+      append_text(out, s.substr(pos, lt - pos), block_before, block_starts_at(s, lt));
+      block_before = false;
+    }
+    if (lt >= s.size()) break;
+    if (is_comment_at(s, lt)) {
+      std::size_t end = s.find("-->", lt + 4);
+      end = end == std::string_view::npos ? s.size() : end + 3;
+      out.append(s.substr(lt, end - lt));
+      block_before = false;
+      pos = end;
       continue;
     }
-    // Neighbours: the tag before and after this text (or the document edge).
-    bool block_before = i == 0 || is_block(i - 1);
-    bool block_after = i + 1 >= tokens.size() || is_block(i + 1);
-    std::string collapsed;
-    bool pending = false;
-    for (char c : t.text) {
-      if (is_space(c)) {
-        pending = true;
-        continue;
-      }
-      if (pending && (!collapsed.empty() || !block_before)) collapsed += ' ';
-      pending = false;
-      collapsed += c;
+    if (!is_tag_at(s, lt)) {
+      append_text(out, s.substr(lt, 1), block_before, block_starts_at(s, lt + 1));
+      block_before = false;
+      pos = lt + 1;
+      continue;
     }
-    if (pending && !block_after && !(collapsed.empty() && block_before)) collapsed += ' ';
-    // A lone space between two inline tags stays; the trim above drops it
-    // next to blocks.
-    if (collapsed == " " && !out.empty() && out.back() == ' ') continue;
-    out += collapsed;
+    std::size_t end = tag_end(s, lt);
+    NameBuffer buf;
+    std::string_view name = tag_name(s, lt, end, buf);
+    out.append(s.substr(lt, end - lt));
+    block_before = is_block_tag(name);
+    pos = end;
+    const bool closing = s[lt + 1] == '/';
+    if (!closing && is_raw_text_tag(name)) {
+      std::size_t stop = raw_text_end(s, pos, name);
+      if (stop > pos) {
+        out.append(s.substr(pos, stop - pos));
+        block_before = false;
+      }
+      pos = stop;
+    }
   }
   return out;
 }
