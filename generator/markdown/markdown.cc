@@ -179,11 +179,13 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
              CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;
   if (options.unsafe_html) opts |= CMARK_OPT_UNSAFE;
 
-  // cmark-gfm keeps the extensions' special inline characters ('~', '|')
-  // in one global table: attaching an extension adds them, finishing a
-  // parse removes them. Two parses at once therefore lose strikethrough at
-  // random (seen as non-deterministic output), so parsing is serialised;
-  // walking the tree and rendering HTML still run in parallel.
+  // cmark-gfm keeps the extensions' special inline characters ('~', '|' …)
+  // in one global table (cmark-gfm PR #176, still open): every inline parse
+  // adds them when it starts and removes them when it ends, both in finish
+  // and in the table extension's row parsing during feed. Two parses at once
+  // lose '~~' strikethrough at random (seen as non-deterministic output), so
+  // parsing runs one page at a time. Walking the tree and rendering HTML,
+  // most of this function's work, run in parallel.
   static std::mutex parse_mutex;
   std::unique_lock parse_lock(parse_mutex);
   std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(opts));
@@ -192,18 +194,8 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
       cmark_parser_attach_syntax_extension(parser.get(), ext);
   }
   cmark_parser_feed(parser.get(), text.data(), text.size());
-  std::unique_ptr<cmark_node, NodeDeleter> doc;
-  {
-    // cmark-gfm keeps the table of special inline characters in a global:
-    // each parser adds its extensions' characters ('~', '|' …) when inline
-    // parsing starts and removes them when it ends (cmark-gfm PR #176, still
-    // open). Two threads in inline parsing at once lose '~~' strikethrough
-    // at random, so inline parsing (inside finish) runs one at a time; block
-    // parsing (feed) and HTML rendering stay parallel.
-    static std::mutex inline_parsing;
-    std::lock_guard<std::mutex> lock(inline_parsing);
-    doc.reset(cmark_parser_finish(parser.get()));
-  }
+  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+  parse_lock.unlock();
 
   MarkdownResult result;
   bool have_first_paragraph = false;
