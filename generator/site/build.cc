@@ -116,20 +116,18 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
     s->data = load_data(site, *s->config, diags);
   }
 
-  // 3. Content: read and parse every page in parallel, then link.
+  // 3. Content: read and parse every page and render its Markdown in
+  // parallel, then link.
   {
-    ScopedTimer timer(t, "load content");
+    ScopedTimer timer(t, "load content + markdown");
+    MarkdownStage markdown{&*s->config, options.keep_markdown, options.page_cache};
     s->content.pages = load_content(site, options.drafts, diags, options.page_cache,
-                                    options.changed_sources);
+                                    options.changed_sources, &markdown);
   }
   {
     ScopedTimer timer(t, "link");
     link_content(s->content, diags);
     link_data_refs(s->content, s->data, diags);
-  }
-  {
-    ScopedTimer timer(t, "render markdown");
-    render_markdown_all(s->content, *s->config, diags, options.keep_markdown, options.page_cache);
   }
   {
     ScopedTimer timer(t, "activities + brands");

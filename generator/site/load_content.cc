@@ -29,10 +29,62 @@ void derive_card_fields(Page& p) {
     p.date_iso = format_rfc3339(*p.date);
   }
 }
+// Renders one page's Markdown (links made relative to the page) and sets its
+// plain summary and card fields; `cache` (serve) reuses the HTML of a page
+// whose Markdown did not change.
+void render_page_markdown(Page& p, const MarkdownStage& stage, const MarkdownOptions& options) {
+  PageCache* cache = stage.cache;
+  const bool unsafe = stage.config->unsafe_html;
+  std::string key;
+  std::uint64_t hash = 0;
+  if (cache) {
+    key = p.source + "\n" + p.url + (unsafe ? "\nunsafe" : "");
+    hash = fnv1a64(p.body) ^ fnv1a64(p.summary);
+    std::lock_guard lock(cache->mutex);
+    auto it = cache->rendered.find(key);
+    if (it != cache->rendered.end() && it->second.body_hash == hash) {
+      p.content_html = it->second.html;
+      p.plain_summary = it->second.summary;
+      derive_card_fields(p);
+      std::string().swap(p.body);
+      return;
+    }
+  }
+  const std::string root = root_prefix(p.url);
+  auto result = render_markdown(p.body, options, [&root](std::string_view url) {
+    return resolve_link(root, url);
+  });
+  p.content_html = std::move(result.html);
+  p.plain_summary = p.summary.empty() ? std::move(result.first_paragraph) : p.summary;
+  derive_card_fields(p);
+  p.refs.reserve(result.refs.size());
+  for (auto& r : result.refs)
+    p.refs.push_back({r.kind == MarkdownRef::Kind::image, std::move(r.url),
+                      r.line > 0 ? p.body_first_line + r.line - 1 : p.body_first_line});
+  p.anchors = std::move(result.anchors);
+  if (!stage.keep_markdown) std::string().swap(p.body);  // the Markdown is no longer needed
+  if (cache) {
+    std::lock_guard lock(cache->mutex);
+    cache->rendered[key] = {hash, p.content_html, p.plain_summary};
+  }
+}
+
 }  // namespace
 
 std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics& diags,
-                               PageCache* cache, const std::set<std::string>* changed) {
+                               PageCache* cache, const std::set<std::string>* changed,
+                               const MarkdownStage* markdown) {
+  MarkdownOptions markdown_options;
+  if (markdown) {
+    markdown_options.unsafe_html = markdown->config->unsafe_html;
+    markdown_options.reserved_ids = {"main"};  // the theme's skip-link target
+  }
+  // Each worker renders a page's Markdown right after parsing it: the two
+  // overlap, so one worker's parse under cmark-gfm's lock (see
+  // render_markdown) runs beside another's reading and front matter.
+  auto render = [&](std::optional<Page>& page) {
+    if (markdown && page && (drafts || !page->draft)) render_page_markdown(*page, *markdown, markdown_options);
+  };
   std::vector<std::string> files;
   for (auto& f : walk_files(site, "content"))
     if (ends_with(f, ".md")) files.push_back(std::move(f));
@@ -44,18 +96,16 @@ std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics&
       auto it = cache->by_path.find(files[i]);
       if (it != cache->by_path.end()) {
         parsed[i] = it->second.second;
-        return;
       }
     }
+    if (parsed[i]) return render(parsed[i]);
     std::string stamp = cache ? site.stamp(files[i]) : std::string();
     if (!stamp.empty()) {
       std::lock_guard lock(cache->mutex);
       auto it = cache->by_path.find(files[i]);
-      if (it != cache->by_path.end() && it->second.first == stamp) {
-        parsed[i] = it->second.second;
-        return;
-      }
+      if (it != cache->by_path.end() && it->second.first == stamp) parsed[i] = it->second.second;
     }
+    if (parsed[i]) return render(parsed[i]);
     auto text = site.read(files[i]);
     if (!text) {
       diags.error({files[i]}, "cannot read this file");
@@ -70,6 +120,7 @@ std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics&
       cache->by_path[files[i]] = {stamp, *parsed[i]};
     }
     diags.merge(std::move(local));
+    render(parsed[i]);
   });
 
   std::vector<Page> pages;
@@ -77,48 +128,6 @@ std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics&
   for (auto& p : parsed)
     if (p && (drafts || !p->draft)) pages.push_back(std::move(*p));
   return pages;
-}
-
-void render_markdown_all(ContentSet& content, const Config& config, Diagnostics&,
-                         bool keep_markdown, PageCache* cache) {
-  MarkdownOptions options;
-  options.unsafe_html = config.unsafe_html;
-  options.reserved_ids = {"main"};  // the theme's skip-link target
-  parallel_for(content.pages.size(), [&](std::size_t i) {
-    Page& p = content.pages[i];
-    std::string key;
-    std::uint64_t hash = 0;
-    if (cache) {
-      key = p.source + "\n" + p.url + (config.unsafe_html ? "\nunsafe" : "");
-      hash = fnv1a64(p.body) ^ fnv1a64(p.summary);
-      std::lock_guard lock(cache->mutex);
-      auto it = cache->rendered.find(key);
-      if (it != cache->rendered.end() && it->second.body_hash == hash) {
-        p.content_html = it->second.html;
-        p.plain_summary = it->second.summary;
-        derive_card_fields(p);
-        std::string().swap(p.body);
-        return;
-      }
-    }
-    const std::string root = root_prefix(p.url);
-    auto result = render_markdown(p.body, options, [&root](std::string_view url) {
-      return resolve_link(root, url);
-    });
-    p.content_html = std::move(result.html);
-    p.plain_summary = p.summary.empty() ? std::move(result.first_paragraph) : p.summary;
-    derive_card_fields(p);
-    p.refs.reserve(result.refs.size());
-    for (auto& r : result.refs)
-      p.refs.push_back({r.kind == MarkdownRef::Kind::image, std::move(r.url),
-                        r.line > 0 ? p.body_first_line + r.line - 1 : p.body_first_line});
-    p.anchors = std::move(result.anchors);
-    if (!keep_markdown) std::string().swap(p.body);  // the Markdown is no longer needed
-    if (cache) {
-      std::lock_guard lock(cache->mutex);
-      cache->rendered[key] = {hash, p.content_html, p.plain_summary};
-    }
-  });
 }
 
 }  // namespace hongfan

@@ -1,5 +1,5 @@
-// The content stages of the pipeline: discover and parse pages, then render
-// their Markdown. Both run on the worker pool.
+// The content stage of the pipeline: discover and parse pages and render
+// their Markdown, on the worker pool.
 #pragma once
 
 #include <cstdint>
@@ -28,17 +28,23 @@ struct PageCache {
   std::map<std::string, Rendered> rendered;  ///< source + url → its Markdown, rendered
 };
 
+/// How `load_content` renders each page's Markdown once the page is parsed:
+/// links made relative to the page, plain summary and card fields set, the
+/// Markdown dropped afterwards unless `keep_markdown`. `cache` (serve) reuses
+/// the HTML of pages whose Markdown did not change.
+struct MarkdownStage {
+  const Config* config;
+  bool keep_markdown = false;
+  PageCache* cache = nullptr;
+};
+
 /// Every `*.md` under content/, parsed; drafts dropped unless `drafts`.
 /// With `changed` (serve, after inotify said which files changed), cached
 /// pages of the other files are used without even looking at the files.
+/// With `markdown`, each kept page's Markdown is rendered too.
 std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics& diags,
                                PageCache* cache = nullptr,
-                               const std::set<std::string>* changed = nullptr);
-
-/// Renders each page's Markdown (links made relative to the page) and sets
-/// its plain summary. The Markdown is dropped afterwards unless `keep_markdown`;
-/// `cache` (serve) reuses the HTML of pages whose Markdown did not change.
-void render_markdown_all(ContentSet& content, const Config& config, Diagnostics& diags,
-                         bool keep_markdown = false, PageCache* cache = nullptr);
+                               const std::set<std::string>* changed = nullptr,
+                               const MarkdownStage* markdown = nullptr);
 
 }  // namespace hongfan
