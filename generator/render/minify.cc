@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <compare>
+#include <cstdint>
 
 #include "core/text.h"
 
@@ -12,41 +14,53 @@ namespace {
 
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
 
+// A tag name, lower-cased, packed into two integers: the lookups below run
+// for every tag of every page, so they compare integers, not strings. Names
+// longer than 16 bytes get a key no known name has.
+struct NameKey {
+  std::uint64_t head = 0, tail = 0;
+  constexpr auto operator<=>(const NameKey&) const = default;
+};
+
+constexpr NameKey kUnknownName{~std::uint64_t{0}, ~std::uint64_t{0}};
+
+constexpr char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+constexpr NameKey name_key(std::string_view name) {
+  if (name.size() > 16) return kUnknownName;
+  NameKey key;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    auto byte = static_cast<std::uint64_t>(static_cast<unsigned char>(lower(name[i])));
+    (i < 8 ? key.head : key.tail) |= byte << (8 * (i % 8));
+  }
+  return key;
+}
+
+template <std::size_t N>
+constexpr std::array<NameKey, N> sorted_keys(const std::array<std::string_view, N>& names) {
+  std::array<NameKey, N> keys{};
+  for (std::size_t i = 0; i < N; ++i) keys[i] = name_key(names[i]);
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
 // Elements around which whitespace never renders: block-level by default,
-// or not rendered at all. Sorted, for binary search.
-constexpr auto kBlockTags = std::to_array<std::string_view>({
+// or not rendered at all.
+constexpr auto kBlockTags = sorted_keys(std::to_array<std::string_view>({
     "!doctype", "address", "article", "aside", "base", "blockquote", "body", "br", "caption",
     "col", "colgroup", "dd", "details", "div", "dl", "dt", "fieldset", "figcaption", "figure",
     "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "legend",
     "li", "link", "main", "meta", "nav", "noscript", "ol", "optgroup", "option", "p", "picture",
     "pre", "script", "section", "source", "style", "summary", "table", "tbody", "td", "template",
-    "tfoot", "th", "thead", "title", "tr", "ul"});
-
-static_assert(std::is_sorted(kBlockTags.begin(), kBlockTags.end()));
-
-bool is_block_tag(std::string_view lower_name) {
-  return std::binary_search(kBlockTags.begin(), kBlockTags.end(), lower_name);
-}
+    "tfoot", "th", "thead", "title", "tr", "ul"}));
 
 // Elements whose content is copied as is, up to their closing tag.
-bool is_raw_text_tag(std::string_view lower_name) {
-  return lower_name == "pre" || lower_name == "textarea" || lower_name == "script" || lower_name == "style";
-}
+constexpr auto kRawTextTags = std::to_array({name_key("pre"), name_key("textarea"), name_key("script"), name_key("style")});
 
-// A tag name long enough for every name above; longer names are neither.
-using NameBuffer = std::array<char, 12>;
+bool is_block_tag(NameKey key) { return std::binary_search(kBlockTags.begin(), kBlockTags.end(), key); }
 
-// Lower-case name of the tag s[lt, end) ("<div …>" → "div", "</P>" → "p").
-std::string_view tag_name(std::string_view s, std::size_t lt, std::size_t end, NameBuffer& buf) {
-  std::size_t i = lt + 1;
-  if (i < end && s[i] == '/') ++i;
-  std::size_t n = 0;
-  for (; i < end && !is_space(s[i]) && s[i] != '>' && s[i] != '/'; ++i) {
-    if (n == buf.size()) return {};
-    char c = s[i];
-    buf[n++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-  }
-  return {buf.data(), n};
+bool is_raw_text_tag(NameKey key) {
+  return std::find(kRawTextTags.begin(), kRawTextTags.end(), key) != kRawTextTags.end();
 }
 
 // End of the tag starting at `pos` ('<'), honouring quoted attribute values.
@@ -65,36 +79,44 @@ std::size_t tag_end(std::string_view s, std::size_t pos) {
   return s.size();
 }
 
-bool is_comment_at(std::string_view s, std::size_t lt) { return s.compare(lt, 4, "<!--") == 0; }
+// What starts at a position of the document.
+struct Piece {
+  enum Kind { kEnd, kComment, kLoneLt, kTag } kind;
+  std::size_t end;       // kComment, kTag: one past the last byte
+  NameKey name;          // kTag
+  bool closing = false;  // kTag: "</…"
+  explicit Piece(Kind k, std::size_t e = 0) : kind(k), end(e) {}
+  // The end of the document and block tags: whitespace next to them never renders.
+  bool block() const { return kind == kEnd || (kind == kTag && is_block_tag(name)); }
+};
 
-// A '<' starts a tag only before a letter, '/' or '!'; otherwise it is text.
-bool is_tag_at(std::string_view s, std::size_t lt) {
-  if (lt + 1 >= s.size()) return false;
-  char c = s[lt + 1];
-  return std::isalpha(static_cast<unsigned char>(c)) || c == '/' || c == '!';
-}
-
-// Whether the piece of the document starting at `pos` is a block tag; the
-// end of the document counts as one (nothing renders after it).
-bool block_starts_at(std::string_view s, std::size_t pos) {
-  if (pos >= s.size()) return true;
-  if (s[pos] != '<' || is_comment_at(s, pos) || !is_tag_at(s, pos)) return false;
-  NameBuffer buf;
-  return is_block_tag(tag_name(s, pos, tag_end(s, pos), buf));
+// `pos` is the end of the document or a '<'. A '<' starts a tag only before
+// a letter, '/' or '!'; otherwise it is text.
+Piece piece_at(std::string_view s, std::size_t pos) {
+  if (pos >= s.size()) return Piece(Piece::kEnd);
+  if (s.size() - pos >= 4 && s[pos + 1] == '!' && s[pos + 2] == '-' && s[pos + 3] == '-') {
+    std::size_t end = s.find("-->", pos + 4);
+    return Piece(Piece::kComment, end == std::string_view::npos ? s.size() : end + 3);
+  }
+  char next = pos + 1 < s.size() ? s[pos + 1] : '\0';
+  if (!(std::isalpha(static_cast<unsigned char>(next)) || next == '/' || next == '!')) return Piece(Piece::kLoneLt);
+  Piece tag(Piece::kTag, tag_end(s, pos));
+  std::size_t i = pos + 1;
+  tag.closing = s[i] == '/';
+  if (tag.closing) ++i;
+  std::size_t name_end = i;
+  while (name_end < tag.end && !is_space(s[name_end]) && s[name_end] != '>' && s[name_end] != '/') ++name_end;
+  tag.name = name_key(s.substr(i, name_end - i));
+  return tag;
 }
 
 // Where the content of a raw-text element opened before `pos` ends: at the
 // first "</name", in any case.
-std::size_t raw_text_end(std::string_view s, std::size_t pos, std::string_view name) {
-  for (std::size_t i = s.find("</", pos); i != std::string_view::npos; i = s.find("</", i + 1)) {
-    if (i + 2 + name.size() > s.size()) break;
-    bool same = true;
-    for (std::size_t k = 0; k < name.size() && same; ++k) {
-      char c = s[i + 2 + k];
-      same = (c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c) == name[k];
-    }
-    if (same) return i;
-  }
+std::size_t raw_text_end(std::string_view s, std::size_t pos, NameKey name) {
+  std::size_t length = 0;
+  while (length < 16 && ((length < 8 ? name.head >> (8 * length) : name.tail >> (8 * (length - 8))) & 0xff)) ++length;
+  for (std::size_t i = s.find("</", pos); i != std::string_view::npos; i = s.find("</", i + 1))
+    if (name_key(s.substr(i + 2, length)) == name) return i;
   return s.size();
 }
 
@@ -125,52 +147,50 @@ void append_text(std::string& out, std::string_view text, bool block_before, boo
 
 }  // namespace
 
-// One pass over the document, without building a token list: this runs on
-// every page of the site.
+// One pass over the document, looking at each tag once: this runs on every
+// page of the site.
 std::string minify_html(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool block_before = true;  // the start of the document
   std::size_t pos = 0;
-  while (pos < s.size()) {
-    std::size_t lt = s.find('<', pos);
-    if (lt == std::string_view::npos) lt = s.size();
+  while (true) {
+    std::size_t lt = std::min(s.find('<', pos), s.size());
+    Piece piece = piece_at(s, lt);
     if (lt > pos) {
-      append_text(out, s.substr(pos, lt - pos), block_before, block_starts_at(s, lt));
+      append_text(out, s.substr(pos, lt - pos), block_before, piece.block());
       block_before = false;
     }
-    if (lt >= s.size()) break;
-    if (is_comment_at(s, lt)) {
-      std::size_t end = s.find("-->", lt + 4);
-      end = end == std::string_view::npos ? s.size() : end + 3;
-      out.append(s.substr(lt, end - lt));
-      block_before = false;
-      pos = end;
-      continue;
-    }
-    if (!is_tag_at(s, lt)) {
-      append_text(out, s.substr(lt, 1), block_before, block_starts_at(s, lt + 1));
-      block_before = false;
-      pos = lt + 1;
-      continue;
-    }
-    std::size_t end = tag_end(s, lt);
-    NameBuffer buf;
-    std::string_view name = tag_name(s, lt, end, buf);
-    out.append(s.substr(lt, end - lt));
-    block_before = is_block_tag(name);
-    pos = end;
-    const bool closing = s[lt + 1] == '/';
-    if (!closing && is_raw_text_tag(name)) {
-      std::size_t stop = raw_text_end(s, pos, name);
-      if (stop > pos) {
-        out.append(s.substr(pos, stop - pos));
+    switch (piece.kind) {
+      case Piece::kEnd:
+        return out;
+      case Piece::kComment:
+        out.append(s.substr(lt, piece.end - lt));
         block_before = false;
+        pos = piece.end;
+        break;
+      case Piece::kLoneLt: {
+        bool block_after = lt + 1 >= s.size() || (s[lt + 1] == '<' && piece_at(s, lt + 1).block());
+        append_text(out, "<", block_before, block_after);
+        block_before = false;
+        pos = lt + 1;
+        break;
       }
-      pos = stop;
+      case Piece::kTag:
+        out.append(s.substr(lt, piece.end - lt));
+        block_before = piece.block();
+        pos = piece.end;
+        if (!piece.closing && is_raw_text_tag(piece.name)) {
+          std::size_t stop = raw_text_end(s, pos, piece.name);
+          if (stop > pos) {
+            out.append(s.substr(pos, stop - pos));
+            block_before = false;
+          }
+          pos = stop;
+        }
+        break;
     }
   }
-  return out;
 }
 
 std::string minify_css(std::string_view css) {

@@ -19,6 +19,11 @@ TEST_CASE("minify_html leaves pre, textarea, script and attributes alone") {
   CHECK(minify_html("<script>if (a < b)  {  }</script>") == "<script>if (a < b)  {  }</script>");
   CHECK(minify_html("<p title=\"a  >  b\">x</p>") == "<p title=\"a  >  b\">x</p>");
   CHECK(minify_html("<p>1 < 2  and 3</p>") == "<p>1 < 2 and 3</p>");
+  // Closing tags are found in any case; comments are copied whole.
+  CHECK(minify_html("<PRE> a  b </Pre>\n<p> x </p>") == "<PRE> a  b </Pre><p>x</p>");
+  CHECK(minify_html("<style> a  { } </STYLE> <b> x </b>") == "<style> a  { } </STYLE><b> x </b>");
+  CHECK(minify_html("<div> <!--  keep  --> a </div>") == "<div><!--  keep  --> a</div>");
+  CHECK(minify_html("a <\n<p>") == "a <<p>");
 }
 
 TEST_CASE("minify_css keeps meaning") {
