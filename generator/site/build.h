@@ -1,7 +1,7 @@
 // site::build — the pipeline, top to bottom.
 //
 // prepare_site() runs every stage that only reads (config → data → content →
-// link → render Markdown → plan static files → plan outputs); build_site()
+// render Markdown → link → plan static files → plan outputs); build_site()
 // adds the stages that write (render + write, swap). `hongfan check` and the
 // fuzz harnesses run prepare_site() alone, so they see exactly the pages a
 // build would produce without touching the disk.
@@ -80,8 +80,9 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
 
 /// Builds the site in `site` into options.output_dir. Returns false when
 /// there were errors (all of them reported in `diags`); the previous output
-/// is then untouched.
+/// is then untouched. With `keep`, the site's pages, views and jobs are moved
+/// there instead of being freed (a caller about to exit skips the teardown).
 bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics& diags,
-                BuildStats* stats = nullptr);
+                BuildStats* stats = nullptr, std::unique_ptr<PreparedSite>* keep = nullptr);
 
 }  // namespace hongfan
