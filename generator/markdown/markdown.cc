@@ -179,23 +179,26 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
              CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;
   if (options.unsafe_html) opts |= CMARK_OPT_UNSAFE;
 
-  // cmark-gfm keeps the extensions' special inline characters ('~', '|' …)
-  // in one global table (cmark-gfm PR #176, still open): every inline parse
-  // adds them when it starts and removes them when it ends, both in finish
-  // and in the table extension's row parsing during feed. Two parses at once
-  // lose '~~' strikethrough at random (seen as non-deterministic output), so
-  // parsing runs one page at a time. Walking the tree and rendering HTML,
-  // most of this function's work, run in parallel.
-  static std::mutex parse_mutex;
-  std::unique_lock parse_lock(parse_mutex);
   std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(opts));
   for (const char* name : kExtensions) {
     if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
       cmark_parser_attach_syntax_extension(parser.get(), ext);
   }
   cmark_parser_feed(parser.get(), text.data(), text.size());
-  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
-  parse_lock.unlock();
+  std::unique_ptr<cmark_node, NodeDeleter> doc;
+  {
+    // cmark-gfm keeps the extensions' special inline characters ('~', '|' …)
+    // in one global table (cmark-gfm PR #176, still open): inline parsing,
+    // inside finish, adds them when it starts and removes them when it ends.
+    // Two pages in inline parsing at once lose '~~' strikethrough at random
+    // (seen as non-deterministic output), so that part runs one page at a
+    // time. In 0.29.0.gfm.6 only finish touches the table (its two calls of
+    // cmark_manage_extensions_special_characters); block parsing (feed, table
+    // rows included), walking the tree and rendering HTML run in parallel.
+    static std::mutex inline_parsing;
+    std::lock_guard lock(inline_parsing);
+    doc.reset(cmark_parser_finish(parser.get()));
+  }
 
   MarkdownResult result;
   bool have_first_paragraph = false;
