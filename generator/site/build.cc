@@ -11,6 +11,7 @@
 #include "content/activities.h"
 #include "core/parallel.h"
 #include "core/text.h"
+#include "render/view.h"
 #include "site/activity_pages.h"
 #include "site/home_blocks.h"
 #include "site/images.h"
@@ -46,9 +47,15 @@ void check_output_paths(const PreparedSite& s, Diagnostics& diags) {
 }
 
 
-// The output paths an edit of `changed` shows on.
-std::set<std::string> affected_paths(const ContentSet& content, const std::set<std::string>& changed) {
+// The output paths an edit of `changed` shows on: the page, its neighbours,
+// the list pages of its section and terms that show its card, home, feed.
+std::set<std::string> affected_paths(const ContentSet& content, const std::set<std::string>& changed,
+                                     int per_page) {
   std::set<std::string> out{"index.html", "feed.xml"};
+  auto list_page = [&](const std::string& base_url, std::size_t position) {
+    out.insert(list_page_url(base_url, static_cast<int>(position / static_cast<std::size_t>(per_page)) + 1) +
+               "index.html");
+  };
   for (const auto& p : content.pages) {
     if (!changed.count(p.source)) continue;
     out.insert(p.url + "index.html");
@@ -56,24 +63,25 @@ std::set<std::string> affected_paths(const ContentSet& content, const std::set<s
       out.insert(s->url + "index.html");
       for (std::size_t i = 0; i < s->pages.size(); ++i) {
         if (s->pages[i] != &p) continue;
+        list_page(s->url, i);
         if (i > 0) out.insert(s->pages[i - 1]->url + "index.html");
         if (i + 1 < s->pages.size()) out.insert(s->pages[i + 1]->url + "index.html");
       }
     }
     for (const Taxonomy* tax : {&content.tags, &content.categories})
       for (const auto& term : tax->terms)
-        for (const Page* q : term.pages)
-          if (q == &p) out.insert(term.url + "index.html");
+        for (std::size_t i = 0; i < term.pages.size(); ++i)
+          if (term.pages[i] == &p) list_page(term.url, i);
   }
   return out;
 }
 
 // Renders the affected jobs and replaces those files one by one (write to a
 // temporary name, rename), so a reader never sees half a file.
-bool write_affected(const ContentSet& content, std::vector<OutputJob>& jobs,
-                    const std::set<std::string>& changed, const std::string& output_dir, Diagnostics& diags) {
+bool write_affected(const ContentSet& content, std::vector<OutputJob>& jobs, const std::set<std::string>& changed,
+                    int per_page, const std::string& output_dir, Diagnostics& diags) {
   if (diags.has_errors()) return false;
-  auto wanted = affected_paths(content, changed);
+  auto wanted = affected_paths(content, changed, per_page);
   std::vector<OutputJob*> todo;
   for (auto& j : jobs)
     if (wanted.count(j.path)) todo.push_back(&j);
@@ -121,8 +129,12 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
   {
     ScopedTimer timer(t, "load content + markdown");
     MarkdownStage markdown{&*s->config, options.keep_markdown, options.page_cache};
-    s->content.pages = load_content(site, options.drafts, diags, options.page_cache,
-                                    options.changed_sources, &markdown);
+    if (options.changed_sources && options.reuse_pages)
+      s->content.pages = reload_changed(site, std::move(*options.reuse_pages), *options.changed_sources,
+                                        options.drafts, diags, markdown);
+    else
+      s->content.pages = load_content(site, options.drafts, diags, options.page_cache,
+                                      options.changed_sources, &markdown);
   }
   {
     ScopedTimer timer(t, "link");
@@ -188,10 +200,12 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     bool ok;
     {
       ScopedTimer timer(t, "render + write affected");
-      ok = write_affected(prepared->content, jobs, *options.changed_sources, options.output_dir, diags);
+      ok = write_affected(prepared->content, jobs, *options.changed_sources, prepared->config->pagination,
+                          options.output_dir, diags);
     }
     stats.pages = prepared->content.pages.size();
     stats.files = ok ? jobs.size() : 0;
+    if (ok && keep) *keep = std::move(prepared);
     return finish(ok);
   }
 

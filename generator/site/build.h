@@ -43,9 +43,14 @@ struct BuildOptions {
   struct PageCache* page_cache = nullptr;  ///< `serve` keeps parsed pages between builds
   /// `serve` after an edit of existing content files only: render just the
   /// pages an edit shows on (the page, its neighbours, its section's first
-  /// list page, its terms' first pages, home, feed) straight into the
+  /// list page and the list pages of its section and terms that show its
+  /// card, home, feed) straight into the
   /// existing output; no search index, no static files. Null → full build.
   const std::set<std::string>* changed_sources = nullptr;
+  /// With `changed_sources`: the previous build's pages, already rendered.
+  /// Those whose file did not change are moved in instead of being loaded
+  /// again; only the changed files are read, parsed and rendered.
+  std::vector<struct Page>* reuse_pages = nullptr;
 };
 
 struct BuildStats {

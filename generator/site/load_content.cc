@@ -69,16 +69,30 @@ void render_page_markdown(Page& p, const MarkdownStage& stage, const MarkdownOpt
   }
 }
 
+MarkdownOptions options_for(const MarkdownStage& stage) {
+  MarkdownOptions options;
+  options.unsafe_html = stage.config->unsafe_html;
+  options.reserved_ids = {"main"};  // the theme's skip-link target
+  return options;
+}
+
+// Reads and parses one content file; ID-card numbers are refused (DESIGN §4).
+std::optional<Page> read_page(const FileSystem& site, const std::string& path, Diagnostics& diags) {
+  auto text = site.read(path);
+  if (!text) {
+    diags.error({path}, "cannot read this file");
+    return std::nullopt;
+  }
+  check_id_numbers(path, *text, diags);
+  return parse_page(path, *text, diags);
+}
+
 }  // namespace
 
 std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics& diags,
                                PageCache* cache, const std::set<std::string>* changed,
                                const MarkdownStage* markdown) {
-  MarkdownOptions markdown_options;
-  if (markdown) {
-    markdown_options.unsafe_html = markdown->config->unsafe_html;
-    markdown_options.reserved_ids = {"main"};  // the theme's skip-link target
-  }
+  const MarkdownOptions markdown_options = markdown ? options_for(*markdown) : MarkdownOptions{};
   // Each worker renders a page's Markdown right after parsing it: the two
   // overlap, so one worker's parse under cmark-gfm's lock (see
   // render_markdown) runs beside another's reading and front matter.
@@ -106,14 +120,8 @@ std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics&
       if (it != cache->by_path.end() && it->second.first == stamp) parsed[i] = it->second.second;
     }
     if (parsed[i]) return render(parsed[i]);
-    auto text = site.read(files[i]);
-    if (!text) {
-      diags.error({files[i]}, "cannot read this file");
-      return;
-    }
     Diagnostics local;
-    check_id_numbers(files[i], *text, local);  // DESIGN §4: never publish one
-    parsed[i] = parse_page(files[i], *text, local);
+    parsed[i] = read_page(site, files[i], local);
     // Only clean pages are kept: a file with problems reports them each time.
     if (!stamp.empty() && parsed[i] && !local.has_errors() && local.warning_count() == 0) {
       std::lock_guard lock(cache->mutex);
@@ -127,6 +135,24 @@ std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics&
   pages.reserve(files.size());
   for (auto& p : parsed)
     if (p && (drafts || !p->draft)) pages.push_back(std::move(*p));
+  return pages;
+}
+
+std::vector<Page> reload_changed(const FileSystem& site, std::vector<Page> previous,
+                                 const std::set<std::string>& changed, bool drafts, Diagnostics& diags,
+                                 const MarkdownStage& markdown) {
+  std::vector<Page> pages;
+  pages.reserve(previous.size() + changed.size());
+  for (auto& p : previous)
+    if (!changed.count(p.source)) pages.push_back(std::move(p));
+  const MarkdownOptions options = options_for(markdown);
+  for (const auto& path : changed) {
+    if (!starts_with(path, "content/") || !ends_with(path, ".md")) continue;
+    auto page = read_page(site, path, diags);
+    if (!page || (page->draft && !drafts)) continue;
+    render_page_markdown(*page, markdown, options);
+    pages.push_back(std::move(*page));
+  }
   return pages;
 }
 

@@ -47,4 +47,11 @@ std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics&
                                const std::set<std::string>* changed = nullptr,
                                const MarkdownStage* markdown = nullptr);
 
+/// `hongfan serve` after an edit of content files: the `previous` build's
+/// pages (rendered) whose file is not in `changed`, plus the changed files
+/// read, parsed and rendered again.
+std::vector<Page> reload_changed(const FileSystem& site, std::vector<Page> previous,
+                                 const std::set<std::string>& changed, bool drafts, Diagnostics& diags,
+                                 const MarkdownStage& markdown);
+
 }  // namespace hongfan

@@ -43,6 +43,14 @@ const rawGet = (port, p) => new Promise((resolve) => {
     fs.writeFileSync(article, original.replace('第一篇新闻', '第一篇新闻（已更新）'));
     await page.waitForFunction(() => document.querySelector('h1').textContent.includes('已更新'), null, { timeout: 15000 })
       .then(() => check(true, 'an edit reloads the open page'), () => check(false, 'an edit reloads the open page'));
+    const shows = async (p, text) => (await (await fetch(`http://127.0.0.1:${port}${p}`)).text()).includes(text);
+    check(await shows('/news/page/2/', '第一篇新闻（已更新）'), 'the list page showing the article (2 per page) has the new title');
+    // A second edit starts from the pages the first quick rebuild kept.
+    fs.writeFileSync(article, original.replace('第一篇新闻', '第一篇新闻（再次更新）'));
+    await page.waitForFunction(() => document.querySelector('h1').textContent.includes('再次更新'), null, { timeout: 15000 })
+      .then(() => check(true, 'a second edit reloads the page'), () => check(false, 'a second edit reloads the page'));
+    check(await shows('/news/page/2/', '第一篇新闻（再次更新）') && !(await shows('/news/page/2/', '（已更新）')),
+          'that list page shows the second title only');
 
     // A syntax error: file:line:col in the page and the terminal; the last
     // good page is still what is shown under the message.
@@ -52,7 +60,7 @@ const rawGet = (port, p) => new Promise((resolve) => {
     const shown = await page.$eval('#hongfan-build-error', (e) => e.textContent).catch(() => '');
     check(where.test(shown), `the page shows file:line:col: ${(shown.match(where) || [''])[0]}`);
     check(where.test(terminal), 'the terminal shows the same error');
-    check((await page.textContent('h1')).includes('已更新'), 'the last good page is still served');
+    check((await page.textContent('h1')).includes('再次更新'), 'the last good page is still served');
 
     // Fixed again: the message goes away.
     fs.writeFileSync(article, original);
