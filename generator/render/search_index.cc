@@ -1,10 +1,10 @@
 #include "render/search_index.h"
 
 #include <algorithm>
-#include <map>
+#include <array>
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "core/hash.h"
 #include "core/parallel.h"
@@ -30,39 +30,73 @@ void append_varint(std::string& out, unsigned v) {
 
 namespace {
 
-struct Posting {
-  unsigned doc;
-  unsigned weight;
+// Tokens are merged into kPartitions maps (by token hash), one worker per
+// map, and documents are weighed kDocsPerRound at a time: at no point does
+// the builder hold every document's token list, which at 100,000 articles
+// was gigabytes.
+constexpr unsigned kPartitions = 64;
+constexpr std::size_t kDocsPerRound = 512;
+
+// A document's distinct tokens with their weights, grouped by partition:
+// tokens[start[p], start[p + 1]) belong to partition p.
+struct WeighedDoc {
+  std::vector<std::pair<std::string, unsigned char>> tokens;
+  std::array<std::uint32_t, kPartitions + 1> start{};
 };
 
-using DocTokens = std::vector<std::pair<std::string, unsigned>>;
+// Lets the map be searched with a string_view, without making a string.
+struct TransparentHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 
-DocTokens weigh(const Doc& d) {
+unsigned partition_of(std::string_view token) { return token_hash(token) % kPartitions; }
+
+WeighedDoc weigh(const Doc& d) {
   // One map for all fields: where a token occurs (bits) and how often in
   // the body. Hashing each token once matters on 10,000 documents.
   struct Seen {
     unsigned char where = 0;  // 1 title, 2 keywords, 4 summary
     int body = 0;
   };
-  std::unordered_map<std::string, Seen> seen;
+  std::unordered_map<std::string, Seen, TransparentHash, std::equal_to<>> seen;
   seen.reserve(1024);
   auto add = [&](std::string_view text, unsigned char where) {
-    for (auto& t : index_tokens(text)) {
-      Seen& s = seen[std::move(t)];
-      if (where) s.where |= where;
-      else ++s.body;
-    }
+    for_each_index_token(text, [&](std::string_view token) {
+      auto it = seen.find(token);
+      if (it == seen.end()) it = seen.emplace(std::string(token), Seen{}).first;
+      if (where) it->second.where |= where;
+      else ++it->second.body;
+    });
   };
   add(d.title, 1);
   add(d.keywords, 2);
   add(d.summary, 4);
   add(d.body, 0);
-  DocTokens out;
-  out.reserve(seen.size());
-  for (auto& [t, s] : seen)
-    out.emplace_back(t, token_weight(s.where & 1, s.where & 2, s.where & 4, s.body));
+  // Counting sort by partition.
+  WeighedDoc out;
+  std::vector<unsigned> partition;
+  partition.reserve(seen.size());
+  for (const auto& entry : seen) {
+    partition.push_back(partition_of(entry.first));
+    ++out.start[partition.back() + 1];
+  }
+  for (unsigned p = 0; p < kPartitions; ++p) out.start[p + 1] += out.start[p];
+  auto next = out.start;
+  out.tokens.resize(seen.size());
+  std::size_t k = 0;
+  for (auto& [token, where] : seen) {
+    auto weight = static_cast<unsigned char>(token_weight(where.where & 1, where.where & 2, where.where & 4, where.body));
+    out.tokens[next[partition[k++]]++] = {token, weight};
+  }
   return out;
 }
+
+// A token's postings, encoded as they arrive (documents come in order).
+struct Postings {
+  std::string encoded;
+  unsigned last_doc = 0;
+};
 
 std::string doc_json(const Doc& d) {
   // The summary leads unless the body starts with it already (the summary is
@@ -82,65 +116,85 @@ std::string doc_json(const Doc& d) {
 
 }  // namespace
 
-Index build_index(const std::vector<Doc>& docs) {
-  std::vector<DocTokens> per_doc(docs.size());
-  parallel_for(docs.size(), [&](std::size_t i) { per_doc[i] = weigh(docs[i]); });
-
-  // Token → postings in doc order (the loop goes through docs in order).
-  std::unordered_map<std::string, std::vector<Posting>> postings;
-  for (std::size_t i = 0; i < per_doc.size(); ++i)
-    for (auto& [token, weight] : per_doc[i])
-      postings[token].push_back({static_cast<unsigned>(i), weight});
-  per_doc.clear();
-
-  std::map<std::string, std::string> encoded;  // sorted: deterministic output
-  for (auto& [token, list] : postings) {
-    std::string e;
-    unsigned prev = 0;
-    bool first = true;
-    for (const auto& p : list) {
-      append_varint(e, first ? p.doc : p.doc - prev);
-      append_varint(e, p.weight);
-      prev = p.doc;
-      first = false;
-    }
-    encoded.emplace(token, std::move(e));
+Index build_index(std::vector<Doc> docs) {
+  Index index;
+  index.docs = docs.size();
+  std::vector<std::string> doc_files(docs.size());
+  std::vector<std::unordered_map<std::string, Postings>> partitions(kPartitions);
+  for (std::size_t first = 0; first < docs.size(); first += kDocsPerRound) {
+    const std::size_t count = std::min(kDocsPerRound, docs.size() - first);
+    std::vector<WeighedDoc> weighed(count);
+    parallel_for(count, [&](std::size_t i) {
+      weighed[i] = weigh(docs[first + i]);
+      doc_files[first + i] = doc_json(docs[first + i]);
+      docs[first + i] = Doc{};  // its text is in the index now
+    });
+    parallel_for(kPartitions, [&](std::size_t p) {
+      auto& map = partitions[p];
+      for (std::size_t i = 0; i < count; ++i) {
+        const auto doc = static_cast<unsigned>(first + i);
+        WeighedDoc& w = weighed[i];
+        for (std::uint32_t k = w.start[p]; k < w.start[p + 1]; ++k) {
+          auto [it, fresh] = map.try_emplace(std::move(w.tokens[k].first));
+          Postings& postings = it->second;
+          append_varint(postings.encoded, fresh ? doc : doc - postings.last_doc);
+          append_varint(postings.encoded, w.tokens[k].second);
+          postings.last_doc = doc;
+        }
+      }
+    });
   }
 
+  // Sorted by token: deterministic output.
+  std::vector<std::pair<std::string, std::string>> encoded;
+  {
+    std::size_t tokens = 0;
+    for (const auto& map : partitions) tokens += map.size();
+    encoded.reserve(tokens);
+    for (auto& map : partitions) {
+      for (auto& [token, postings] : map) encoded.emplace_back(token, std::move(postings.encoded));
+      std::unordered_map<std::string, Postings>().swap(map);
+    }
+  }
+  std::sort(encoded.begin(), encoded.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+
   // The fewest shards (a power of two) that keep each under the budget.
+  std::vector<unsigned> hashes(encoded.size());
+  for (std::size_t i = 0; i < encoded.size(); ++i) hashes[i] = token_hash(encoded[i].first);
   unsigned shards = 1;
   for (;;) {
     std::vector<std::size_t> size(shards, 2);
-    for (const auto& [token, e] : encoded) size[token_hash(token) % shards] += token.size() + e.size() + 6;
+    for (std::size_t i = 0; i < encoded.size(); ++i)
+      size[hashes[i] % shards] += encoded[i].first.size() + encoded[i].second.size() + 6;
     if (shards >= kMaxShards || *std::max_element(size.begin(), size.end()) <= kShardBudget) break;
     shards *= 2;
   }
 
-  Index index;
   index.shards = shards;
-  index.docs = docs.size();
   std::vector<std::string> shard_text(shards);
-  for (const auto& [token, e] : encoded) {
-    std::string& s = shard_text[token_hash(token) % shards];
+  for (std::size_t i = 0; i < encoded.size(); ++i) {
+    auto& [token, postings] = encoded[i];
+    std::string& s = shard_text[hashes[i] % shards];
     s += s.empty() ? "{\"" : ",\"";
     s += token;  // [a-z0-9] or CJK: nothing to escape in JSON
     s += "\":\"";
-    s += e;
+    s += postings;
     s += '"';
+    std::string().swap(postings);
   }
-  std::string all;
+  Fnv1a64 version;  // of every file, in order
   for (unsigned i = 0; i < shards; ++i) {
     std::string& s = shard_text[i];
     s = s.empty() ? "{}" : s + "}";
-    all += s;
+    version.update(s);
     index.files.push_back({"search/s/" + std::to_string(i) + ".json", std::move(s)});
   }
-  for (std::size_t i = 0; i < docs.size(); ++i) {
-    std::string j = doc_json(docs[i]);
-    all += j;
-    index.files.push_back({"search/d/" + std::to_string(i) + ".json", std::move(j)});
+  for (std::size_t i = 0; i < doc_files.size(); ++i) {
+    version.update(doc_files[i]);
+    index.files.push_back({"search/d/" + std::to_string(i) + ".json", std::move(doc_files[i])});
   }
-  index.version = short_hash(all, 8);
+  index.version = hex_prefix(version.value(), 8);
   return index;
 }
 

@@ -53,7 +53,8 @@ int token_weight(bool in_title, bool in_keywords, bool in_summary, int body_coun
 /// Appends the base-64 varint form of `v`.
 void append_varint(std::string& out, unsigned v);
 
-/// Builds the index of `docs`; a document's id is its position.
-Index build_index(const std::vector<Doc>& docs);
+/// Builds the index of `docs`; a document's id is its position. Each
+/// document is released once it is indexed.
+Index build_index(std::vector<Doc> docs);
 
 }  // namespace hongfan::search

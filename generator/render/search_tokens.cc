@@ -1,6 +1,7 @@
 #include "render/search_tokens.h"
 
 #include <algorithm>
+#include <functional>
 
 #include "core/utf8.h"
 
@@ -63,16 +64,46 @@ void for_each_run(std::string_view text, Word on_word, Run on_cjk_run) {
 
 }  // namespace
 
+void for_each_index_token(std::string_view text, const std::function<void(std::string_view)>& fn) {
+  // The current word (ASCII) or CJK run, normalised; `ends` marks where each
+  // character of a run ends, so a bigram is a slice of `buffer`.
+  std::string buffer;
+  std::vector<std::size_t> ends;
+  Kind current = Kind::kSeparator;
+  auto flush = [&] {
+    if (current == Kind::kWord) {
+      fn(buffer);
+    } else if (current == Kind::kCjk) {
+      std::size_t start = 0;
+      for (std::size_t i = 0; i < ends.size(); ++i) {
+        fn(std::string_view(buffer).substr(start, ends[i] - start));
+        if (i + 1 < ends.size()) fn(std::string_view(buffer).substr(start, ends[i + 1] - start));
+        start = ends[i];
+      }
+    }
+    buffer.clear();
+    ends.clear();
+    current = Kind::kSeparator;
+  };
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    char32_t cp = normalise(utf8::next(text, pos));
+    Kind k = kind_of(cp);
+    if (k != current) flush();
+    current = k;
+    if (k == Kind::kWord) {
+      buffer += static_cast<char>(cp);
+    } else if (k == Kind::kCjk) {
+      utf8::append(buffer, cp);
+      ends.push_back(buffer.size());
+    }
+  }
+  flush();
+}
+
 std::vector<std::string> index_tokens(std::string_view text) {
   std::vector<std::string> out;
-  for_each_run(
-      text, [&](const std::string& w) { out.push_back(w); },
-      [&](const std::vector<std::string>& run) {
-        for (std::size_t i = 0; i < run.size(); ++i) {
-          out.push_back(run[i]);
-          if (i + 1 < run.size()) out.push_back(run[i] + run[i + 1]);
-        }
-      });
+  for_each_index_token(text, [&](std::string_view t) { out.emplace_back(t); });
   return out;
 }
 

@@ -17,6 +17,7 @@
 
 #include <string>
 #include <string_view>
+#include <functional>
 #include <vector>
 
 namespace hongfan::search {
@@ -25,6 +26,10 @@ bool is_cjk(char32_t cp);
 
 /// Every token of `text` in order, with repeats (the index counts them).
 std::vector<std::string> index_tokens(std::string_view text);
+
+/// index_tokens without the vector: calls `fn` with each token in turn (a
+/// view valid during the call only).
+void for_each_index_token(std::string_view text, const std::function<void(std::string_view)>& fn);
 
 /// The terms a query looks up, in order, without repeats.
 std::vector<std::string> query_terms(std::string_view query);
