@@ -116,18 +116,22 @@ std::string doc_json(const Doc& d) {
 
 }  // namespace
 
-Index build_index(std::vector<Doc> docs) {
+Index build_index(const std::vector<Doc>& docs) {
+  return build_index(docs.size(), [&docs](std::size_t i) { return docs[i]; });
+}
+
+Index build_index(std::size_t doc_count, const std::function<Doc(std::size_t)>& doc_at) {
   Index index;
-  index.docs = docs.size();
-  std::vector<std::string> doc_files(docs.size());
+  index.docs = doc_count;
+  std::vector<std::string> doc_files(doc_count);
   std::vector<std::unordered_map<std::string, Postings>> partitions(kPartitions);
-  for (std::size_t first = 0; first < docs.size(); first += kDocsPerRound) {
-    const std::size_t count = std::min(kDocsPerRound, docs.size() - first);
+  for (std::size_t first = 0; first < doc_count; first += kDocsPerRound) {
+    const std::size_t count = std::min(kDocsPerRound, doc_count - first);
     std::vector<WeighedDoc> weighed(count);
     parallel_for(count, [&](std::size_t i) {
-      weighed[i] = weigh(docs[first + i]);
-      doc_files[first + i] = doc_json(docs[first + i]);
-      docs[first + i] = Doc{};  // its text is in the index now
+      const Doc doc = doc_at(first + i);
+      weighed[i] = weigh(doc);
+      doc_files[first + i] = doc_json(doc);
     });
     parallel_for(kPartitions, [&](std::size_t p) {
       auto& map = partitions[p];

@@ -14,6 +14,7 @@
 // one for the results shown only.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -53,8 +54,12 @@ int token_weight(bool in_title, bool in_keywords, bool in_summary, int body_coun
 /// Appends the base-64 varint form of `v`.
 void append_varint(std::string& out, unsigned v);
 
-/// Builds the index of `docs`; a document's id is its position. Each
-/// document is released once it is indexed.
-Index build_index(std::vector<Doc> docs);
+/// Builds the index of the documents doc_at(0 … count - 1); a document's id
+/// is its position. Documents are asked for a few hundred at a time, from
+/// the worker pool, so only those are in memory at once.
+Index build_index(std::size_t count, const std::function<Doc(std::size_t)>& doc_at);
+
+/// The same, for documents at hand.
+Index build_index(const std::vector<Doc>& docs);
 
 }  // namespace hongfan::search

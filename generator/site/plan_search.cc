@@ -4,7 +4,6 @@
 #include <memory>
 
 #include "core/date.h"
-#include "core/parallel.h"
 #include "core/text.h"
 #include "core/utf8.h"
 #include "render/search_index.h"
@@ -61,57 +60,74 @@ std::string join(const std::vector<std::string>& parts) {
   return out;
 }
 
-std::vector<search::Doc> collect_docs(const ViewContext& v) {
-  std::vector<const Page*> pages;
-  for (const auto& p : v.content->pages)
-    if (!p.is_section_index) pages.push_back(&p);
-  // Newest first, so that equal scores list the newest first.
-  std::stable_sort(pages.begin(), pages.end(), [](const Page* a, const Page* b) {
-    auto da = a->date.value_or(INT64_MIN), db = b->date.value_or(INT64_MIN);
-    if (da != db) return da > db;
-    return a->source < b->source;
-  });
-  // Plain text from HTML is the slow part: on the worker pool.
-  std::vector<search::Doc> docs(pages.size());
-  parallel_for(pages.size(), [&](std::size_t i) {
-    const Page* p = pages[i];
-    search::Doc& d = docs[i];
-    d.title = p->title;
-    d.url = p->url;
-    const Section* s = v.content->section(p->section);
+// What the index holds: every content page but section intros, newest
+// first (equal scores then list the newest first), then org units, grids
+// and stations. Page documents are made when the index builder asks.
+class SearchDocs {
+ public:
+  explicit SearchDocs(const ViewContext& v) : v_(v) {
+    for (const auto& p : v.content->pages)
+      if (!p.is_section_index) pages_.push_back(&p);
+    std::stable_sort(pages_.begin(), pages_.end(), [](const Page* a, const Page* b) {
+      auto da = a->date.value_or(INT64_MIN), db = b->date.value_or(INT64_MIN);
+      if (da != db) return da > db;
+      return a->source < b->source;
+    });
+    add_data_docs(*v.data);
+  }
+
+  std::size_t size() const { return pages_.size() + data_docs_.size(); }
+
+  search::Doc operator()(std::size_t i) const {
+    return i < pages_.size() ? page_doc(*pages_[i]) : data_docs_[i - pages_.size()];
+  }
+
+ private:
+  search::Doc page_doc(const Page& p) const {
+    search::Doc d;
+    d.title = p.title;
+    d.url = p.url;
+    const Section* s = v_.content->section(p.section);
     d.section = s ? s->title : std::string();
-    d.date = p->date ? format_chinese_day(*p->date) : std::string();
-    std::vector<std::string> keywords = p->tags;
-    keywords.insert(keywords.end(), p->categories.begin(), p->categories.end());
+    d.date = p.date ? format_chinese_day(*p.date) : std::string();
+    std::vector<std::string> keywords = p.tags;
+    keywords.insert(keywords.end(), p.categories.begin(), p.categories.end());
     d.keywords = join(keywords);
-    d.summary = p->summary.empty() ? std::string() : p->plain_summary;
-    d.body = decode_entities(strip_tags(p->content_html));
-  });
-  const SiteData& data = *v.data;
-  for (const auto& u : data.org.units) {
-    if (u.id.empty()) continue;
-    docs.push_back({u.name, "org/" + u.id + "/", "组织架构", "",
-                    join({u.level, u.secretary, u.address}), "", u.intro});
+    d.summary = p.summary.empty() ? std::string() : p.plain_summary;
+    d.body = decode_entities(strip_tags(p.content_html));
+    return d;
   }
-  for (const auto& g : data.grids) {
-    std::vector<std::string> words{g.kind, g.area};
-    words.insert(words.end(), g.buildings.begin(), g.buildings.end());
-    for (const auto& s : g.staff) words.push_back(s.role + " " + s.name);
-    docs.push_back({g.name, "grids/" + g.id + "/", "网格", "", join(words), g.area, ""});
+
+  void add_data_docs(const SiteData& data) {
+    for (const auto& u : data.org.units) {
+      if (u.id.empty()) continue;
+      data_docs_.push_back({u.name, "org/" + u.id + "/", "组织架构", "",
+                            join({u.level, u.secretary, u.address}), "", u.intro});
+    }
+    for (const auto& g : data.grids) {
+      std::vector<std::string> words{g.kind, g.area};
+      words.insert(words.end(), g.buildings.begin(), g.buildings.end());
+      for (const auto& s : g.staff) words.push_back(s.role + " " + s.name);
+      data_docs_.push_back({g.name, "grids/" + g.id + "/", "网格", "", join(words), g.area, ""});
+    }
+    for (const auto& s : data.stations) {
+      std::vector<std::string> words{s.kind, s.address, s.hours};
+      words.insert(words.end(), s.services.begin(), s.services.end());
+      data_docs_.push_back({s.name, "stations/" + s.id + "/", "服务阵地", "", join(words), s.address, ""});
+    }
   }
-  for (const auto& s : data.stations) {
-    std::vector<std::string> words{s.kind, s.address, s.hours};
-    words.insert(words.end(), s.services.begin(), s.services.end());
-    docs.push_back({s.name, "stations/" + s.id + "/", "服务阵地", "", join(words), s.address, ""});
-  }
-  return docs;
-}
+
+  const ViewContext& v_;
+  std::vector<const Page*> pages_;
+  std::vector<search::Doc> data_docs_;
+};
 
 }  // namespace
 
 void plan_search_pages(OutputPlan& plan) {
   if (!plan.templates().has("search.html") || !plan.view().config->search) return;
-  auto index = std::make_shared<search::Index>(search::build_index(collect_docs(plan.view())));
+  const SearchDocs docs(plan.view());
+  auto index = std::make_shared<search::Index>(search::build_index(docs.size(), docs));
   for (std::size_t i = 0; i < index->files.size(); ++i)
     plan.add_file({index->files[i].path, [index, i](std::string& out) { out += index->files[i].bytes; }});
   plan.add_page("search/", "search.html", [index](const ViewContext& v, const std::string& root) {
