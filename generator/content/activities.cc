@@ -104,6 +104,8 @@ std::vector<Brand> read_brands(const ContentSet& content, const SiteData& data, 
 
 }  // namespace
 
+bool is_programme_page(const Page& page) { return page.section == "activities" || page.section == "brands"; }
+
 Programme read_programme(const ContentSet& content, const SiteData& data, Diagnostics& diags) {
   Programme prog;
   prog.brands = read_brands(content, data, diags);

@@ -55,6 +55,10 @@ struct Programme {
 /// and organisers only when data/ has any). Pages with errors are left out.
 Programme read_programme(const ContentSet& content, const SiteData& data, Diagnostics& diags);
 
+/// Pages whose front matter read_programme reads after loading (activities
+/// and brands: start, place, slogan …).
+bool is_programme_page(const Page& page);
+
 /// The closest of `candidates` to `word` when it is a plausible typo
 /// (edit distance ≤ 2 and less than half the word), else "".
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);

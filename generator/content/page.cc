@@ -1,5 +1,7 @@
 #include "content/page.h"
 
+#include <memory>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -163,5 +165,13 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
   return p;
 }
 }  // namespace
+
+void release_front_matter(Page& page) {
+  // Not `page.front = YAML::Node()`: yaml-cpp's assignment writes into the
+  // node it refers to instead of letting it go.
+  std::destroy_at(&page.front);
+  std::construct_at(&page.front);
+  page.front_positions.reset();
+}
 
 }  // namespace hongfan

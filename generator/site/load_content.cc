@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "content/activities.h"
 #include "core/date.h"
 #include "core/hash.h"
 #include "core/parallel.h"
@@ -69,6 +70,14 @@ void render_page_markdown(Page& p, const MarkdownStage& stage, const MarkdownOpt
   }
 }
 
+// The last step of loading a page: its Markdown rendered, and its front
+// matter tree freed unless something reads it later (`check`, which keeps
+// everything; the programme; templates' params).
+void finish_page(Page& p, const MarkdownStage& stage, const MarkdownOptions& options) {
+  render_page_markdown(p, stage, options);
+  if (!stage.keep_markdown && !is_programme_page(p) && !p.params.IsMap()) release_front_matter(p);
+}
+
 MarkdownOptions options_for(const MarkdownStage& stage) {
   MarkdownOptions options;
   options.unsafe_html = stage.config->unsafe_html;
@@ -97,7 +106,7 @@ std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics&
   // overlap, so one worker's parse under cmark-gfm's lock (see
   // render_markdown) runs beside another's reading and front matter.
   auto render = [&](std::optional<Page>& page) {
-    if (markdown && page && (drafts || !page->draft)) render_page_markdown(*page, *markdown, markdown_options);
+    if (markdown && page && (drafts || !page->draft)) finish_page(*page, *markdown, markdown_options);
   };
   std::vector<std::string> files;
   for (auto& f : walk_files(site, "content"))
@@ -150,7 +159,7 @@ std::vector<Page> reload_changed(const FileSystem& site, std::vector<Page> previ
     if (!starts_with(path, "content/") || !ends_with(path, ".md")) continue;
     auto page = read_page(site, path, diags);
     if (!page || (page->draft && !drafts)) continue;
-    render_page_markdown(*page, markdown, options);
+    finish_page(*page, markdown, options);
     pages.push_back(std::move(*page));
   }
   return pages;
