@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <map>
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -37,58 +38,121 @@ namespace {
 constexpr unsigned kPartitions = 64;
 constexpr std::size_t kDocsPerRound = 512;
 
-// A document's distinct tokens with their weights, grouped by partition:
-// tokens[start[p], start[p + 1]) belong to partition p.
+// Nearly every token is a CJK character or bigram (3 to 8 bytes of UTF-8)
+// or a short word: those are packed into an integer, low byte first, which
+// is far cheaper to count and merge than a string. Tokens never contain a
+// zero byte, so the packing is reversible. Longer words stay strings.
+using Packed = std::uint64_t;
+constexpr std::size_t kMaxPackedBytes = 8;
+
+Packed pack(std::string_view token) {
+  Packed key = 0;
+  for (std::size_t i = 0; i < token.size(); ++i)
+    key |= static_cast<Packed>(static_cast<unsigned char>(token[i])) << (8 * i);
+  return key;
+}
+
+std::string unpack(Packed key) {
+  std::string token;
+  for (; key; key >>= 8) token += static_cast<char>(key & 0xff);
+  return token;
+}
+
+std::uint64_t mix(Packed key) { return key * 0x9E3779B97F4A7C15ULL; }
+
+struct PackedHash {
+  std::size_t operator()(Packed key) const { return static_cast<std::size_t>(mix(key) >> 16); }
+};
+
+// Where a token occurs in one document (bits) and how often in the body.
+struct Seen {
+  unsigned char where = 0;  // 1 title, 2 keywords, 4 summary
+  int body = 0;
+  unsigned char weight() const { return static_cast<unsigned char>(token_weight(where & 1, where & 2, where & 4, body)); }
+};
+
+// Per-document counts of packed tokens: open addressing, no allocation per
+// token (a document has a few thousand distinct ones).
+class PackedCounts {
+ public:
+  PackedCounts() : slots_(4096) {}
+  Seen& operator[](Packed key) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    Slot& slot = find(key);
+    if (slot.key == 0) {
+      slot.key = key;
+      ++used_;
+    }
+    return slot.seen;
+  }
+  template <typename Fn>
+  void for_each(Fn fn) const {
+    for (const Slot& slot : slots_)
+      if (slot.key) fn(slot.key, slot.seen);
+  }
+  std::size_t size() const { return used_; }
+
+ private:
+  struct Slot {
+    Packed key = 0;
+    Seen seen;
+  };
+  Slot& find(Packed key) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = static_cast<std::size_t>(mix(key) >> 20) & mask;
+    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
+    return slots_[i];
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& slot : old)
+      if (slot.key) find(slot.key) = slot;
+  }
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+};
+
+// A document's distinct tokens with their weights. Packed tokens are grouped
+// by partition: packed[start[p], start[p + 1]) belong to partition p. The
+// few long ones all go to one more worker.
 struct WeighedDoc {
-  std::vector<std::pair<std::string, unsigned char>> tokens;
+  std::vector<std::pair<Packed, unsigned char>> packed;
   std::array<std::uint32_t, kPartitions + 1> start{};
+  std::vector<std::pair<std::string, unsigned char>> long_tokens;
 };
 
-// Lets the map be searched with a string_view, without making a string.
-struct TransparentHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
-unsigned partition_of(std::string_view token) { return token_hash(token) % kPartitions; }
+unsigned partition_of(Packed key) { return static_cast<unsigned>(mix(key) >> 58) % kPartitions; }
 
 WeighedDoc weigh(const Doc& d) {
-  // One map for all fields: where a token occurs (bits) and how often in
-  // the body. Hashing each token once matters on 10,000 documents.
-  struct Seen {
-    unsigned char where = 0;  // 1 title, 2 keywords, 4 summary
-    int body = 0;
-  };
-  std::unordered_map<std::string, Seen, TransparentHash, std::equal_to<>> seen;
-  seen.reserve(1024);
+  PackedCounts packed;
+  std::map<std::string, Seen, std::less<>> long_tokens;
   auto add = [&](std::string_view text, unsigned char where) {
     for_each_index_token(text, [&](std::string_view token) {
-      auto it = seen.find(token);
-      if (it == seen.end()) it = seen.emplace(std::string(token), Seen{}).first;
-      if (where) it->second.where |= where;
-      else ++it->second.body;
+      Seen* seen;
+      if (token.size() <= kMaxPackedBytes) {
+        seen = &packed[pack(token)];
+      } else {
+        auto it = long_tokens.find(token);
+        if (it == long_tokens.end()) it = long_tokens.emplace(std::string(token), Seen{}).first;
+        seen = &it->second;
+      }
+      if (where) seen->where |= where;
+      else ++seen->body;
     });
   };
   add(d.title, 1);
   add(d.keywords, 2);
   add(d.summary, 4);
   add(d.body, 0);
-  // Counting sort by partition.
   WeighedDoc out;
-  std::vector<unsigned> partition;
-  partition.reserve(seen.size());
-  for (const auto& entry : seen) {
-    partition.push_back(partition_of(entry.first));
-    ++out.start[partition.back() + 1];
-  }
+  // Counting sort by partition.
+  packed.for_each([&](Packed key, const Seen&) { ++out.start[partition_of(key) + 1]; });
   for (unsigned p = 0; p < kPartitions; ++p) out.start[p + 1] += out.start[p];
   auto next = out.start;
-  out.tokens.resize(seen.size());
-  std::size_t k = 0;
-  for (auto& [token, where] : seen) {
-    auto weight = static_cast<unsigned char>(token_weight(where.where & 1, where.where & 2, where.where & 4, where.body));
-    out.tokens[next[partition[k++]]++] = {token, weight};
-  }
+  out.packed.resize(packed.size());
+  packed.for_each([&](Packed key, const Seen& seen) { out.packed[next[partition_of(key)]++] = {key, seen.weight()}; });
+  for (auto& [token, seen] : long_tokens) out.long_tokens.emplace_back(token, seen.weight());
   return out;
 }
 
@@ -96,6 +160,11 @@ WeighedDoc weigh(const Doc& d) {
 struct Postings {
   std::string encoded;
   unsigned last_doc = 0;
+  void add(unsigned doc, unsigned char weight, bool first) {
+    append_varint(encoded, first ? doc : doc - last_doc);
+    append_varint(encoded, weight);
+    last_doc = doc;
+  }
 };
 
 std::string doc_json(const Doc& d) {
@@ -124,7 +193,8 @@ Index build_index(std::size_t doc_count, const std::function<Doc(std::size_t)>& 
   Index index;
   index.docs = doc_count;
   std::vector<std::string> doc_files(doc_count);
-  std::vector<std::unordered_map<std::string, Postings>> partitions(kPartitions);
+  std::vector<std::unordered_map<Packed, Postings, PackedHash>> partitions(kPartitions);
+  std::unordered_map<std::string, Postings> long_postings;
   for (std::size_t first = 0; first < doc_count; first += kDocsPerRound) {
     const std::size_t count = std::min(kDocsPerRound, doc_count - first);
     std::vector<WeighedDoc> weighed(count);
@@ -133,17 +203,21 @@ Index build_index(std::size_t doc_count, const std::function<Doc(std::size_t)>& 
       weighed[i] = weigh(doc);
       doc_files[first + i] = doc_json(doc);
     });
-    parallel_for(kPartitions, [&](std::size_t p) {
-      auto& map = partitions[p];
+    // One task per partition of packed tokens, one for the long ones.
+    parallel_for(kPartitions + 1, [&](std::size_t p) {
       for (std::size_t i = 0; i < count; ++i) {
         const auto doc = static_cast<unsigned>(first + i);
-        WeighedDoc& w = weighed[i];
+        const WeighedDoc& w = weighed[i];
+        if (p == kPartitions) {
+          for (const auto& [token, weight] : w.long_tokens) {
+            auto [it, fresh] = long_postings.try_emplace(token);
+            it->second.add(doc, weight, fresh);
+          }
+          continue;
+        }
         for (std::uint32_t k = w.start[p]; k < w.start[p + 1]; ++k) {
-          auto [it, fresh] = map.try_emplace(std::move(w.tokens[k].first));
-          Postings& postings = it->second;
-          append_varint(postings.encoded, fresh ? doc : doc - postings.last_doc);
-          append_varint(postings.encoded, w.tokens[k].second);
-          postings.last_doc = doc;
+          auto [it, fresh] = partitions[p].try_emplace(w.packed[k].first);
+          it->second.add(doc, w.packed[k].second, fresh);
         }
       }
     });
@@ -152,13 +226,15 @@ Index build_index(std::size_t doc_count, const std::function<Doc(std::size_t)>& 
   // Sorted by token: deterministic output.
   std::vector<std::pair<std::string, std::string>> encoded;
   {
-    std::size_t tokens = 0;
+    std::size_t tokens = long_postings.size();
     for (const auto& map : partitions) tokens += map.size();
     encoded.reserve(tokens);
     for (auto& map : partitions) {
-      for (auto& [token, postings] : map) encoded.emplace_back(token, std::move(postings.encoded));
-      std::unordered_map<std::string, Postings>().swap(map);
+      for (auto& [key, postings] : map) encoded.emplace_back(unpack(key), std::move(postings.encoded));
+      std::unordered_map<Packed, Postings, PackedHash>().swap(map);
     }
+    for (auto& [token, postings] : long_postings) encoded.emplace_back(token, std::move(postings.encoded));
+    std::unordered_map<std::string, Postings>().swap(long_postings);
   }
   std::sort(encoded.begin(), encoded.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });

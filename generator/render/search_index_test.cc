@@ -57,3 +57,18 @@ TEST_CASE("the index is deterministic and finds each document's words") {
   CHECK(a.files[1].path == "search/d/0.json");
   CHECK(a.files[1].bytes.find("\"u\":\"news/a/\"") != std::string::npos);
 }
+
+TEST_CASE("tokens longer than eight bytes are indexed like short ones") {
+  // Tokens of up to 8 bytes are packed into integers inside the builder (a
+  // bigram of two 4-byte characters, 𠀀𠀀, just fits); longer words go
+  // another way.
+  std::vector<Doc> docs{{"volunteering2026 活动", "news/a/", "", "", "", "", "邻里𠀀𠀀"},
+                        {"标题", "news/b/", "", "", "", "", "volunteering2026 volunteering2026"}};
+  Index index = build_index(docs);
+  REQUIRE(index.shards == 1);
+  const std::string& shard = index.files[0].bytes;
+  // Doc 0 in the title (16), doc 1 twice in the body (2): "A" "Q", then delta 1 "B" and "C".
+  CHECK(shard.find("\"volunteering2026\":\"AQBC\"") != std::string::npos);
+  CHECK(shard.find("\"𠀀𠀀\":\"AB\"") != std::string::npos);
+  CHECK(shard.find("\"里𠀀\":\"AB\"") != std::string::npos);
+}
