@@ -130,15 +130,21 @@ class Watcher {
   ~Watcher() { if (fd_ >= 0) ::close(fd_); }
 
   /// Blocks until something changed (then waits `settle` for the rest of a
-  /// save) or `stop` is set; returns the paths that changed.
-  std::vector<std::string> wait(const std::atomic<bool>& stop, std::chrono::milliseconds settle) {
+  /// save), `stop` is set or nothing happened for `idle`; returns the paths
+  /// that changed (none after `idle`).
+  std::vector<std::string> wait(const std::atomic<bool>& stop, std::chrono::milliseconds settle,
+                                std::chrono::milliseconds idle = std::chrono::milliseconds::max()) {
+    constexpr int kPollMs = 200;
     std::vector<std::string> changed;
+    std::chrono::milliseconds quiet{0};
     while (!stop) {
       pollfd p{fd_, POLLIN, 0};
-      int timeout = changed.empty() ? 200 : static_cast<int>(settle.count());
+      int timeout = changed.empty() ? kPollMs : static_cast<int>(settle.count());
       int n = ::poll(&p, 1, timeout);
       if (n <= 0) {
         if (!changed.empty()) return changed;
+        quiet += std::chrono::milliseconds(kPollMs);
+        if (quiet >= idle) return changed;
         continue;
       }
       drain(changed);
@@ -218,7 +224,9 @@ int run_serve(const ServeArgs& args) {
   // The last good build: an edit of content files starts from its rendered
   // pages instead of assembling 10,000 pages from the cache again.
   std::unique_ptr<PreparedSite> last;
-  auto rebuild = [&](const char* why_text, const std::set<std::string>* changed = nullptr) {
+  // `reload`: tell open pages to reload. A background refresh after quick
+  // rebuilds changes nothing the open page shows, unless it fails.
+  auto rebuild = [&](const char* why_text, const std::set<std::string>* changed = nullptr, bool reload = true) {
     auto started = std::chrono::steady_clock::now();
     Diagnostics diags;
     BuildStats stats;
@@ -238,15 +246,18 @@ int run_serve(const ServeArgs& args) {
     if (args.timings) stats.timings.print(stderr);
     else std::fprintf(stderr, "%s: build failed (%zu errors); still serving the last good site\n", why_text,
                       diags.error_count());
-    {
-      std::lock_guard lock(state.mutex);
-      state.errors = ok ? std::string() : errors;
-      ++state.version;
+    if (reload || !ok) {
+      {
+        std::lock_guard lock(state.mutex);
+        state.errors = ok ? std::string() : errors;
+        ++state.version;
+      }
+      state.changed.notify_all();
     }
-    state.changed.notify_all();
     // After the reload went out: freeing the previous build takes a while.
     // A failed quick build may have taken its pages, so it goes either way.
     last = std::move(built);
+    return ok;
   };
   rebuild("start");
   std::error_code ec;
@@ -311,9 +322,20 @@ int run_serve(const ServeArgs& args) {
   std::signal(SIGTERM, on_signal);
   std::thread watcher_thread([&] {
     Watcher watcher(site_dir, root);
+    // A quick rebuild leaves the search index, and list pages a re-dated
+    // page moved between, as they were: a full build refreshes them once the
+    // editor has paused, without reloading the open pages.
+    bool refresh_due = false;
+    const auto pause = std::chrono::milliseconds(2000);
     while (!g_stop) {
-      auto changed = watcher.wait(g_stop, std::chrono::milliseconds(30));
-      if (changed.empty() || g_stop) continue;
+      auto changed = watcher.wait(g_stop, std::chrono::milliseconds(30),
+                                  refresh_due ? pause : std::chrono::milliseconds::max());
+      if (g_stop) break;
+      if (changed.empty()) {
+        if (refresh_due) rebuild("refresh (search index, lists)", nullptr, false);
+        refresh_due = false;
+        continue;
+      }
       std::string what = changed.front() + (changed.size() > 1 ? " and " + std::to_string(changed.size() - 1) + " more" : "");
       // Editors' temporary files (sed -i, atomic saves) come and go: a path
       // that is neither known nor there any more changed nothing.
@@ -324,7 +346,8 @@ int run_serve(const ServeArgs& args) {
       bool content_only = std::all_of(edited.begin(), edited.end(), [&](const std::string& f) {
         return starts_with(f, "content/") && ends_with(f, ".md") && known.count(f) && site.is_file(f);
       });
-      rebuild(what.c_str(), content_only ? &edited : nullptr);
+      bool ok = rebuild(what.c_str(), content_only ? &edited : nullptr);
+      refresh_due = ok && content_only;
     }
   });
   std::fprintf(stderr, "serving %s at http://%s:%d/ (Ctrl+C to stop)\n", root.c_str(), args.bind.c_str(), args.port);

@@ -51,6 +51,20 @@ const rawGet = (port, p) => new Promise((resolve) => {
       .then(() => check(true, 'a second edit reloads the page'), () => check(false, 'a second edit reloads the page'));
     check(await shows('/news/page/2/', '第一篇新闻（再次更新）') && !(await shows('/news/page/2/', '（已更新）')),
           'that list page shows the second title only');
+    // Once the editor pauses, a full build refreshes the search index.
+    const searchHas = async (text) => {
+      for (let i = 0; i < 20; i++) {
+        const r = await fetch(`http://127.0.0.1:${port}/search/d/${i}.json`);
+        if (r.status === 200 && (await r.text()).includes(text)) return true;
+      }
+      return false;
+    };
+    let indexed = false;
+    for (let t = 0; t < 40 && !indexed; t++) {
+      await sleep(250);
+      indexed = await searchHas('第一篇新闻（再次更新）');
+    }
+    check(indexed, 'after a pause the search index has the new title');
 
     // A syntax error: file:line:col in the page and the terminal; the last
     // good page is still what is shown under the message.
