@@ -129,11 +129,15 @@ void StagedOutput::ensure_dir(const std::string& rel_dir) {
   }
 }
 
-void StagedOutput::write(const std::string& rel, std::string_view data) {
+void StagedOutput::make_parent_dir(const std::string& rel) {
   if (!is_safe_relative_path(rel))
     throw std::runtime_error("refusing to write outside the output: " + rel);
   auto slash = rel.rfind('/');
   if (slash != std::string::npos) ensure_dir(rel.substr(0, slash));
+}
+
+void StagedOutput::write(const std::string& rel, std::string_view data) {
+  make_parent_dir(rel);
   std::string full = staging_ + "/" + rel;
   int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (fd < 0) throw std::runtime_error("cannot write " + full + ": " + std::strerror(errno));

@@ -33,6 +33,10 @@ class StagedOutput {
   /// Throws std::runtime_error when the file cannot be written.
   void write(const std::string& rel, std::string_view data);
 
+  /// Creates the folder `rel` will be written into, ahead of write(), which
+  /// would otherwise create it. Thread-safe.
+  void make_parent_dir(const std::string& rel);
+
   /// Swaps the staging folder in and deletes the previous output.
   bool commit(Diagnostics& diags);
 
