@@ -1,5 +1,7 @@
 #include "core/text.h"
 
+#include <algorithm>
+
 namespace hongfan {
 
 bool is_bidi_control_at(std::string_view s, std::size_t p) {
@@ -10,22 +12,31 @@ bool is_bidi_control_at(std::string_view s, std::size_t p) {
 }
 
 namespace {
+std::size_t find_bidi_control(const std::string& s, std::size_t from) {
+  for (std::size_t p = s.find('\xE2', from); p != std::string::npos; p = s.find('\xE2', p + 1))
+    if (is_bidi_control_at(s, p)) return p;
+  return std::string::npos;
+}
+
 // Removes bidi controls from s[from…] until none is left: in text that is not
-// valid UTF-8, removing one can join the bytes around it into another.
+// valid UTF-8, removing one can join the bytes around it into another. The
+// text is rewritten from the first control on only: Chinese text has many
+// 0xE2 lead bytes (“ ” — …) and seldom a control.
 void strip_bidi_from(std::string& s, std::size_t from) {
-  bool again = true;
-  while (again) {
-    again = false;
-    std::size_t w = from;
-    for (std::size_t r = from; r < s.size(); ++r) {
+  std::size_t first;
+  while ((first = find_bidi_control(s, from)) != std::string::npos) {
+    std::size_t w = first;
+    for (std::size_t r = first; r < s.size(); ++r) {
       if (is_bidi_control_at(s, r)) {
         r += 2;
-        again = true;
         continue;
       }
       s[w++] = s[r];
     }
     s.resize(w);
+    // A control made of joined bytes starts at most two bytes before the
+    // first removal; nothing before that changed.
+    from = std::max(from, first >= 2 ? first - 2 : 0);
   }
 }
 }  // namespace

@@ -175,8 +175,8 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
                                const UrlRewriter& rewrite) {
   ensure_registered();
   // Style attributes for table alignment: `align=` is obsolete in HTML5.
-  int opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG |
-             CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;
+  int opts = CMARK_OPT_FOOTNOTES | CMARK_OPT_GITHUB_PRE_LANG | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES;
+  if (!options.valid_utf8) opts |= CMARK_OPT_VALIDATE_UTF8;
   if (options.unsafe_html) opts |= CMARK_OPT_UNSAFE;
 
   std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(opts));

@@ -16,6 +16,9 @@ struct MarkdownOptions {
   /// Ids the page around the fragment already uses (the theme's `main`):
   /// heading ids avoid them.
   std::vector<std::string> reserved_ids;
+  /// The caller has already checked the text is valid UTF-8 (content files
+  /// are, or they are an error): cmark need not check it again.
+  bool valid_utf8 = false;
 };
 
 /// Turns a link or image URL as written into the URL to emit (for example a

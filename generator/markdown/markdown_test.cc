@@ -64,3 +64,11 @@ TEST_CASE("strikethrough, tables and autolinks survive parallel rendering (cmark
   });
   CHECK(missing.load() == 0);
 }
+
+TEST_CASE("skipping cmark's UTF-8 check for checked text changes nothing, NUL included") {
+  const std::string text = std::string("甲“乙”\u202e丙 a") + '\0' + "b ~~删~~\n\n| x |\n|---|\n| 表 |\n";
+  MarkdownOptions checked;
+  checked.valid_utf8 = true;
+  CHECK(render_markdown(text, checked).html == render_markdown(text, {}).html);
+  CHECK(has(render_markdown(text, checked).html, "a\xEF\xBF\xBD" "b"));  // NUL → U+FFFD
+}

@@ -82,6 +82,7 @@ MarkdownOptions options_for(const MarkdownStage& stage) {
   MarkdownOptions options;
   options.unsafe_html = stage.config->unsafe_html;
   options.reserved_ids = {"main"};  // the theme's skip-link target
+  options.valid_utf8 = true;         // parse_page refuses a file that is not
   return options;
 }
 
