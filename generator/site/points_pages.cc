@@ -145,7 +145,9 @@ void plan_points_pages(OutputPlan& plan) {
       return d;
     });
   }
-  for (auto [y, m] : *months) {
+  for (const auto& month : *months) {
+    // Named copies: clang before 16 cannot capture structured bindings.
+    const int y = month.first, m = month.second;
     std::string url = fmt::format("points/{}/{:02}/", y, m);
     plan.add_page(url, tmpl, [months, top, y, m, url](const ViewContext& v, const std::string& root) {
       std::string title = fmt::format("{}年{}月积分榜", y, m);
