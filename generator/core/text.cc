@@ -22,8 +22,8 @@ std::size_t find_bidi_control(const std::string& s, std::size_t from) {
 // valid UTF-8, removing one can join the bytes around it into another. The
 // text is rewritten from the first control on only: Chinese text has many
 // 0xE2 lead bytes (“ ” — …) and seldom a control.
-void strip_bidi_from(std::string& s, std::size_t from) {
-  std::size_t first;
+void strip_bidi_from(std::string& s, const std::size_t origin) {
+  std::size_t from = origin, first;
   while ((first = find_bidi_control(s, from)) != std::string::npos) {
     std::size_t w = first;
     for (std::size_t r = first; r < s.size(); ++r) {
@@ -35,8 +35,9 @@ void strip_bidi_from(std::string& s, std::size_t from) {
     }
     s.resize(w);
     // A control made of joined bytes starts at most two bytes before the
-    // first removal; nothing before that changed.
-    from = std::max(from, first >= 2 ? first - 2 : 0);
+    // first removal; nothing before that changed. (Not before `origin`: the
+    // text before it is not ours to change.)
+    from = std::max(origin, first >= 2 ? first - 2 : 0);
   }
 }
 }  // namespace

@@ -26,6 +26,11 @@ TEST_CASE("html_escape escapes markup and drops NUL and bidi controls") {
   CHECK(html_escape("\xE2") == "\xE2");               // a truncated sequence is not read past its end
   CHECK(xml_escape("a\u202Eb<") == "ab&lt;");
   CHECK(strip_bidi_controls("<p>x\u202Ey</p>") == "<p>xy</p>");
+  // Dropping NULs and controls joins bytes into new controls, again and again,
+  // each further left (found by slug_date_fuzzer): none may remain.
+  const std::string nested("\xE2\x80\0\xE2\x80\0\xE2\x80\0\xAC\0\xAC\xE2\x80\0\xAC\0\xAC", 18);
+  CHECK(html_escape(nested).empty());
+  CHECK(html_escape("a" + nested) == "a");
 }
 
 TEST_CASE("a NUL in a YAML value is an error at its place") {
