@@ -109,13 +109,8 @@ std::string inject(std::string html, const std::string& errors) {
 }
 
 std::string format_errors(const Diagnostics& diags) {
-  char* buf = nullptr;
-  std::size_t size = 0;
-  FILE* f = open_memstream(&buf, &size);
-  diags.print(f);
-  std::fclose(f);
-  std::string out(buf, size);
-  std::free(buf);
+  std::string out;
+  for (const auto& line : diags.formatted()) out += line + "\n";
   return out;
 }
 

@@ -34,12 +34,6 @@ SiteData data_with_station_and_org() {
   return data;
 }
 
-std::vector<std::string> messages(const Diagnostics& d) {
-  std::vector<std::string> out;
-  for (const auto& x : d.sorted()) out.push_back(x.format());
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("activities are read with their times, colour and brand") {
@@ -71,7 +65,7 @@ TEST_CASE("stations and organisers are checked when data/ has them") {
     Diagnostics d;
     auto prog = read_programme(content, data_with_station_and_org(), d);
     CHECK(prog.activities.empty());
-    auto m = messages(d);
+    auto m = d.formatted();
     REQUIRE(m.size() == 2);
     CHECK(m[0] == "content/activities/a.md:4:10: front matter: station 'hf-est' is not in data/stations.yaml (did you mean 'hf-east'?)");
     CHECK(m[1] == "content/activities/a.md:5:12: front matter: organizer 'jsjy-x' is not an org unit in data/org.yaml (did you mean 'jsjy'?)");
@@ -88,7 +82,7 @@ TEST_CASE("a missing start and a bad date-time are errors") {
   auto content = content_of({{"content/activities/a.md", "---\ntitle: 义诊\nend: 明天\n---\n"}});
   Diagnostics d;
   read_programme(content, SiteData{}, d);
-  auto m = messages(d);
+  auto m = d.formatted();
   REQUIRE(m.size() == 2);
   CHECK(m[0] == "content/activities/a.md:2:1: front matter: 'start' is required in activities/\n    hint: add a line like `start: 2024-06-15T09:00`");
   CHECK(m[1].rfind("content/activities/a.md:3:6: front matter: end '明天' is not a date-time", 0) == 0);

@@ -77,8 +77,14 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
   return copy;
 }
 
+std::vector<std::string> Diagnostics::formatted() const {
+  std::vector<std::string> out;
+  for (const auto& d : sorted()) out.push_back(d.format());
+  return out;
+}
+
 void Diagnostics::print(std::FILE* out) const {
-  for (const auto& d : sorted()) std::fprintf(out, "%s\n", d.format().c_str());
+  for (const auto& line : formatted()) std::fprintf(out, "%s\n", line.c_str());
 }
 
 }  // namespace hongfan

@@ -46,6 +46,9 @@ class Diagnostics {
   /// output does not depend on thread scheduling.
   std::vector<Diagnostic> sorted() const;
 
+  /// sorted(), each as format() writes it: what print() shows, line by line.
+  std::vector<std::string> formatted() const;
+
   /// Moves every diagnostic of `other` into this collector. Workers report
   /// into a local collector (so they can count their own errors) and merge.
   void merge(Diagnostics&& other);

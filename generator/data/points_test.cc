@@ -30,12 +30,6 @@ SiteData people() {
   return data;
 }
 
-std::vector<std::string> messages(const Diagnostics& d) {
-  std::vector<std::string> out;
-  for (const auto& x : d.sorted()) out.push_back(x.format());
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("GBK, UTF-8 and UTF-8 with BOM all decode to the same text") {
@@ -60,7 +54,7 @@ TEST_CASE("ledger people resolve by id or by a name unique in its grid") {
          "2024-06-07 10:30,p001,,先锋指数,2,f\n");
   Diagnostics d;
   Ledger l = load_points(fs, config(), people(), d);
-  auto m = messages(d);
+  auto m = d.formatted();
   REQUIRE(m.size() == 3);
   CHECK(m[0] == "data/points.csv:4:10: person '张伟' is ambiguous in grid g02: 2 people have this name\n    hint: write the person's id instead");
   CHECK(m[1] == "data/points.csv:5:12: person 'p001' lives in grid g01, not g02");
@@ -81,7 +75,7 @@ TEST_CASE("points.yaml carries the same fields") {
                              "  - {date: 2024-06-01, person: 王芳, grid: g01, category: 先锋指数, points: x}\n");
   Diagnostics d;
   Ledger l = load_points(fs, config(), SiteData{}, d);
-  auto m = messages(d);
+  auto m = d.formatted();
   REQUIRE(m.size() == 1);
   CHECK(m[0].rfind("data/points.yaml:3:83: points 'x' is not a whole number", 0) == 0);
   REQUIRE(l.rows.size() == 1);

@@ -16,18 +16,13 @@ MemoryFileSystem clean_site() {
   return s;
 }
 
-std::vector<std::string> reports(const Diagnostics& d) {
-  std::vector<std::string> out;
-  for (const auto& x : d.sorted()) out.push_back(x.format());
-  return out;
-}
 }  // namespace
 
 TEST_CASE("check passes a clean site and writes nothing") {
   auto site = clean_site();
   Diagnostics d;
   CHECK(check_site(site, {}, d));
-  CHECK(reports(d).empty());
+  CHECK(d.formatted().empty());
 }
 
 TEST_CASE("check reports broken links and anchors at their lines") {
@@ -36,7 +31,7 @@ TEST_CASE("check reports broken links and anchors at their lines") {
            "---\ntitle: C\ndate: 2024-06-03\nsummary: s\n---\n正文\n\n[坏](/news/zzz/)\n[锚](/news/b/#没有)\n");
   Diagnostics d;
   CHECK_FALSE(check_site(site, {}, d));
-  auto r = reports(d);
+  auto r = d.formatted();
   REQUIRE(r.size() == 2);
   CHECK(r[0].rfind("content/news/2024-06-03-c.md:8:1: broken link '/news/zzz/'", 0) == 0);
   CHECK(r[1].rfind("content/news/2024-06-03-c.md:9:1: link '/news/b/#没有': anchor '#没有'", 0) == 0);
@@ -50,7 +45,7 @@ TEST_CASE("check reports an ID-card number as an error and a mobile number as a 
   CHECK_FALSE(check_site(site, {}, d));
   CHECK(d.error_count() == 1);
   CHECK(d.warning_count() == 1);
-  auto r = reports(d);
+  auto r = d.formatted();
   CHECK(r[0].find(":6:1: warning: unmasked mobile number 13912345678") != std::string::npos);
   // The pipeline's own guard reports it, at its column.
   CHECK(r[1].find(":8:3: an 18-digit ID-card number must never be published") != std::string::npos);
