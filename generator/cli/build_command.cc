@@ -2,7 +2,6 @@
 #include <cstdio>
 
 #include "cli/commands.h"
-#include "core/date.h"
 #include "core/fs.h"
 #include "site/build.h"
 
@@ -10,12 +9,8 @@ namespace hongfan::cli {
 
 int run_build(const BuildArgs& args) {
   auto started = std::chrono::steady_clock::now();
-  std::string why;
-  auto now = resolve_now(args.now, &why);
-  if (!now) {
-    std::fprintf(stderr, "error: %s\n", why.c_str());
-    return kUsageError;
-  }
+  auto now = now_or_report(args.now);
+  if (!now) return kUsageError;
   BuildOptions options;
   options.output_dir = args.output.empty() ? path_join(args.site, "public") : args.output;
   options.drafts = args.drafts;

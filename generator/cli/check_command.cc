@@ -2,18 +2,13 @@
 
 #include "check/check.h"
 #include "cli/commands.h"
-#include "core/date.h"
 #include "core/fs.h"
 
 namespace hongfan::cli {
 
 int run_check(const CheckArgs& args) {
-  std::string why;
-  auto now = resolve_now(args.now, &why);
-  if (!now) {
-    std::fprintf(stderr, "error: %s\n", why.c_str());
-    return kUsageError;
-  }
+  auto now = now_or_report(args.now);
+  if (!now) return kUsageError;
   BuildOptions options;
   options.drafts = args.drafts;
   options.now = *now;

@@ -1,6 +1,8 @@
 // One function per command; main() only parses arguments and dispatches.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace hongfan::cli {
@@ -9,6 +11,10 @@ namespace hongfan::cli {
 inline constexpr int kOk = 0;
 inline constexpr int kInputError = 1;
 inline constexpr int kUsageError = 2;
+
+/// "Today" from --now or SOURCE_DATE_EPOCH (DESIGN §5); on a bad value says
+/// why on stderr and returns nothing (the command then exits kUsageError).
+std::optional<std::int64_t> now_or_report(const std::string& flag);
 
 struct BuildArgs {
   std::string site = ".";

@@ -128,12 +128,8 @@ int new_page(const NewArgs& args, std::int64_t now) {
 }  // namespace
 
 int run_new(const NewArgs& args) {
-  std::string why;
-  auto now = resolve_now(args.now, &why);
-  if (!now) {
-    std::fprintf(stderr, "error: %s\n", why.c_str());
-    return kUsageError;
-  }
+  auto now = now_or_report(args.now);
+  if (!now) return kUsageError;
   if (args.kind == "site") return new_site(args, *now);
   return new_page(args, *now);
 }

@@ -22,7 +22,6 @@
 #include <thread>
 
 #include "cli/commands.h"
-#include "core/date.h"
 #include "core/fs.h"
 #include "core/text.h"
 #include "site/build.h"
@@ -197,12 +196,8 @@ void on_signal(int) { ::_exit(0); }
 }  // namespace
 
 int run_serve(const ServeArgs& args) {
-  std::string why;
-  auto now = resolve_now(args.now, &why);
-  if (!now) {
-    std::fprintf(stderr, "error: %s\n", why.c_str());
-    return kUsageError;
-  }
+  auto now = now_or_report(args.now);
+  if (!now) return kUsageError;
   fs::path site_dir = fs::weakly_canonical(fs::absolute(args.site));
   BuildOptions options;
   options.output_dir = args.output.empty() ? (site_dir / ".hongfan-serve" / "public").string() : args.output;

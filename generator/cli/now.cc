@@ -1,0 +1,15 @@
+#include <cstdio>
+
+#include "cli/commands.h"
+#include "core/date.h"
+
+namespace hongfan::cli {
+
+std::optional<std::int64_t> now_or_report(const std::string& flag) {
+  std::string why;
+  auto now = resolve_now(flag, &why);
+  if (!now) std::fprintf(stderr, "error: %s\n", why.c_str());
+  return now;
+}
+
+}  // namespace hongfan::cli
