@@ -72,6 +72,12 @@ Data image_view(const ViewContext& ctx, const std::string& url, const std::strin
 
 Data text_or_false(const std::string& s) { return s.empty() ? Data(false) : Data(s); }
 
+Data list_of(const std::vector<Data>& items) {
+  Data l(Data::type::list);
+  for (const auto& d : items) l.push_back(d);
+  return l;
+}
+
 Data yaml_to_data(const YAML::Node& node) {
   switch (node.Type()) {
     case YAML::NodeType::Scalar: {

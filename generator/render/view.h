@@ -77,4 +77,7 @@ Data yaml_to_data(const YAML::Node& node);
 /// lookup never falls through to an outer context.
 Data text_or_false(const std::string& s);
 
+/// A template list of `items`, in order.
+Data list_of(const std::vector<Data>& items);
+
 }  // namespace hongfan

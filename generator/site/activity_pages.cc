@@ -44,12 +44,6 @@ Data colour_view(int index) {
   return d;
 }
 
-Data list_of(const std::vector<Data>& items) {
-  Data l(Data::type::list);
-  for (const auto& d : items) l.push_back(d);
-  return l;
-}
-
 std::string ics_path(const Activity& a) {
   std::string url = a.page->url;  // "activities/slug/"
   return url.substr(0, url.size() - 1) + ".ics";

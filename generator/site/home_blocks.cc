@@ -10,16 +10,6 @@
 
 namespace hongfan {
 
-namespace {
-
-Data list_of(const std::vector<Data>& items) {
-  Data l(Data::type::list);
-  for (const auto& d : items) l.push_back(d);
-  return l;
-}
-
-}  // namespace
-
 void plan_home_blocks(OutputPlan& plan, const Programme& prog) {
   const Programme* pp = &prog;
   plan.add_home_extra([pp](Data& d, const ViewContext& v, const std::string& root) {

@@ -12,12 +12,6 @@ namespace hongfan {
 
 namespace {
 
-Data list_of(const std::vector<Data>& items) {
-  Data l(Data::type::list);
-  for (const auto& d : items) l.push_back(d);
-  return l;
-}
-
 std::string grid_label(const ViewContext& v, const std::string& id) {
   const Grid* g = v.data->grid(id);
   return g && !g->name.empty() ? g->name : id;
