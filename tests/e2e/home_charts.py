@@ -5,10 +5,11 @@ and readable without sight: a <title> and a data table with every value.
     home_charts.py HONGFAN REPO_ROOT
 """
 import re
-import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+
+from hongfan_build import build_or_exit
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -17,11 +18,7 @@ def main():
     hongfan, root = sys.argv[1], sys.argv[2]
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
-        r = subprocess.run([hongfan, "build", "-s", root, "-o", tmp + "/p", "--now", "2026-11-22", "-q"],
-                           capture_output=True, text=True)
-        if r.returncode != 0:
-            print("FAIL: build failed:\n" + r.stderr)
-            return 1
+        build_or_exit(hongfan, root, tmp + "/p", "2026-11-22")
         html = open(tmp + "/p/index.html", encoding="utf-8").read()
     figures = re.findall(r'<figure class="chart" id="([^"]+)">(.*?)</figure>', html, re.S)
     if len(figures) < 2:

@@ -8,16 +8,10 @@ past and changes this month's ranking.
 import filecmp
 import os
 import re
-import subprocess
 import sys
 import tempfile
 
-
-def build(hongfan, root, out, now):
-    r = subprocess.run([hongfan, "build", "-s", root, "-o", out, "--now", now, "-q"],
-                       capture_output=True, text=True)
-    if r.returncode != 0:
-        sys.exit(f"FAIL: build with --now {now} failed:\n{r.stderr}")
+from hongfan_build import build_or_exit
 
 
 def read(path):
@@ -49,9 +43,9 @@ def main():
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
         one, two, later = (os.path.join(tmp, n) for n in ("one", "two", "later"))
-        build(hongfan, root, one, "2026-11-22")
-        build(hongfan, root, two, "2026-11-22")
-        build(hongfan, root, later, "2026-12-22")
+        build_or_exit(hongfan, root, one, "2026-11-22")
+        build_or_exit(hongfan, root, two, "2026-11-22")
+        build_or_exit(hongfan, root, later, "2026-12-22")
         if not same_tree(one, two):
             failures.append("two builds with --now 2026-11-22 differ")
         if same_tree(one, later):

@@ -18,6 +18,8 @@ import subprocess
 import sys
 import tempfile
 
+from hongfan_build import build_or_exit
+
 ROLLUP = re.compile(r'<span class="rollup" data-unit="([^"]*)">([^<]*)</span>')
 MEMBERS = re.compile(r'<span class="members" data-unit="([^"]*)">(\d+)</span>')
 PART = re.compile(r"^(\D+?)(\d+)(个|户)$")
@@ -77,11 +79,7 @@ def main():
     checked = 0
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "public")
-        r = subprocess.run([hongfan, "build", "-s", site, "-o", out, "--now", "2024-07-01", "-q"],
-                           capture_output=True, text=True)
-        if r.returncode != 0:
-            print("FAIL: the fixture did not build:\n" + r.stderr)
-            return 1
+        build_or_exit(hongfan, site, out, "2024-07-01")
 
         def check_page(rel, must_show):
             nonlocal checked

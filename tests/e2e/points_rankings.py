@@ -14,10 +14,11 @@ has its page.
 import csv
 import io
 import os
-import subprocess
 import sys
 import tempfile
 from html.parser import HTMLParser
+
+from hongfan_build import build_or_exit
 
 NOW = (2025, 6)  # --now 2025-06-15
 TOP = 10
@@ -121,11 +122,7 @@ def main():
     failures, checked = [], 0
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "public")
-        r = subprocess.run([hongfan, "build", "-s", site, "-o", out, "--now", "2025-06-15", "-q"],
-                           capture_output=True, text=True)
-        if r.returncode != 0:
-            print("FAIL: build failed:\n" + r.stderr)
-            return 1
+        build_or_exit(hongfan, site, out, "2025-06-15")
         months = {(x["year"], x["month"]) for x in rows if x["points"] >= 0}
         pages = {"index.html": 5, "points/index.html": TOP}
         for y in {m[0] for m in months}:
