@@ -1,10 +1,9 @@
 #include "content/page.h"
 
-#include <memory>
-
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
 
 #include "content/front_matter.h"
 #include "content/simple_yaml.h"

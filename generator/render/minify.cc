@@ -6,8 +6,6 @@
 #include <compare>
 #include <cstdint>
 
-#include "core/text.h"
-
 namespace hongfan {
 
 namespace {

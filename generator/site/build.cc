@@ -219,20 +219,15 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     // workers: ext4 allocates and zeroes a block for each new folder while it
     // holds the parent's lock, so workers making folders in news/ side by
     // side mostly waited for each other.
+    // (A jthread: joined even when a worker's exception leaves this block.)
     std::exception_ptr folder_error;
-    std::thread folders([&] {
+    std::jthread folders([&] {
       try {
         for (const auto& job : jobs) out->make_parent_dir(job.path);
       } catch (...) {
         folder_error = std::current_exception();
       }
     });
-    struct Join {
-      std::thread& t;
-      ~Join() {
-        if (t.joinable()) t.join();
-      }
-    } join{folders};
     parallel_for(statics.files.size(), [&](std::size_t i) {
       const StaticFile& f = statics.files[i];
       if (f.contents) {  // already processed (images without metadata)

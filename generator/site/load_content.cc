@@ -30,6 +30,7 @@ void derive_card_fields(Page& p) {
     p.date_iso = format_rfc3339(*p.date);
   }
 }
+
 // Renders one page's Markdown (links made relative to the page) and sets its
 // plain summary and card fields; `cache` (serve) reuses the HTML of a page
 // whose Markdown did not change.
