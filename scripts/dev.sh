@@ -17,11 +17,11 @@ BUILD_DIR=${BUILD_DIR:-$ROOT/build}
 ASAN_DIR=${ASAN_DIR:-$ROOT/build-asan}
 
 # What building needs, and what the tests need on top (browsers, checkers).
-BUILD_PACKAGES=(g++ cmake ninja-build pkg-config python3
+BUILD_PACKAGES=(g++ cmake ninja-build pkg-config python3 gettext ccache
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libfmt-dev doctest-dev
   libkainjow-mustache-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libqrencode-dev libjemalloc-dev
   libvips-dev)
-TEST_PACKAGES=(openjdk-17-jre-headless libxml2-utils linkchecker chromium fonts-noto-cjk
+TEST_PACKAGES=(python3-polib openjdk-17-jre-headless libxml2-utils linkchecker chromium fonts-noto-cjk
   zbar-tools poppler-utils libimage-exiftool-perl libvips-tools)
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
@@ -54,9 +54,15 @@ install_node_tools() {
   fi
 }
 
+# ccache (Debian) keeps compiled objects between builds, worktrees and clones:
+# paths under the checkout are hashed relative to it.
+export CCACHE_BASEDIR=$ROOT
+LAUNCHER=()
+if command -v ccache >/dev/null; then LAUNCHER=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache); fi
+
 build() {
   log "building into $BUILD_DIR"
-  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@" >/dev/null
+  cmake -S . -B "$BUILD_DIR" -G Ninja -DCMAKE_BUILD_TYPE=Release "${LAUNCHER[@]}" "$@" >/dev/null
   cmake --build "$BUILD_DIR"
 }
 
@@ -64,7 +70,7 @@ build() {
 # tests labelled `slow` (see tests/CMakeLists.txt).
 sanitizer_tests() {
   log "building with AddressSanitizer and UndefinedBehaviorSanitizer into $ASAN_DIR"
-  cmake -S . -B "$ASAN_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHONGFAN_SANITIZE=ON >/dev/null
+  cmake -S . -B "$ASAN_DIR" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHONGFAN_SANITIZE=ON "${LAUNCHER[@]}" >/dev/null
   cmake --build "$ASAN_DIR"
   log "running the tests under the sanitizers (all but label slow)"
   (cd "$ASAN_DIR" &&

@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "core/fs.h"
+#include "core/i18n.h"
 #include "site/build.h"
 
 namespace hongfan::cli {
@@ -27,19 +28,21 @@ int run_build(const BuildArgs& args) {
   bool ok = build_site(site, options, diags, &stats, built);
   diags.print(stderr);
   if (args.timings) {
-    std::fprintf(stderr, "timings:\n");
+    std::fprintf(stderr, "%s\n", _("timings:"));
     stats.timings.print(stderr);
   }
   if (!ok) {
     std::size_t n = diags.error_count();
-    std::fprintf(stderr, "%zu error%s; %s was not changed\n", n, n == 1 ? "" : "s",
-                 options.output_dir.c_str());
+    std::fprintf(stderr, "%s\n",
+                 trn("{} error; {} was not changed", "{} errors; {} was not changed", n, n, options.output_dir)
+                     .c_str());
     return kInputError;
   }
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   if (!args.quiet)
-    std::fprintf(stderr, "built %zu pages (%zu files) into %s in %.0f ms\n", stats.pages, stats.files,
-                 options.output_dir.c_str(), ms);
+    std::fprintf(stderr, "%s\n",
+                 tr("built {} pages ({} files) into {} in {:.0f} ms", stats.pages, stats.files, options.output_dir, ms)
+                     .c_str());
   return kOk;
 }
 

@@ -3,6 +3,7 @@
 #include "check/check.h"
 #include "cli/commands.h"
 #include "core/fs.h"
+#include "core/i18n.h"
 
 namespace hongfan::cli {
 
@@ -20,7 +21,7 @@ int run_check(const CheckArgs& args) {
   } else {
     diags.print(stdout);
     std::size_t e = diags.error_count(), w = diags.warning_count();
-    std::printf("check: %zu error%s, %zu warning%s\n", e, e == 1 ? "" : "s", w, w == 1 ? "" : "s");
+    std::printf("%s\n", tr("check: {}, {}", trn("{} error", "{} errors", e, e), trn("{} warning", "{} warnings", w, w)).c_str());
   }
   return ok ? kOk : kInputError;
 }

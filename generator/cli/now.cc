@@ -2,13 +2,14 @@
 
 #include "cli/commands.h"
 #include "core/date.h"
+#include "core/i18n.h"
 
 namespace hongfan::cli {
 
 std::optional<std::int64_t> now_or_report(const std::string& flag) {
   std::string why;
   auto now = resolve_now(flag, &why);
-  if (!now) std::fprintf(stderr, "error: %s\n", why.c_str());
+  if (!now) std::fprintf(stderr, "%s: %s\n", _("error"), why.c_str());
   return now;
 }
 

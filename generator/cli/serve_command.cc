@@ -23,6 +23,7 @@
 
 #include "cli/commands.h"
 #include "core/fs.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "site/build.h"
 #include "site/load_content.h"
@@ -232,10 +233,15 @@ int run_serve(const ServeArgs& args) {
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     std::string errors = format_errors(diags);
     std::fputs(errors.c_str(), stderr);
-    if (ok) std::fprintf(stderr, "%s: built %zu pages in %.0f ms\n", why_text, stats.pages, ms);
+    if (ok)
+      std::fprintf(stderr, "%s\n", tr("{}: built {} pages in {:.0f} ms", why_text, stats.pages, ms).c_str());
+    else
+      std::fprintf(stderr, "%s\n",
+                   trn("{}: build failed ({} error); still serving the last good site",
+                       "{}: build failed ({} errors); still serving the last good site", diags.error_count(),
+                       why_text, diags.error_count())
+                       .c_str());
     if (args.timings) stats.timings.print(stderr);
-    else std::fprintf(stderr, "%s: build failed (%zu errors); still serving the last good site\n", why_text,
-                      diags.error_count());
     if (reload || !ok) {
       {
         std::lock_guard lock(state.mutex);
@@ -249,7 +255,7 @@ int run_serve(const ServeArgs& args) {
     last = std::move(built);
     return ok;
   };
-  rebuild("start");
+  rebuild(_("start"));
   std::error_code ec;
   fs::create_directories(options.output_dir, ec);
   fs::path root = fs::weakly_canonical(fs::absolute(options.output_dir));
@@ -326,7 +332,8 @@ int run_serve(const ServeArgs& args) {
         refresh_due = false;
         continue;
       }
-      std::string what = changed.front() + (changed.size() > 1 ? " and " + std::to_string(changed.size() - 1) + " more" : "");
+      std::string what =
+          changed.size() > 1 ? tr("{} and {} more", changed.front(), changed.size() - 1) : changed.front();
       // Editors' temporary files (sed -i, atomic saves) come and go: a path
       // that is neither known nor there any more changed nothing.
       std::set<std::string> edited;
@@ -340,13 +347,20 @@ int run_serve(const ServeArgs& args) {
       refresh_due = ok && content_only;
     }
   });
-  std::fprintf(stderr, "serving %s at http://%s:%d/ (Ctrl+C to stop)\n", root.c_str(), args.bind.c_str(), args.port);
-  bool ok = server.listen(args.bind.c_str(), args.port);
+  // Bind first: "serving at" is printed only once the port is ours.
+  bool ok = server.bind_to_port(args.bind.c_str(), args.port);
+  if (ok) {
+    std::fprintf(stderr, "%s\n",
+                 tr("serving {} at http://{}:{}/ (Ctrl+C to stop)", root.string(), args.bind, args.port).c_str());
+    ok = server.listen_after_bind();
+  }
   bool stopped = g_stop.exchange(true);
   state.changed.notify_all();
   watcher_thread.join();
   if (!ok && !stopped) {
-    std::fprintf(stderr, "error: cannot listen on %s:%d (is the port in use?)\n", args.bind.c_str(), args.port);
+    std::fprintf(stderr, "%s: %s\n    %s%s\n", _("error"),
+                 tr("cannot listen on {}:{}: the port is in use or not allowed", args.bind, args.port).c_str(),
+                 _("hint: "), tr("stop the other program, or choose another port: --port {}", args.port + 1).c_str());
     return kUsageError;
   }
   return kOk;

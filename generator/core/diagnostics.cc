@@ -1,5 +1,7 @@
 #include "core/diagnostics.h"
 
+#include "core/i18n.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <tuple>
@@ -13,9 +15,9 @@ std::string Diagnostic::format() const {
     out += ':' + std::to_string(loc.col > 0 ? loc.col : 1);
   }
   if (!out.empty()) out += ": ";
-  if (severity == Severity::warning) out += "warning: ";
+  if (severity == Severity::warning) out += _("warning: ");
   out += message;
-  if (!hint.empty()) out += "\n    hint: " + hint;
+  if (!hint.empty()) out += std::string("\n    ") + _("hint: ") + hint;
   return out;
 }
 
