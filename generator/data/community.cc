@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/i18n.h"
 #include "core/yaml.h"
 
 namespace hongfan {
@@ -19,7 +20,8 @@ std::optional<YAML::Node> read_doc(const FileSystem& site, const std::string& fi
   auto doc = parse_yaml(*text, src, diags);
   if (!doc || doc->IsNull()) return std::nullopt;
   if (!doc->IsMap()) {
-    diags.error(src.at(*doc), "expected a mapping at the top of the file");
+    diags.error(src.at(*doc), _("expected a mapping at the top of the file"),
+                _("start the file with its list's name and a colon, like `rewards:`, then the entries below it"));
     return std::nullopt;
   }
   return doc;
@@ -32,12 +34,13 @@ std::vector<YAML::Node> items(const YAML::Node& doc, const char* key, const Yaml
   YAML::Node list = doc[key];
   if (!list.IsDefined() || list.IsNull()) return out;
   if (!list.IsSequence()) {
-    diags.error(src.at(list), fmt::format("'{}' must be a list", key));
+    diags.error(src.at(list), tr("'{}' must be a list", key),
+                _("write each entry on a line of its own starting with `  - `, like `  - {name: ...}`"));
     return out;
   }
   for (const auto& item : list) {
     if (item.IsMap()) out.push_back(item);
-    else diags.error(src.at(item), fmt::format("an entry of '{}' must be a mapping like {{name: ...}}", key));
+    else diags.error(src.at(item), tr("an entry of '{}' must be a mapping like {{name: ...}}", key));
   }
   return out;
 }
@@ -67,7 +70,7 @@ CommunityData load_community_data(const FileSystem& site, Diagnostics& diags) {
       w.image = str(r, "image", src, diags);
       w.points = yaml_int(r, "points", src, diags).value_or(0);
       w.stock = yaml_int(r, "stock", src, diags);
-      if (w.name.empty()) diags.error(src.at(r), "reward: 'name' is required");
+      if (w.name.empty()) diags.error(src.at(r), _("reward: 'name' is required"), _("add `name:` with what the reward is, like `name: 洗衣液`"));
       c.shop.rewards.push_back(std::move(w));
     }
   }
@@ -77,7 +80,8 @@ CommunityData load_community_data(const FileSystem& site, Diagnostics& diags) {
       roll.title = str(h, "title", src, diags);
       roll.kind = str(h, "kind", src, diags);
       roll.year = static_cast<int>(yaml_int(h, "year", src, diags).value_or(0));
-      if (roll.title.empty()) diags.error(src.at(h), "honour: 'title' is required");
+      if (roll.title.empty()) diags.error(src.at(h), _("honour: 'title' is required"),
+                                           _("add `title:` with the roll's name, like `title: 2024年度优秀共产党员`"));
       for (const auto& a : items(h, "awardees", src, diags)) {
         Awardee w;
         w.name = str(a, "name", src, diags);

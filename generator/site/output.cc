@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "core/i18n.h"
 #include "core/text.h"
 
 namespace hongfan {
@@ -73,21 +74,21 @@ std::optional<StagedOutput> StagedOutput::begin(const std::string& final_dir, Di
   std::error_code ec;
   if (fs::exists(final_path, ec)) {
     if (!fs::is_directory(final_path, ec)) {
-      diags.error({final_dir}, "the output path exists and is not a folder",
-                  "choose another folder with -o");
+      diags.error({final_dir}, _("the output path exists and is not a folder"),
+                  _("choose another folder with -o"));
       return std::nullopt;
     }
     if (!fs::exists(final_path / kOutputMarker, ec) && !is_empty_dir(final_path)) {
       diags.error({final_dir},
-                  "the output folder exists and was not written by hongfan; refusing to replace it",
-                  "move its files away or choose another folder with -o");
+                  _("the output folder exists and was not written by hongfan; refusing to replace it"),
+                  _("move its files away or choose another folder with -o"));
       return std::nullopt;
     }
   }
   fs::path parent = final_path.parent_path();
   fs::create_directories(parent, ec);
   if (ec) {
-    diags.error({final_dir}, "cannot create the folder above the output: " + ec.message());
+    diags.error({final_dir}, tr("cannot create the folder above the output: {}", ec.message()));
     return std::nullopt;
   }
   // Leftovers of builds that were killed before they could clean up.
@@ -97,7 +98,7 @@ std::optional<StagedOutput> StagedOutput::begin(const std::string& final_dir, Di
 
   std::string staging = (parent / (prefix + std::to_string(::getpid()))).string();
   if (::mkdir(staging.c_str(), 0755) != 0) {
-    diags.error({final_dir}, std::string("cannot create the staging folder: ") + std::strerror(errno));
+    diags.error({final_dir}, tr("cannot create the staging folder: {}", std::strerror(errno)));
     return std::nullopt;
   }
   StagedOutput out(final_path.string(), staging);
@@ -123,7 +124,7 @@ void StagedOutput::ensure_dir(const std::string& rel_dir) {
     }
     std::string full = staging_ + "/" + part;
     if (::mkdir(full.c_str(), 0755) != 0 && errno != EEXIST)
-      throw std::runtime_error("cannot create " + full + ": " + std::strerror(errno));
+      throw std::runtime_error(tr("cannot create {}: {}", full, std::strerror(errno)));
     std::lock_guard<std::mutex> lock(dirs_mutex_);
     made_dirs_.insert(part);
   }
@@ -131,7 +132,7 @@ void StagedOutput::ensure_dir(const std::string& rel_dir) {
 
 void StagedOutput::make_parent_dir(const std::string& rel) {
   if (!is_safe_relative_path(rel))
-    throw std::runtime_error("refusing to write outside the output: " + rel);
+    throw std::runtime_error(tr("refusing to write outside the output: {}", rel));
   auto slash = rel.rfind('/');
   if (slash != std::string::npos) ensure_dir(rel.substr(0, slash));
 }
@@ -140,7 +141,7 @@ void StagedOutput::write(const std::string& rel, std::string_view data) {
   make_parent_dir(rel);
   std::string full = staging_ + "/" + rel;
   int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (fd < 0) throw std::runtime_error("cannot write " + full + ": " + std::strerror(errno));
+  if (fd < 0) throw std::runtime_error(tr("cannot write {}: {}", full, std::strerror(errno)));
   std::size_t done = 0;
   while (done < data.size()) {
     ssize_t n = ::write(fd, data.data() + done, data.size() - done);
@@ -148,11 +149,11 @@ void StagedOutput::write(const std::string& rel, std::string_view data) {
       if (errno == EINTR) continue;
       int err = errno;
       ::close(fd);
-      throw std::runtime_error("cannot write " + full + ": " + std::strerror(err));
+      throw std::runtime_error(tr("cannot write {}: {}", full, std::strerror(err)));
     }
     done += static_cast<std::size_t>(n);
   }
-  if (::close(fd) != 0) throw std::runtime_error("cannot write " + full + ": " + std::strerror(errno));
+  if (::close(fd) != 0) throw std::runtime_error(tr("cannot write {}: {}", full, std::strerror(errno)));
 }
 
 bool StagedOutput::commit(Diagnostics& diags) {
@@ -160,7 +161,7 @@ bool StagedOutput::commit(Diagnostics& diags) {
   if (fs::exists(final_, ec)) {
     // Atomic exchange: at every instant the output path holds a whole tree.
     if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, final_.c_str(), RENAME_EXCHANGE) != 0) {
-      diags.error({final_}, std::string("cannot swap in the new output: ") + std::strerror(errno));
+      diags.error({final_}, tr("cannot swap in the new output: {}", std::strerror(errno)));
       return false;
     }
     committed_ = true;
@@ -168,7 +169,7 @@ bool StagedOutput::commit(Diagnostics& diags) {
     return true;
   }
   if (::rename(staging_.c_str(), final_.c_str()) != 0) {
-    diags.error({final_}, std::string("cannot move the new output in place: ") + std::strerror(errno));
+    diags.error({final_}, tr("cannot move the new output in place: {}", std::strerror(errno)));
     return false;
   }
   committed_ = true;
