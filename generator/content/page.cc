@@ -44,7 +44,7 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
 YamlSource front_matter_source(const Page& page) {
   // Locations in `front` are relative to the front matter, which starts on
   // line 2 (after `---`).
-  YamlSource src{page.source, 1, "front matter"};
+  YamlSource src{page.source, 1, _("front matter")};
   src.positions = page.front_positions;
   return src;
 }
@@ -74,7 +74,7 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
     diags.error({path, fm_error.line, 1}, fm_error.message, fm_error.hint);
     return std::nullopt;
   }
-  YamlSource src{path, split->yaml_first_line - 1, "front matter"};
+  YamlSource src{path, split->yaml_first_line - 1, _("front matter")};
   YAML::Node fm;
   if (auto simple = parse_simple_yaml(split->yaml, split->yaml_first_line)) {
     fm = simple->root;
