@@ -236,7 +236,11 @@ ImageSet process_images(StaticPlan& statics, ContentSet& content, const BuildOpt
       if (!fs::exists(dir / "meta")) process_into(*bytes, kind_of(f.published), dir);
       results[k] = load_cached(dir);
     } catch (const std::exception& e) {
-      errors[k] = tr("cannot process this image: {}", e.what());
+      // libvips' own words (first line only: it ends its messages with a
+      // newline) stay in brackets for whoever has to dig further.
+      std::string why = e.what();
+      why = std::string(trim(why.substr(0, why.find('\n'))));
+      errors[k] = tr("cannot process this image: it is damaged or not really a JPEG, PNG or WebP ({})", why);
     }
   });
 
