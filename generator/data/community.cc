@@ -11,17 +11,24 @@ namespace hongfan {
 
 namespace {
 
-std::optional<YAML::Node> read_doc(const FileSystem& site, const std::string& file, YamlSource& src,
-                                   Diagnostics& diags) {
+// `list_key` is the list the file holds, named in the hint of a file that
+// does not start with a mapping.
+std::optional<YAML::Node> read_doc(const FileSystem& site, const std::string& file,
+                                   const char* list_key, YamlSource& src, Diagnostics& diags) {
   if (!site.is_file(file)) return std::nullopt;
   auto text = site.read(file);
-  if (!text) return std::nullopt;
+  if (!text) {
+    diags.error({file}, _("cannot read this file"),
+                _("check that the file is not open in another program and that you may read it"));
+    return std::nullopt;
+  }
   src = YamlSource{file, 0, ""};
   auto doc = parse_yaml(*text, src, diags);
   if (!doc || doc->IsNull()) return std::nullopt;
   if (!doc->IsMap()) {
     diags.error(src.at(*doc), _("expected a mapping at the top of the file"),
-                _("start the file with its list's name and a colon, like `rewards:`, then the entries below it"));
+                tr("start the file with a line `{}:`, then the entries below it, each starting with `  - `",
+                   list_key));
     return std::nullopt;
   }
   return doc;
@@ -54,7 +61,7 @@ std::string str(const YAML::Node& m, const char* key, const YamlSource& src, Dia
 CommunityData load_community_data(const FileSystem& site, Diagnostics& diags) {
   CommunityData c;
   YamlSource src;
-  if (auto doc = read_doc(site, "data/rewards.yaml", src, diags)) {
+  if (auto doc = read_doc(site, "data/rewards.yaml", "rewards", src, diags)) {
     c.shop.present = true;
     YAML::Node shop = (*doc)["shop"];
     if (shop.IsMap()) {
@@ -74,7 +81,7 @@ CommunityData load_community_data(const FileSystem& site, Diagnostics& diags) {
       c.shop.rewards.push_back(std::move(w));
     }
   }
-  if (auto doc = read_doc(site, "data/honors.yaml", src, diags)) {
+  if (auto doc = read_doc(site, "data/honors.yaml", "honors", src, diags)) {
     for (const auto& h : items(*doc, "honors", src, diags)) {
       HonorRoll roll;
       roll.title = str(h, "title", src, diags);
@@ -95,11 +102,11 @@ CommunityData load_community_data(const FileSystem& site, Diagnostics& diags) {
     std::stable_sort(c.honors.begin(), c.honors.end(),
                      [](const HonorRoll& a, const HonorRoll& b) { return a.year > b.year; });
   }
-  if (auto doc = read_doc(site, "data/contacts.yaml", src, diags)) {
+  if (auto doc = read_doc(site, "data/contacts.yaml", "hotlines", src, diags)) {
     for (const auto& h : items(*doc, "hotlines", src, diags))
       c.hotlines.push_back({str(h, "name", src, diags), str(h, "phone", src, diags), str(h, "hours", src, diags)});
   }
-  if (auto doc = read_doc(site, "data/figures.yaml", src, diags)) {
+  if (auto doc = read_doc(site, "data/figures.yaml", "figures", src, diags)) {
     for (const auto& f : items(*doc, "figures", src, diags))
       c.figures.push_back({str(f, "label", src, diags), str(f, "value", src, diags), str(f, "unit", src, diags),
                            str(f, "as_of", src, diags)});
