@@ -8,6 +8,7 @@
 #include <set>
 #include <stdexcept>
 #include <thread>
+#include <unordered_set>
 
 #include "content/activities.h"
 #include "core/i18n.h"
@@ -221,16 +222,25 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     // holds the parent's lock, so workers making folders in news/ side by
     // side mostly waited for each other.
     // (A jthread: joined even when a worker's exception leaves this block.)
+    // A rebuild over an existing output makes only the folders of files
+    // that changed, as it finds them.
     std::exception_ptr folder_error;
     std::jthread folders([&] {
       try {
-        for (const auto& job : jobs) out->make_parent_dir(job.path);
+        if (!out->incremental())
+          for (const auto& job : jobs) out->make_parent_dir(job.path);
       } catch (...) {
         folder_error = std::current_exception();
       }
     });
+    // A generated page replaces a static file of the same path (reported by
+    // check_output_paths): the static one is not written at all.
+    std::unordered_set<std::string_view> generated;
+    generated.reserve(jobs.size());
+    for (const auto& job : jobs) generated.insert(job.path);
     parallel_for(statics.files.size(), [&](std::size_t i) {
       const StaticFile& f = statics.files[i];
+      if (generated.count(f.published)) return;
       if (f.contents) {  // already processed (images without metadata)
         out->write(f.published, *f.contents);
         return;
@@ -258,7 +268,8 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     if (!out->commit(diags)) return finish(false);
   }
   stats.pages = prepared->content.pages.size();
-  stats.files = jobs.size() + statics.files.size() + 1;
+  stats.files = out->files_changed() + out->files_unchanged();
+  stats.files_changed = out->files_changed();
   if (keep) *keep = std::move(prepared);
   return finish(true);
 }

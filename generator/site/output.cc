@@ -9,8 +9,10 @@
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
+#include <vector>
 
 #include "core/i18n.h"
+#include "core/parallel.h"
 #include "core/text.h"
 
 namespace hongfan {
@@ -36,6 +38,19 @@ bool is_empty_dir(const fs::path& p) {
   return fs::is_directory(p, ec) && fs::directory_iterator(p, ec) == fs::directory_iterator();
 }
 
+// Where replaced output trees wait to be removed: the cache beside the
+// output, on the same file system (a rename, not a copy).
+fs::path trash_dir(const fs::path& final_dir) { return final_dir.parent_path() / ".hongfan-cache" / "trash"; }
+
+std::size_t count_files(const std::string& dir) {
+  std::size_t n = 0;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec))
+    if (it->is_regular_file(ec)) ++n;
+  return n;
+}
+
 }  // namespace
 
 bool is_safe_relative_path(std::string_view rel) {
@@ -58,12 +73,13 @@ void remove_tree(const std::string& path) {
   fs::remove_all(path, ec);
 }
 
-StagedOutput::StagedOutput(std::string final_dir, std::string staging)
-    : final_(std::move(final_dir)), staging_(std::move(staging)) {}
+StagedOutput::StagedOutput(std::string final_dir, std::string staging, std::string previous)
+    : final_(std::move(final_dir)), staging_(std::move(staging)), previous_(std::move(previous)) {}
 
 StagedOutput::StagedOutput(StagedOutput&& o) noexcept
-    : final_(std::move(o.final_)), staging_(std::move(o.staging_)), committed_(o.committed_),
-      made_dirs_(std::move(o.made_dirs_)) {
+    : final_(std::move(o.final_)), staging_(std::move(o.staging_)), previous_(std::move(o.previous_)),
+      committed_(o.committed_), made_dirs_(std::move(o.made_dirs_)), changed_(o.changed_.load()),
+      unchanged_(std::move(o.unchanged_)), cleaner_(std::move(o.cleaner_)) {
   o.committed_ = true;  // the moved-from object owns nothing
 }
 
@@ -98,13 +114,21 @@ std::optional<StagedOutput> StagedOutput::begin(const std::string& final_dir, Di
   const std::string prefix = staging_prefix(final_path);
   for (const auto& e : fs::directory_iterator(parent, ec))
     if (starts_with(e.path().filename().string(), prefix)) remove_tree(e.path().string());
+  std::string previous = fs::exists(final_path / kOutputMarker, ec) ? final_path.string() : std::string();
 
   std::string staging = (parent / (prefix + std::to_string(::getpid()))).string();
   if (::mkdir(staging.c_str(), 0755) != 0) {
     diags.error({final_dir}, tr("cannot create the staging folder: {}", std::strerror(errno)));
     return std::nullopt;
   }
-  StagedOutput out(final_path.string(), staging);
+  StagedOutput out(final_path.string(), staging, previous);
+  // The trees earlier builds replaced are removed while this one renders.
+  std::vector<fs::path> old_trees;
+  for (const auto& e : fs::directory_iterator(trash_dir(final_path), ec)) old_trees.push_back(e.path());
+  if (!old_trees.empty())
+    out.cleaner_ = std::jthread([old_trees = std::move(old_trees)] {
+      for (const auto& t : old_trees) remove_tree(t.string());
+    });
   out.write(kOutputMarker, kMarkerText);
   return out;
 }
@@ -140,7 +164,36 @@ void StagedOutput::make_parent_dir(const std::string& rel) {
   if (slash != std::string::npos) ensure_dir(rel.substr(0, slash));
 }
 
+bool StagedOutput::same_as_previous(const std::string& rel, std::string_view data) const {
+  std::string path = previous_ + "/" + rel;
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return false;
+  struct stat st;
+  bool same = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) == data.size();
+  if (same) {
+    thread_local std::string buffer;
+    buffer.resize(data.size());
+    std::size_t done = 0;
+    while (done < buffer.size()) {
+      ssize_t n = ::read(fd, buffer.data() + done, buffer.size() - done);
+      if (n < 0 && errno == EINTR) continue;
+      if (n <= 0) break;
+      done += static_cast<std::size_t>(n);
+    }
+    same = done == data.size() && std::memcmp(buffer.data(), data.data(), done) == 0;
+  }
+  ::close(fd);
+  return same;
+}
+
 void StagedOutput::write(const std::string& rel, std::string_view data) {
+  if (!is_safe_relative_path(rel)) throw std::runtime_error("refusing to write outside the output: " + rel);
+  if (incremental() && same_as_previous(rel, data)) {
+    std::lock_guard<std::mutex> lock(unchanged_mutex_);
+    unchanged_.push_back(rel);
+    return;
+  }
+  ++changed_;
   make_parent_dir(rel);
   std::string full = staging_ + "/" + rel;
   int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
@@ -159,8 +212,35 @@ void StagedOutput::write(const std::string& rel, std::string_view data) {
   if (::close(fd) != 0) throw std::runtime_error(tr("cannot write {}: {}", full, std::strerror(errno)));
 }
 
+// Hard-links every unchanged file of the previous output into the staging
+// tree: same inode, same mtime, no bytes written.
+bool StagedOutput::link_unchanged(Diagnostics& diags) {
+  std::atomic<bool> ok{true};
+  parallel_for(unchanged_.size(), [&](std::size_t i) {
+    const std::string& rel = unchanged_[i];
+    make_parent_dir(rel);
+    std::string from = previous_ + "/" + rel, to = staging_ + "/" + rel;
+    if (::link(from.c_str(), to.c_str()) != 0) {
+      // A file system without hard links: copy the bytes instead.
+      std::error_code ec;
+      if (!fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec)) ok = false;
+    }
+  });
+  if (!ok) diags.error({final_}, _("cannot link the unchanged files into the new output"));
+  return ok;
+}
+
 bool StagedOutput::commit(Diagnostics& diags) {
   std::error_code ec;
+  if (incremental()) {
+    // Nothing differs and nothing disappeared: the output is already right.
+    if (changed_ == 0 && count_files(previous_) == unchanged_.size()) {
+      remove_tree(staging_);  // holds no file
+      committed_ = true;
+      return true;
+    }
+    if (!link_unchanged(diags)) return false;
+  }
   if (fs::exists(final_, ec)) {
     // Atomic exchange: at every instant the output path holds a whole tree.
     if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, final_.c_str(), RENAME_EXCHANGE) != 0) {
@@ -168,7 +248,13 @@ bool StagedOutput::commit(Diagnostics& diags) {
       return false;
     }
     committed_ = true;
-    remove_tree(staging_);  // now holds the previous output
+    // staging_ now holds the previous output. Removing it would keep the
+    // user waiting for thousands of unlinks: it goes to the trash, which the
+    // next build empties while it renders.
+    fs::path trash = trash_dir(final_);
+    fs::create_directories(trash, ec);
+    fs::path target = trash / fs::path(staging_).filename();
+    if (ec || ::rename(staging_.c_str(), target.c_str()) != 0) remove_tree(staging_);
     return true;
   }
   if (::rename(staging_.c_str(), final_.c_str()) != 0) {
