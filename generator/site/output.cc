@@ -187,7 +187,7 @@ bool StagedOutput::same_as_previous(const std::string& rel, std::string_view dat
 }
 
 void StagedOutput::write(const std::string& rel, std::string_view data) {
-  if (!is_safe_relative_path(rel)) throw std::runtime_error("refusing to write outside the output: " + rel);
+  if (!is_safe_relative_path(rel)) throw std::runtime_error(tr("refusing to write outside the output: {}", rel));
   if (incremental() && same_as_previous(rel, data)) {
     std::lock_guard<std::mutex> lock(unchanged_mutex_);
     unchanged_.push_back(rel);
