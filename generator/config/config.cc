@@ -4,6 +4,7 @@
 
 #include <set>
 
+#include "core/encoding.h"
 #include "core/text.h"
 #include "core/yaml.h"
 
@@ -67,6 +68,8 @@ std::optional<Config> load_config(const FileSystem& fs, Diagnostics& diags) {
                 "run `hongfan build -s FOLDER` with the site folder, or `hongfan new site FOLDER`");
     return std::nullopt;
   }
+  text = decode_file_text(kConfigFile, *text, diags);
+  if (!text) return std::nullopt;
   src.text = std::make_shared<const std::string>(*text);
   const std::size_t errors_before = diags.error_count();
   auto doc = parse_yaml(*text, src, diags);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/encoding.h"
 #include "core/yaml.h"
 
 namespace hongfan {
@@ -13,7 +14,7 @@ namespace {
 std::optional<YAML::Node> read_doc(const FileSystem& site, const std::string& file, YamlSource& src,
                                    Diagnostics& diags) {
   if (!site.is_file(file)) return std::nullopt;
-  auto text = site.read(file);
+  auto text = read_text_file(site, file, diags);
   if (!text) return std::nullopt;
   src = YamlSource{file, 0, ""};
   auto doc = parse_yaml(*text, src, diags);

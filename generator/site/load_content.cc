@@ -4,6 +4,7 @@
 
 #include "content/activities.h"
 #include "core/date.h"
+#include "core/encoding.h"
 #include "core/hash.h"
 #include "core/parallel.h"
 #include "core/utf8.h"
@@ -89,11 +90,8 @@ MarkdownOptions options_for(const MarkdownStage& stage) {
 
 // Reads and parses one content file; ID-card numbers are refused (DESIGN §4).
 std::optional<Page> read_page(const FileSystem& site, const std::string& path, Diagnostics& diags) {
-  auto text = site.read(path);
-  if (!text) {
-    diags.error({path}, "cannot read this file");
-    return std::nullopt;
-  }
+  auto text = read_text_file(site, path, diags);
+  if (!text) return std::nullopt;
   check_id_numbers(path, *text, diags);
   return parse_page(path, *text, diags);
 }
