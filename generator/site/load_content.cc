@@ -41,7 +41,7 @@ void render_page_markdown(Page& p, const MarkdownStage& stage, const MarkdownOpt
   std::string key;
   std::uint64_t hash = 0;
   if (cache) {
-    key = p.source + "\n" + p.url + (unsafe ? "\nunsafe" : "");
+    key = p.source + "\n" + p.url + (unsafe ? "\nunsafe" : "") + (stage.config->indented_code ? "\ncode" : "");
     hash = fnv1a64(p.body) ^ fnv1a64(p.summary);
     std::lock_guard lock(cache->mutex);
     auto it = cache->rendered.find(key);
@@ -83,6 +83,7 @@ void finish_page(Page& p, const MarkdownStage& stage, const MarkdownOptions& opt
 MarkdownOptions options_for(const MarkdownStage& stage) {
   MarkdownOptions options;
   options.unsafe_html = stage.config->unsafe_html;
+  options.indented_code = stage.config->indented_code;
   options.reserved_ids = {"main"};  // the theme's skip-link target
   options.valid_utf8 = true;         // parse_page refuses a file that is not
   return options;
