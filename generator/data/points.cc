@@ -407,7 +407,7 @@ Ledger load_points(const FileSystem& site, const Config& config, const SiteData&
   if (ends_with(file, ".xlsx")) {
     auto bytes = site.read(file);
     if (!bytes) {
-      diags.error({file}, _("cannot read this file"));
+      diags.error({file}, _("this file cannot be read"));
       return ledger;
     }
     read_xlsx(file, *bytes, reader, ledger, diags);
