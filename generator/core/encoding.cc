@@ -107,7 +107,8 @@ std::optional<std::string> read_text_file(const FileSystem& fs, const std::strin
                                           GbkPolicy policy) {
   auto bytes = fs.read(path);
   if (!bytes) {
-    diags.error({path}, _("this file cannot be read"));
+    diags.error({path}, _("cannot read this file"),
+                _("check that the file is not open in another program and that you may read it"));
     return std::nullopt;
   }
   return decode_file_text(path, *bytes, diags, policy);

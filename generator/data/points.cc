@@ -407,7 +407,8 @@ Ledger load_points(const FileSystem& site, const Config& config, const SiteData&
   if (ends_with(file, ".xlsx")) {
     auto bytes = site.read(file);
     if (!bytes) {
-      diags.error({file}, _("this file cannot be read"));
+      diags.error({file}, _("cannot read this file"),
+                  _("check that the file is not open in another program and that you may read it"));
       return ledger;
     }
     read_xlsx(file, *bytes, reader, ledger, diags);

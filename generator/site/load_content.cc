@@ -5,6 +5,7 @@
 #include "content/activities.h"
 #include "core/date.h"
 #include "core/encoding.h"
+#include "core/i18n.h"
 #include "core/hash.h"
 #include "core/parallel.h"
 #include "core/utf8.h"
