@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "core/encoding.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/yaml.h"
@@ -68,6 +69,8 @@ std::optional<Config> load_config(const FileSystem& fs, Diagnostics& diags) {
                 _("run `hongfan build -s FOLDER` with the site folder, or `hongfan new site FOLDER`"));
     return std::nullopt;
   }
+  text = decode_file_text(kConfigFile, *text, diags);
+  if (!text) return std::nullopt;
   src.text = std::make_shared<const std::string>(*text);
   const std::size_t errors_before = diags.error_count();
   auto doc = parse_yaml(*text, src, diags);
@@ -122,6 +125,11 @@ std::optional<Config> load_config(const FileSystem& fs, Diagnostics& diags) {
   });
   read_section(root, "markdown", src, diags, [&](const YAML::Node& n) {
     if (auto v = yaml_bool(n, "unsafe", src, diags)) c.unsafe_html = *v;
+    if (auto v = yaml_bool(n, "indented_code", src, diags)) c.indented_code = *v;
+    for (const auto& kv : n)
+      if (kv.first.Scalar() != "unsafe" && kv.first.Scalar() != "indented_code")
+        diags.warning(src.at(kv.first), tr("unknown markdown setting '{}' is ignored", kv.first.Scalar()),
+                      _("markdown: takes `unsafe: true` and `indented_code: true`"));
   });
   read_section(root, "points", src, diags, [&](const YAML::Node& n) {
     if (auto v = yaml_string_list(n, "categories", src, diags)) c.points_categories = *v;

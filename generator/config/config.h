@@ -32,6 +32,7 @@ struct Config {
   std::string share_image;      ///< site-absolute path of the default share image
   bool mask_residents = true;   ///< privacy.mask_residents
   bool unsafe_html = false;     ///< markdown.unsafe: let raw HTML in Markdown through
+  bool indented_code = false;   ///< markdown.indented_code: a 4-space indent makes code, not a paragraph
   bool search = true;           ///< `search: false` publishes no /search/ page or index
   std::vector<std::string> points_categories;
   int points_top = 20;

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "core/i18n.h"
+#include "core/text.h"
+#include "core/utf8.h"
+
 namespace hongfan {
 
 std::int64_t days_from_civil(int y, int m, int d) {
@@ -43,96 +47,150 @@ int days_in_month(int y, int m) {
   return m == 2 && is_leap(y) ? 29 : days[m - 1];
 }
 
-// Reads exactly `n` digits at `p`.
-bool digits(std::string_view s, std::size_t& p, int n, int& out) {
-  if (p + static_cast<std::size_t>(n) > s.size()) return false;
-  int v = 0;
-  for (int i = 0; i < n; ++i) {
-    char c = s[p + static_cast<std::size_t>(i)];
-    if (c < '0' || c > '9') return false;
-    v = v * 10 + (c - '0');
+// Staff type dates with a Chinese input method: full-width digits and
+// punctuation (２０２４／６／１, 9：30) mean the same as their ASCII forms.
+std::string normalize(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t p = 0;
+  while (p < s.size()) {
+    std::size_t at = p;
+    char32_t cp = utf8::next(s, p);
+    if (cp >= U'０' && cp <= U'９') out += static_cast<char>('0' + (cp - U'０'));
+    else if (cp == U'：') out += ':';
+    else if (cp == U'／') out += '/';
+    else if (cp == U'．') out += '.';
+    else if (cp == U'－') out += '-';
+    else if (cp == U'　') out += ' ';  // ideographic space
+    else out.append(s.substr(at, p - at));
   }
-  p += static_cast<std::size_t>(n);
+  return std::string(trim(out));
+}
+
+// Reads 1 to `max` digits at `p`; false when there is none.
+bool number(std::string_view s, std::size_t& p, int max, int& out, int* count = nullptr) {
+  int v = 0, n = 0;
+  while (n < max && p < s.size() && s[p] >= '0' && s[p] <= '9') {
+    v = v * 10 + (s[p] - '0');
+    ++p;
+    ++n;
+  }
+  if (count) *count = n;
   out = v;
+  return n > 0;
+}
+
+bool eat(std::string_view s, std::size_t& p, std::string_view word) {
+  if (s.substr(p, word.size()) != word) return false;
+  p += word.size();
   return true;
 }
 
-bool fail(std::string* error, const char* why) {
-  if (error) *error = why;
+void skip_spaces(std::string_view s, std::size_t& p) {
+  while (p < s.size() && s[p] == ' ') ++p;
+}
+
+bool fail(std::string* error, std::string why) {
+  if (error) *error = std::move(why);
   return false;
+}
+
+// `year`, `month`, `day` as written: 2024-6-1, 2024/6/1, 2024.6.1, 2024年6月1日.
+bool read_day(std::string_view s, std::size_t& p, int& y, int& mo, int& d, bool& chinese, std::string* error) {
+  int digits = 0;
+  if (!number(s, p, 4, y, &digits) || digits != 4)
+    return fail(error, _("expected a date like 2024-06-01 or 2024年6月1日"));
+  skip_spaces(s, p);
+  chinese = eat(s, p, "年");
+  char sep = 0;
+  if (!chinese) {
+    if (p >= s.size() || (s[p] != '-' && s[p] != '/' && s[p] != '.'))
+      return fail(error, _("expected a date like 2024-06-01 or 2024年6月1日"));
+    sep = s[p++];
+  }
+  skip_spaces(s, p);
+  if (!number(s, p, 2, mo)) return fail(error, _("the month is missing after the year"));
+  skip_spaces(s, p);
+  if (chinese ? !eat(s, p, "月") : (p >= s.size() || s[p++] != sep))
+    return fail(error, chinese ? _("write 月 after the month, like 2024年6月1日")
+                               : tr("write the same separator '{}' between month and day", sep));
+  skip_spaces(s, p);
+  if (!number(s, p, 2, d)) return fail(error, _("the day is missing after the month"));
+  if (chinese) {
+    skip_spaces(s, p);
+    if (!eat(s, p, "日") && !eat(s, p, "号")) return fail(error, _("write 日 after the day, like 2024年6月1日"));
+  }
+  if (mo < 1 || mo > 12) return fail(error, tr("the month is {}, but a month goes from 1 to 12", mo));
+  if (d < 1 || d > days_in_month(y, mo))
+    return fail(error, tr("{}年{}月 has no day {}: that month has {} days", y, mo, d, days_in_month(y, mo)));
+  return true;
+}
+
+// `09:30`, `9:30`, `09:30:15.5`, then an optional zone (Z, +08:00, +0800).
+bool read_time(std::string_view s, std::size_t& p, int& h, int& mi, int& sec, int& offset, std::string* error) {
+  if (!number(s, p, 2, h) || p >= s.size() || s[p++] != ':' || !number(s, p, 2, mi))
+    return fail(error, _("expected a time like 09:30 after the date"));
+  if (p < s.size() && s[p] == ':') {
+    ++p;
+    if (!number(s, p, 2, sec)) return fail(error, _("expected seconds after the minutes, like 09:30:00"));
+    if (p < s.size() && s[p] == '.') {
+      ++p;
+      while (p < s.size() && s[p] >= '0' && s[p] <= '9') ++p;
+    }
+  }
+  if (h > 23) return fail(error, tr("the hour is {}, but hours go from 0 to 23", h));
+  if (mi > 59) return fail(error, tr("the minutes are {}, but minutes go from 0 to 59", mi));
+  if (sec > 60) return fail(error, tr("the seconds are {}, but seconds go from 0 to 59", sec));
+  skip_spaces(s, p);
+  if (p < s.size() && (s[p] == 'Z' || s[p] == 'z')) {
+    offset = 0;
+    ++p;
+  } else if (p < s.size() && (s[p] == '+' || s[p] == '-')) {
+    int sign = s[p++] == '-' ? -1 : 1, oh = 0, om = 0, n = 0;
+    if (!number(s, p, 2, oh, &n) || n != 2) return fail(error, _("expected a zone offset like +08:00"));
+    if (p < s.size() && s[p] == ':') ++p;
+    if (p < s.size() && (!number(s, p, 2, om, &n) || n != 2))
+      return fail(error, _("expected a zone offset like +08:00"));
+    if (oh > 14 || om > 59) return fail(error, _("expected a zone offset like +08:00"));
+    offset = sign * (oh * 60 + om);
+  }
+  return true;
 }
 
 }  // namespace
 
-std::optional<DateTime> parse_datetime(std::string_view s, std::string* error) {
-  const char* expected = "expected a date like 2024-06-01 or 2024-06-01T09:30:00+08:00";
+const char* date_format_hint() {
+  return _("write a date like 2024-06-01, 2024/6/1 or 2024年6月1日; a time may follow: 2024-06-01 09:30");
+}
+
+std::optional<DateTime> parse_datetime(std::string_view text, std::string* error) {
+  const std::string s = normalize(text);
   std::size_t p = 0;
   int y = 0, mo = 0, d = 0;
-  if (!digits(s, p, 4, y) || p >= s.size() || s[p++] != '-' || !digits(s, p, 2, mo) ||
-      p >= s.size() || s[p++] != '-' || !digits(s, p, 2, d)) {
-    fail(error, expected);
-    return std::nullopt;
-  }
-  if (mo < 1 || mo > 12) {
-    fail(error, "month must be between 01 and 12");
-    return std::nullopt;
-  }
-  if (d < 1 || d > days_in_month(y, mo)) {
-    if (error) *error = fmt::format("{}-{:02} has no day {:02}", y, mo, d);
-    return std::nullopt;
-  }
+  bool chinese = false;
+  if (!read_day(s, p, y, mo, d, chinese, error)) return std::nullopt;
   DateTime dt;
   int h = 0, mi = 0, sec = 0;
-  if (p < s.size()) {
-    if (s[p] != 'T' && s[p] != 't' && s[p] != ' ') {
-      fail(error, expected);
+  const std::size_t after_day = p;
+  if (p < s.size() && (s[p] == 'T' || s[p] == 't')) ++p;
+  else skip_spaces(s, p);
+  if (p < s.size() || p != after_day) {
+    // A time follows the day after 'T', spaces, or (2024年6月1日9:30) nothing.
+    if (p == after_day && !chinese) {
+      if (error) *error = tr("unexpected '{}' after the date", trim(s.substr(after_day)));
       return std::nullopt;
     }
-    ++p;
-    if (!digits(s, p, 2, h) || p >= s.size() || s[p++] != ':' || !digits(s, p, 2, mi)) {
-      fail(error, "expected a time like 09:30 after the date");
+    if (p == s.size()) {
+      if (error) *error = _("expected a time like 09:30 after the date");
       return std::nullopt;
     }
-    if (p < s.size() && s[p] == ':') {
-      ++p;
-      if (!digits(s, p, 2, sec)) {
-        fail(error, "expected seconds after the minutes");
-        return std::nullopt;
-      }
-      if (p < s.size() && s[p] == '.') {
-        ++p;
-        while (p < s.size() && s[p] >= '0' && s[p] <= '9') ++p;
-      }
-    }
-    if (h > 23 || mi > 59 || sec > 60) {
-      fail(error, "time of day out of range");
+    if (s[p] < '0' || s[p] > '9') {
+      if (error) *error = tr("unexpected '{}' after the date", trim(s.substr(after_day)));
       return std::nullopt;
     }
-    while (p < s.size() && s[p] == ' ') ++p;
-    if (p < s.size()) {
-      if (s[p] == 'Z' || s[p] == 'z') {
-        dt.offset_minutes = 0;
-        ++p;
-      } else if (s[p] == '+' || s[p] == '-') {
-        int sign = s[p++] == '-' ? -1 : 1, oh = 0, om = 0;
-        if (!digits(s, p, 2, oh)) {
-          fail(error, "expected a zone offset like +08:00");
-          return std::nullopt;
-        }
-        if (p < s.size() && s[p] == ':') ++p;
-        if (p < s.size() && !digits(s, p, 2, om)) {
-          fail(error, "expected a zone offset like +08:00");
-          return std::nullopt;
-        }
-        if (oh > 14 || om > 59) {
-          fail(error, "zone offset out of range");
-          return std::nullopt;
-        }
-        dt.offset_minutes = sign * (oh * 60 + om);
-      }
-    }
+    if (!read_time(s, p, h, mi, sec, dt.offset_minutes, error)) return std::nullopt;
     if (p != s.size()) {
-      fail(error, expected);
+      if (error) *error = tr("unexpected '{}' after the time", trim(s.substr(p)));
       return std::nullopt;
     }
     dt.has_time = true;
@@ -185,7 +243,7 @@ std::optional<std::int64_t> resolve_now(const std::string& flag, std::string* er
     std::string why;
     auto dt = parse_datetime(flag, &why);
     if (!dt) {
-      if (error) *error = "--now '" + flag + "': " + why;
+      if (error) *error = tr("--now '{}': {}", flag, why);
       return std::nullopt;
     }
     return dt->epoch;
@@ -194,7 +252,7 @@ std::optional<std::int64_t> resolve_now(const std::string& flag, std::string* er
     char* end = nullptr;
     long long v = std::strtoll(sde, &end, 10);
     if (!end || *end != '\0' || v < 0) {
-      if (error) *error = std::string("SOURCE_DATE_EPOCH '") + sde + "' is not a number of seconds";
+      if (error) *error = tr("SOURCE_DATE_EPOCH '{}' is not a number of seconds", sde);
       return std::nullopt;
     }
     return v;

@@ -26,10 +26,17 @@ struct CivilTime {
   int weekday = 4;  ///< 0 = Sunday … 6 = Saturday
 };
 
-/// Parses `2024-06-01`, `2024-06-01 09:30`, `2024-06-01T09:30:00`,
-/// `…Z`, `…+08:00`, `…+0800`, with optional fractional seconds. On failure
-/// returns nullopt and, if `error` is given, says what is wrong.
+/// Parses a date as staff write it, wherever hongfan reads one (front
+/// matter, the ledger, --now): `2024-06-01`, `2024-6-1`, `2024/6/1`,
+/// `2024.6.1`, `2024年6月1日` (or `6月1号`), full-width digits too, then an
+/// optional time `09:30` / `9:30` / `09:30:00.5` after a space or `T` (after
+/// 日 nothing is needed) and an optional zone `Z`, `+08:00`, `+0800`. On
+/// failure returns nullopt and, if `error` is given, says in the reader's
+/// language which part is wrong (`the month is 13, …`).
 std::optional<DateTime> parse_datetime(std::string_view text, std::string* error = nullptr);
+
+/// The hint under a date error: the forms parse_datetime accepts.
+const char* date_format_hint();
 
 /// Days since 1970-01-01 of a civil date, and back (H. Hinnant's algorithms).
 std::int64_t days_from_civil(int y, int m, int d);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/encoding.h"
 #include "core/i18n.h"
 #include "core/yaml.h"
 
@@ -16,12 +17,8 @@ namespace {
 std::optional<YAML::Node> read_doc(const FileSystem& site, const std::string& file,
                                    const char* list_key, YamlSource& src, Diagnostics& diags) {
   if (!site.is_file(file)) return std::nullopt;
-  auto text = site.read(file);
-  if (!text) {
-    diags.error({file}, _("cannot read this file"),
-                _("check that the file is not open in another program and that you may read it"));
-    return std::nullopt;
-  }
+  auto text = read_text_file(site, file, diags);
+  if (!text) return std::nullopt;
   src = YamlSource{file, 0, ""};
   auto doc = parse_yaml(*text, src, diags);
   if (!doc || doc->IsNull()) return std::nullopt;

@@ -4,17 +4,15 @@
 
 #include <algorithm>
 
+#include "core/encoding.h"
 
 namespace hongfan {
 
 std::optional<DataFile> read_data_file(const FileSystem& site, const std::string& path,
                                        Diagnostics& diags) {
   if (!site.is_file(path)) return std::nullopt;
-  auto text = site.read(path);
-  if (!text) {
-    diags.error({path}, "cannot read this file");
-    return std::nullopt;
-  }
+  auto text = read_text_file(site, path, diags);
+  if (!text) return std::nullopt;
   DataFile f;
   f.src.file = path;
   f.src.text = std::make_shared<const std::string>(std::move(*text));

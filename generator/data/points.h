@@ -1,6 +1,8 @@
-// The points ledger (DESIGN §2 data/points.csv or points.yaml): one row per
-// award or redemption, its person resolved against people.yaml, its bytes
-// read as UTF-8 (with or without BOM) or GBK, whichever they are.
+// The points ledger (DESIGN §2 data/points.csv, points.xlsx or points.yaml):
+// one row per award or redemption, its person resolved against people.yaml,
+// its grid by id or name. A CSV is read as UTF-8 (with or without BOM) or
+// GBK, whichever it is (core/encoding.h); a workbook's first sheet as Excel
+// or WPS saves it (data/xlsx.h).
 #pragma once
 
 #include <optional>
@@ -32,14 +34,13 @@ struct Ledger {
   std::vector<PointsRow> rows;  ///< in file order
 };
 
-/// Reads data/points.csv or data/points.yaml if either exists. Every bad row
-/// is reported at its line; rows with errors are left out.
+/// Reads data/points.csv, points.xlsx or points.yaml, whichever exists (two
+/// at once are an error, as is a file that cannot be read). Headers may be
+/// English or Chinese (日期, 人员 or 姓名, 网格, 类别, 积分, 事由); blank rows
+/// are skipped. Every bad row is reported at its line (in a workbook: row
+/// and column, with the column's letter and header); rows with errors are
+/// left out. A person who redeemed more than they earned is warned about.
 Ledger load_points(const FileSystem& site, const Config& config, const SiteData& data,
                    Diagnostics& diags);
-
-/// The text of `bytes` as UTF-8: a UTF-8 BOM is dropped; bytes that are not
-/// valid UTF-8 are converted from GB18030 (a superset of GBK). nullopt when
-/// they are neither; `bad_offset` then tells the first offending byte.
-std::optional<std::string> decode_text(std::string_view bytes, std::size_t* bad_offset = nullptr);
 
 }  // namespace hongfan

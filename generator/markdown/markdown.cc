@@ -138,6 +138,110 @@ std::string tighten_headings(std::string html) {
   return out;
 }
 
+// ---- Chinese indentation ---------------------------------------------------
+//
+// Chinese prose starts each paragraph with an indent: two full-width spaces
+// (　　), four ASCII spaces or a tab. CommonMark makes the last two an
+// indented code block (a grey monospace box, cut off on a phone) and runs
+// lines starting with 　 into the paragraph above. Both are undone on the
+// parsed tree, so fenced code, lists and their nested content keep
+// CommonMark's meaning.
+
+bool starts_with_ideographic_space(cmark_node* n) {
+  if (cmark_node_get_type(n) != CMARK_NODE_TEXT) return false;
+  const char* lit = cmark_node_get_literal(n);
+  return lit && std::string_view(lit).substr(0, 3) == "\u3000";
+}
+
+// Splits `para` before each soft break for which `split_here(next)` holds
+// (`next` is the inline after the break): the lines after it move into a new
+// paragraph after `para`. The moved inlines keep pointing into `para`'s
+// content, which stays in the tree until the document is freed.
+template <class Pred>
+void split_paragraph(cmark_node* para, Pred split_here) {
+  cmark_node* current = para;
+  cmark_node* c = cmark_node_first_child(para);
+  while (c) {
+    cmark_node* next = cmark_node_next(c);
+    if (cmark_node_get_type(c) == CMARK_NODE_SOFTBREAK && next && split_here(next)) {
+      cmark_node* fresh = cmark_node_new(CMARK_NODE_PARAGRAPH);
+      cmark_node_insert_after(current, fresh);
+      cmark_node_free(c);  // unlinks the break
+      for (cmark_node* m = next; m;) {
+        cmark_node* after = cmark_node_next(m);
+        cmark_node_unlink(m);
+        cmark_node_append_child(fresh, m);
+        m = after;
+      }
+      current = fresh;
+      c = cmark_node_first_child(fresh);
+      continue;
+    }
+    c = next;
+  }
+}
+
+std::vector<cmark_node*> nodes_of_type(cmark_node* root, cmark_node_type type) {
+  std::vector<cmark_node*> out;
+  std::unique_ptr<cmark_iter, IterDeleter> it(cmark_iter_new(root));
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE)
+    if (ev == CMARK_EVENT_ENTER && cmark_node_get_type(cmark_iter_get_node(it.get())) == type)
+      out.push_back(cmark_iter_get_node(it.get()));
+  return out;
+}
+
+// Parses `text` (with the page's options and extensions) into a document;
+// `first_line` is the line the text starts on in the page, so links inside
+// keep their real line numbers (leading blank lines are ignored by cmark).
+NodePtr parse_fragment(std::string_view text, int first_line, int opts) {
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(opts));
+  for (const char* name : kExtensions)
+    if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+      cmark_parser_attach_syntax_extension(parser.get(), ext);
+  std::string padded(static_cast<std::size_t>(first_line > 1 ? first_line - 1 : 0), '\n');
+  padded.append(text);
+  cmark_parser_feed(parser.get(), padded.data(), padded.size());
+  return NodePtr(cmark_parser_finish(parser.get()));
+}
+
+// Turns every indented (not fenced) code block into what its text says as
+// Markdown, each line of its plain paragraphs a paragraph of its own; then
+// splits paragraphs before lines that start with 　. Returns the nodes that
+// must outlive rendering (see add_heading_ids). Runs under the inline-parsing
+// lock: it parses.
+std::vector<NodePtr> undo_indented_code(cmark_node* doc, int opts) {
+  std::vector<NodePtr> keep;
+  // Innermost first is not needed: a fragment's own indented blocks (8
+  // spaces) are handled when the fragment is walked in turn.
+  std::vector<cmark_node*> pending = nodes_of_type(doc, CMARK_NODE_CODE_BLOCK);
+  while (!pending.empty()) {
+    cmark_node* code = pending.back();
+    pending.pop_back();
+    int fence_length = 0, fence_offset = 0;
+    char fence_char = 0;
+    if (cmark_node_get_fenced(code, &fence_length, &fence_offset, &fence_char)) continue;
+    const char* lit = cmark_node_get_literal(code);
+    NodePtr fragment = parse_fragment(lit ? lit : "", cmark_node_get_start_line(code), opts);
+    for (cmark_node* inner : nodes_of_type(fragment.get(), CMARK_NODE_CODE_BLOCK)) pending.push_back(inner);
+    while (cmark_node* block = cmark_node_first_child(fragment.get())) {
+      cmark_node_unlink(block);
+      cmark_node_insert_before(code, block);
+      if (cmark_node_get_type(block) == CMARK_NODE_PARAGRAPH)
+        split_paragraph(block, [](cmark_node*) { return true; });
+    }
+    cmark_node_unlink(code);
+    keep.emplace_back(code);
+    keep.push_back(std::move(fragment));
+  }
+  return keep;
+}
+
+void split_at_ideographic_indents(cmark_node* doc) {
+  for (cmark_node* para : nodes_of_type(doc, CMARK_NODE_PARAGRAPH))
+    split_paragraph(para, starts_with_ideographic_space);
+}
+
 }  // namespace
 
 std::string heading_id(std::string_view text) {
@@ -186,6 +290,7 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
   }
   cmark_parser_feed(parser.get(), text.data(), text.size());
   std::unique_ptr<cmark_node, NodeDeleter> doc;
+  std::vector<NodePtr> fragments;  // kept until the HTML is rendered (see undo_indented_code)
   {
     // cmark-gfm keeps the extensions' special inline characters ('~', '|' …)
     // in one global table (cmark-gfm PR #176, still open): inline parsing,
@@ -198,7 +303,9 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
     static std::mutex inline_parsing;
     std::lock_guard lock(inline_parsing);
     doc.reset(cmark_parser_finish(parser.get()));
+    if (!options.indented_code) fragments = undo_indented_code(doc.get(), opts);
   }
+  split_at_ideographic_indents(doc.get());
 
   MarkdownResult result;
   bool have_first_paragraph = false;

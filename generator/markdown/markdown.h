@@ -16,6 +16,12 @@ struct MarkdownOptions {
   /// Ids the page around the fragment already uses (the theme's `main`):
   /// heading ids avoid them.
   std::vector<std::string> reserved_ids;
+  /// Let a block indented by 4 spaces or a tab be code, as CommonMark says
+  /// (site.yaml `markdown: {indented_code: true}`). Off by default: Chinese
+  /// writers indent paragraphs (spaces, a tab, or 　　), so only fenced
+  /// blocks (``` or ~~~) are code, and an indented block is read as the
+  /// paragraphs (lists, quotes …) it holds, each indented line a paragraph.
+  bool indented_code = false;
   /// The caller has already checked the text is valid UTF-8 (content files
   /// are, or they are an error): cmark need not check it again.
   bool valid_utf8 = false;
@@ -49,6 +55,8 @@ std::string heading_id(std::string_view text);
 
 /// Renders GFM with tables, strikethrough, autolinks, tagfilter, task lists
 /// and footnotes. Headings get ids (heading_id, made unique with -1, -2 …).
+/// A line that starts with a full-width indent (　) starts a new paragraph,
+/// and indented blocks are paragraphs unless `options.indented_code`.
 /// Thread-safe.
 MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& options,
                                const UrlRewriter& rewrite = nullptr);

@@ -112,6 +112,7 @@ std::string render_intro(const ViewContext& ctx, const std::string& text, const 
   if (text.empty()) return {};
   MarkdownOptions options;
   options.unsafe_html = ctx.config->unsafe_html;
+  options.indented_code = ctx.config->indented_code;
   return render_markdown(text, options, [&root](std::string_view url) {
            return resolve_link(root, url);
          }).html;

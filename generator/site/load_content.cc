@@ -4,6 +4,7 @@
 
 #include "content/activities.h"
 #include "core/date.h"
+#include "core/encoding.h"
 #include "core/i18n.h"
 #include "core/hash.h"
 #include "core/parallel.h"
@@ -41,7 +42,7 @@ void render_page_markdown(Page& p, const MarkdownStage& stage, const MarkdownOpt
   std::string key;
   std::uint64_t hash = 0;
   if (cache) {
-    key = p.source + "\n" + p.url + (unsafe ? "\nunsafe" : "");
+    key = p.source + "\n" + p.url + (unsafe ? "\nunsafe" : "") + (stage.config->indented_code ? "\ncode" : "");
     hash = fnv1a64(p.body) ^ fnv1a64(p.summary);
     std::lock_guard lock(cache->mutex);
     auto it = cache->rendered.find(key);
@@ -83,6 +84,7 @@ void finish_page(Page& p, const MarkdownStage& stage, const MarkdownOptions& opt
 MarkdownOptions options_for(const MarkdownStage& stage) {
   MarkdownOptions options;
   options.unsafe_html = stage.config->unsafe_html;
+  options.indented_code = stage.config->indented_code;
   options.reserved_ids = {"main"};  // the theme's skip-link target
   options.valid_utf8 = true;         // parse_page refuses a file that is not
   return options;
@@ -90,12 +92,8 @@ MarkdownOptions options_for(const MarkdownStage& stage) {
 
 // Reads and parses one content file; ID-card numbers are refused (DESIGN §4).
 std::optional<Page> read_page(const FileSystem& site, const std::string& path, Diagnostics& diags) {
-  auto text = site.read(path);
-  if (!text) {
-    diags.error({path}, _("cannot read this file"),
-                _("check that the file is not open in another program and that you may read it"));
-    return std::nullopt;
-  }
+  auto text = read_text_file(site, path, diags);
+  if (!text) return std::nullopt;
   check_id_numbers(path, *text, diags);
   return parse_page(path, *text, diags);
 }

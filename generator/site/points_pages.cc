@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <set>
 
 #include "core/date.h"
@@ -34,7 +35,9 @@ Data ranking_table(const ViewContext& v, const std::string& category, const Peri
     e.set("grid", grid_label(v, r.grid));
     e.set("grid_url", v.data->grid(r.grid) ? Data(root + "grids/" + r.grid + "/") : Data(false));
     e.set("points", std::to_string(r.points));
-    e.set("balance", std::to_string(balance_of(rows, r.key)));
+    // An overdrawn balance is a ledger mistake (load_points warns about
+    // it); residents see 0, never a negative balance.
+    e.set("balance", std::to_string(std::max(0LL, balance_of(rows, r.key))));
     e.set("show_balance", period.kind == Period::Kind::all);
     items.push_back(e);
   }
