@@ -20,15 +20,17 @@ const T* lookup(const std::unordered_map<std::string, std::size_t>& index, const
 }
 
 // The ID-card guard covers every text file under data/ (whatever loader
-// reads it, now or later) and site.yaml.
-void check_data_files_for_id_numbers(const FileSystem& site, Diagnostics& diags) {
+// reads it, now or later) and site.yaml; the same pass keeps the mobile
+// numbers for the privacy rule.
+void scan_data_files_for_numbers(const FileSystem& site, SiteData& data, Diagnostics& diags) {
   std::vector<std::string> files = walk_files(site, "data");
   files.push_back(kConfigFile);
   for (const auto& f : files) {
     if (!(ends_with(f, ".yaml") || ends_with(f, ".yml") || ends_with(f, ".csv") ||
           ends_with(f, ".json") || ends_with(f, ".txt")))
       continue;
-    if (auto text = site.read(f)) check_id_numbers(f, *text, diags);
+    if (auto text = site.read(f))
+      for (auto& m : scan_personal_numbers(f, *text, diags)) data.mobiles.push_back(std::move(m));
   }
 }
 }  // namespace
@@ -66,7 +68,7 @@ void report_unknown_ref(const SourceLoc& loc, const std::string& who, const std:
 
 SiteData load_data(const FileSystem& site, const Config& config, Diagnostics& diags) {
   SiteData data;
-  check_data_files_for_id_numbers(site, diags);
+  scan_data_files_for_numbers(site, data, diags);
   IdRegistry ids;
   data.org = load_org(site, ids, diags);
   roll_up_org(data.org);
