@@ -72,7 +72,7 @@ const char* kind_name(RefKind kind) {
     case RefKind::menu: return _("menu link");
     case RefKind::link: break;
   }
-  return _("link");
+  return _("text link");
 }
 
 void check_one(const CheckContext& ctx, const LinkIndex& index, const std::string& page_url, const Page* page,

@@ -4,6 +4,7 @@
 
 #include "content/activities.h"
 #include "core/date.h"
+#include "core/i18n.h"
 #include "core/hash.h"
 #include "core/i18n.h"
 #include "core/parallel.h"
@@ -113,7 +114,8 @@ void draft_if_placeholder(Page& p, bool drafts, Diagnostics& diags) {
 std::optional<Page> read_page(const FileSystem& site, const std::string& path, bool drafts, Diagnostics& diags) {
   auto text = site.read(path);
   if (!text) {
-    diags.error({path}, "cannot read this file");
+    diags.error({path}, _("cannot read this file"),
+                _("check that the file is not open in another program and that you may read it"));
     return std::nullopt;
   }
   auto mobiles = scan_personal_numbers(path, *text, diags);

@@ -33,8 +33,8 @@ TEST_CASE("check reports broken links and anchors at their lines") {
   CHECK_FALSE(check_site(site, {}, d));
   auto r = d.formatted();
   REQUIRE(r.size() == 2);
-  CHECK(r[0].rfind("content/news/2024-06-03-c.md:8:1: link '/news/zzz/' leads nowhere", 0) == 0);
-  CHECK(r[1].rfind("content/news/2024-06-03-c.md:9:1: link '/news/b/#没有': content/news/2024-06-02-b.md has no "
+  CHECK(r[0].rfind("content/news/2024-06-03-c.md:8:1: text link '/news/zzz/' leads nowhere", 0) == 0);
+  CHECK(r[1].rfind("content/news/2024-06-03-c.md:9:1: text link '/news/b/#没有': content/news/2024-06-02-b.md has no "
                    "heading '#没有'",
                    0) == 0);
 }
