@@ -1,9 +1,9 @@
 // Slug, date, URL and number parsers: small functions that see raw user text.
 #include "check/links.h"
-#include "check/numbers.h"
 #include "core/date.h"
 #include "core/slug.h"
 #include "core/utf8.h"
+#include "data/privacy.h"
 #include "fuzz_util.h"
 #include "markdown/markdown.h"
 #include "render/urls.h"
@@ -39,7 +39,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)resolve_site_link(a, b);
   (void)percent_decode(text);
   (void)find_mobile_numbers(text);
-  (void)find_id_card_numbers(text);
+  (void)find_id_numbers(text);
   if (utf8::valid(text)) {
     (void)utf8::length(text);
     (void)utf8::prefix(text, 7);

@@ -4,19 +4,31 @@
 
 namespace hongfan {
 
+void CheckContext::problem(Diagnostics& diags, SourceLoc loc, std::string message, std::string hint) const {
+  if (errors_as_warnings) diags.warning(std::move(loc), std::move(message), std::move(hint));
+  else diags.error(std::move(loc), std::move(message), std::move(hint));
+}
+
+void review_site(const PreparedSite& site, Diagnostics& diags, bool errors_as_warnings) {
+  CheckContext ctx{&site, errors_as_warnings};
+  // A new rule (e.g. for a data file that lands later) is one more line here.
+  check_links(ctx, diags);
+  // (org/grid/station/brand ids are checked by the pipeline's link stage;
+  // ID-card numbers by its reading stages, which refuse them.)
+  check_privacy(ctx, diags);
+  check_qr_base_url(ctx, diags);
+}
+
 bool check_site(const FileSystem& site, const BuildOptions& options, Diagnostics& diags) {
   BuildOptions o = options;
-  o.keep_markdown = true;  // the privacy rule scans the bodies
   o.plan_despite_errors = true;  // report the build's errors and the rules' findings together
+  o.review = nullptr;            // run below, once
   Timings timings;
   auto prepared = prepare_site(site, o, diags, timings);
   if (!prepared) return false;  // no config or templates: the build's errors are the report
-  CheckContext ctx{&site, prepared.get()};
-  // A new rule (e.g. for a data file that lands later) is one more line here.
-  check_links(ctx, diags);
-  // (org/grid/station/brand ids are checked by the pipeline's link stage.)
-  check_sharing(ctx, diags);
-  check_privacy(ctx, diags);
+  review_site(*prepared, diags, false);
+  // Advice for share cards: many pages have none, so only `check` says it.
+  check_sharing({prepared.get()}, diags);
   return !diags.has_errors();
 }
 

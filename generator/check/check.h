@@ -1,11 +1,15 @@
-// `hongfan check`: what a build would publish, inspected without writing.
+// The rules of `hongfan check`, which every build runs too.
 //
-// The check runs the reading stages of the pipeline (prepare_site) and then
-// a list of rules over the prepared site: broken internal links and anchors,
-// missing images and attachments, unknown ids in front matter, pages without
-// a summary or share image, unmasked mobile numbers in news, ID-card numbers
-// anywhere in the input. Each rule is a function in its own small file;
-// check.cc lists them in order.
+// The rules look at a prepared site (the reading stages of the pipeline,
+// prepare_site): broken internal links and anchors, missing images, covers
+// and attachments, menu links to nowhere; unmasked mobile numbers anywhere
+// in content and data; the starter's example base_url on printed QR cards;
+// pages without a summary or share image. Each rule is a function in its
+// own small file; check.cc lists them in order.
+//
+// `build` and `serve` run review_site() once on the site they are about to
+// write (BuildOptions::review), so staff see the same problems without
+// running `check`; `check` adds the share-card advice and lists everything.
 #pragma once
 
 #include <string>
@@ -18,18 +22,29 @@ namespace hongfan {
 
 /// Everything a rule may look at.
 struct CheckContext {
-  const FileSystem* site = nullptr;
   const PreparedSite* prepared = nullptr;
+  /// In a build, what `check` calls an error (a broken link) is a warning:
+  /// the site is still written, unless --strict.
+  bool errors_as_warnings = false;
+
+  /// Reports something `check` counts as an error.
+  void problem(Diagnostics& diags, SourceLoc loc, std::string message, std::string hint = {}) const;
 };
 
 /// Runs every rule and reports into `diags`. Returns false when the site has
 /// errors (including the build's own). Writes nothing.
 bool check_site(const FileSystem& site, const BuildOptions& options, Diagnostics& diags);
 
+/// The rules a build runs before it writes (links, privacy, QR cards): what
+/// the build would publish wrongly. `check` runs them too, and calls a
+/// broken link an error; a build (`errors_as_warnings`) warns.
+void review_site(const PreparedSite& site, Diagnostics& diags, bool errors_as_warnings);
+
 /// The rules, one per file.
 void check_links(const CheckContext& ctx, Diagnostics& diags);       ///< links, anchors, images, covers, menu
 void check_sharing(const CheckContext& ctx, Diagnostics& diags);     ///< summaries and share images
-void check_privacy(const CheckContext& ctx, Diagnostics& diags);     ///< mobile and ID-card numbers
+void check_privacy(const CheckContext& ctx, Diagnostics& diags);     ///< mobile numbers
+void check_qr_base_url(const CheckContext& ctx, Diagnostics& diags); ///< the example base_url on QR cards
 
 /// Diagnostics as JSON for scripts: {"errors": N, "warnings": N,
 /// "diagnostics": [{"severity", "file", "line", "column", "message", "hint"}]}.

@@ -1,12 +1,11 @@
 // Rule: every internal link, anchor, image, attachment, cover, menu entry and
 // share image points at something the build publishes.
-#include <fmt/format.h>
-
 #include <map>
 #include <set>
 
 #include "check/check.h"
 #include "check/links.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/yaml.h"
 #include "render/urls.h"
@@ -65,50 +64,63 @@ bool looks_like_file(const std::string& path) {
 // What kind of thing a reference is, for messages.
 enum class RefKind { link, image, cover, menu, share };
 
-void check_one(const LinkIndex& index, const std::string& page_url, const Page* page,
+const char* kind_name(RefKind kind) {
+  switch (kind) {
+    case RefKind::image: return _("image");
+    case RefKind::cover: return _("cover image");
+    case RefKind::share: return _("share image");
+    case RefKind::menu: return _("menu link");
+    case RefKind::link: break;
+  }
+  return _("text link");
+}
+
+void check_one(const CheckContext& ctx, const LinkIndex& index, const std::string& page_url, const Page* page,
                const std::string& href, RefKind kind, const SourceLoc& loc, Diagnostics& diags) {
   const bool wants_image = kind == RefKind::image || kind == RefKind::cover || kind == RefKind::share;
-  const char* what = kind == RefKind::image ? "image" : kind == RefKind::cover ? "cover image"
-                     : kind == RefKind::share ? "share image" : kind == RefKind::menu ? "menu link" : "link";
+  const char* what = kind_name(kind);
   if (trim(href).empty()) {
-    if (kind != RefKind::link) diags.error(loc, fmt::format("{} is empty", what));
+    if (kind != RefKind::link)
+      ctx.problem(diags, loc, tr("the {} is empty", what), _("write the address, or delete this line"));
     return;
   }
   if (is_dangerous_url(href)) {
-    diags.error(loc, fmt::format("{} '{}' uses a script or data URL; it is replaced by '#'", what, href),
-                "link to a page or a file under static/");
+    ctx.problem(diags, loc, tr("{} '{}' is a script or data address; it is published as '#'", what, href),
+                _("link to a page of the site or a file under static/"));
     return;
   }
   LinkTarget t = resolve_site_link(page_url, href);
   if (t.external) return;
   if (t.escapes) {
-    diags.error(loc, fmt::format("{} '{}' climbs above the site root", what, href),
-                "write site paths from the root, like /news/");
+    ctx.problem(diags, loc, tr("{} '{}' climbs above the site's top folder with ../", what, href),
+                _("write the address from the site's top, like /news/"));
     return;
   }
   if (t.same_page && !wants_image) {
     if (page && !t.fragment.empty() && !has_anchor(*page, t.fragment))
-      diags.error(loc, fmt::format("anchor '#{}' is not on this page", t.fragment),
-                  "link to a heading's id: its text, lower-cased, spaces as '-'");
+      ctx.problem(diags, loc, tr("this page has no heading '#{}'", t.fragment),
+                  _("after '#' write a heading of the page: its words, English letters in lower case, spaces as '-'"));
     return;
   }
   std::string file = index.file_for(t.path);
   if (file.empty()) {
     std::string shown = "/" + t.path;
     if (wants_image)
-      diags.error(loc, fmt::format("{} '{}' not found: there is no static{}", what, href, shown),
-                  "put the file under static/ or fix the path");
+      ctx.problem(diags, loc, tr("{} '{}' not found: there is no file static{}", what, href, shown),
+                  _("put the file under static/, or correct the address"));
     else if (looks_like_file(t.path))
-      diags.error(loc, fmt::format("attachment '{}' not found: there is no static{}", href, shown),
-                  "put the file under static/ or fix the path");
+      ctx.problem(diags, loc, tr("attachment '{}' not found: there is no file static{}", href, shown),
+                  _("put the file under static/, or correct the address"));
     else
-      diags.error(loc, fmt::format("broken {} '{}': the site has no page {}", what, href, shown));
+      ctx.problem(diags, loc, tr("{} '{}' leads nowhere: the site has no page {}", what, href, shown),
+                  _("correct the address, or write that page first"));
     return;
   }
   if (!t.fragment.empty()) {
     const Page* target = index.page_at(file);
     if (target && !has_anchor(*target, t.fragment))
-      diags.error(loc, fmt::format("{} '{}': anchor '#{}' is not on {}", what, href, t.fragment, target->source));
+      ctx.problem(diags, loc, tr("{} '{}': {} has no heading '#{}'", what, href, target->source, t.fragment),
+                  _("after '#' write a heading of that page: its words, English letters in lower case, spaces as '-'"));
   }
 }
 
@@ -120,11 +132,9 @@ void check_links(const CheckContext& ctx, Diagnostics& diags) {
 
   for (const auto& p : s.content.pages) {
     for (const auto& r : p.refs)
-      check_one(index, p.url, &p, r.url, r.image ? RefKind::image : RefKind::link, {p.source, r.line, 1}, diags);
-    if (!p.cover.empty()) {
-      YamlSource src = front_matter_source(p);
-      check_one(index, p.url, &p, p.cover, RefKind::cover, src.at(p.front["cover"]), diags);
-    }
+      check_one(ctx, index, p.url, &p, r.url, r.image ? RefKind::image : RefKind::link, {p.source, r.line, 1},
+                diags);
+    if (!p.cover.empty()) check_one(ctx, index, p.url, &p, p.cover, RefKind::cover, p.cover_loc, diags);
   }
 
   // Menu and share image, as site.yaml writes them.
@@ -137,15 +147,15 @@ void check_links(const CheckContext& ctx, Diagnostics& diags) {
     LinkTarget t = resolve_site_link("", m.url);
     if (!t.external && !is_dangerous_url(m.url) && !m.url.empty() && m.url.front() != '/' &&
         m.url.front() != '#' && m.url.front() != '?') {
-      diags.warning(loc, fmt::format("menu link '{}' is relative, so it breaks on pages below the home page",
-                                     m.url),
-                    fmt::format("write it from the site root: /{}", m.url));
+      diags.warning(loc, tr("menu link '{}' has no '/' in front, so it leads nowhere on pages below the home page",
+                            m.url),
+                    tr("write it from the site's top: /{}", m.url));
     }
-    check_one(index, "", nullptr, m.url, RefKind::menu, loc, diags);
+    check_one(ctx, index, "", nullptr, m.url, RefKind::menu, loc, diags);
   }
   if (!c.share_image.empty()) {
     YAML::Node share = c.raw["share"];
-    check_one(index, "", nullptr, c.share_image, RefKind::share,
+    check_one(ctx, index, "", nullptr, c.share_image, RefKind::share,
               share.IsMap() ? src.at(share["image"]) : SourceLoc{kConfigFile, 1, 1}, diags);
   }
 }

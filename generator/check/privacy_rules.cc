@@ -1,37 +1,46 @@
-// Rule: no unmasked mobile number in a news body (a warning: staff phones in
-// data files are fine, but residents quoted in news should be masked).
-#include <fmt/format.h>
+// Rule: no unmasked mobile number is published, in any section or data
+// file. A staff phone residents should call is fine (DESIGN §4 shows staff
+// contacts in full): one written as the `phone:` (or `contact:`) of the
+// staff files below, or the same number quoted elsewhere.
+#include <set>
 
 #include "check/check.h"
-#include "check/numbers.h"
-#include "core/text.h"
+#include "core/i18n.h"
+#include "data/privacy.h"
 
 namespace hongfan {
 
 namespace {
 
-int line_of(std::string_view text, std::size_t offset, int first_line) {
-  int line = first_line;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) line += text[i] == '\n';
-  return line;
+// Where DESIGN §4 puts staff contacts: grids' staff, stations, hotlines,
+// unit secretaries and the site's owner (filing.contact).
+bool staff_file(const std::string& file) {
+  for (const char* f : {"data/grids.yaml", "data/stations.yaml", "data/contacts.yaml", "data/org.yaml",
+                        "data/grids.yml", "data/stations.yml", "data/contacts.yml", "data/org.yml", "site.yaml"})
+    if (file == f) return true;
+  return false;
 }
 
+void report(const MobileMention& m, Diagnostics& diags) {
+  diags.warning(m.loc, tr("mobile number {} is not masked: it would be published in full", m.text),
+                tr("write {} instead; if it is a staff phone residents should call, list it as a phone in "
+                   "data/grids.yaml, stations.yaml or contacts.yaml",
+                   mask_mobile(m.text)));
+}
 
 }  // namespace
 
 void check_privacy(const CheckContext& ctx, Diagnostics& diags) {
-  for (const auto& p : ctx.prepared->content.pages) {
-    if (p.section != "news") continue;
-    for (const auto& hit : find_mobile_numbers(p.body))
-      diags.warning({p.source, line_of(p.body, hit.offset, p.body_first_line), 1},
-                    fmt::format("unmasked mobile number {} in a news article", hit.text),
-                    fmt::format("write {} unless this is a staff phone residents should call",
-                                mask_number(hit.text)));
-  }
-
-  // ID-card numbers are the pipeline's own guard (check_id_numbers, run on
-  // every content and data file while loading), so they are reported with
-  // the build's errors and not a second time here.
+  const PreparedSite& s = *ctx.prepared;
+  std::set<std::string> staff;
+  for (const auto& m : s.data.mobiles)
+    if (m.contact && staff_file(m.loc.file)) staff.insert(number_digits(m.text));
+  auto known = [&](const MobileMention& m) { return staff.count(number_digits(m.text)) > 0; };
+  for (const auto& m : s.data.mobiles)
+    if (!(m.contact && staff_file(m.loc.file)) && !known(m)) report(m, diags);
+  for (const auto& p : s.content.pages)
+    for (const auto& m : p.mobiles)
+      if (!known(m)) report(m, diags);
 }
 
 }  // namespace hongfan

@@ -2,6 +2,7 @@
 // Both are warnings: the build falls back to the first paragraph and to no
 // image, which works but looks poor in a chat.
 #include "check/check.h"
+#include "core/i18n.h"
 
 namespace hongfan {
 
@@ -12,11 +13,11 @@ void check_sharing(const CheckContext& ctx, Diagnostics& diags) {
     if (p.is_section_index) continue;
     SourceLoc loc{p.source, 1, 1};
     if (p.summary.empty())
-      diags.warning(loc, "no summary: lists and share cards use the first paragraph",
-                    "add a line like `summary: 一句话介绍这篇文章`");
+      diags.warning(loc, _("no summary: lists and WeChat share cards show the first paragraph"),
+                    _("add a line between the --- lines at the top: summary: 一句话介绍这篇文章"));
     if (p.cover.empty() && !site_image)
-      diags.warning(loc, "no share image: neither a `cover:` nor `share.image` in site.yaml",
-                    "add `cover: /images/...` here or `share: {image: /images/share.png}` to site.yaml");
+      diags.warning(loc, _("no share image: this page has no cover: and site.yaml has no share image"),
+                    _("add a line cover: /images/... here, or share: {image: /images/share.png} to site.yaml"));
   }
 }
 

@@ -1,7 +1,9 @@
 #include <chrono>
 #include <cstdio>
 
+#include "check/check.h"
 #include "cli/commands.h"
+#include "cli/report.h"
 #include "core/fs.h"
 #include "core/i18n.h"
 #include "site/build.h"
@@ -16,6 +18,9 @@ int run_build(const BuildArgs& args) {
   options.output_dir = args.output.empty() ? path_join(args.site, "public") : args.output;
   options.drafts = args.drafts;
   options.now = *now;
+  // What `check` knows, said by every build: staff run build, not check.
+  options.review = [](const PreparedSite& s, Diagnostics& d) { review_site(s, d, true); };
+  options.strict = args.strict;
 
   DiskFileSystem site(args.site);
   Diagnostics diags;
@@ -26,7 +31,10 @@ int run_build(const BuildArgs& args) {
   // as reachable, not lost.
   static auto* built = new std::unique_ptr<PreparedSite>;
   bool ok = build_site(site, options, diags, &stats, built);
-  diags.print(stderr);
+  // A build that stopped early (errors while reading) did not get to the
+  // rules; --strict still counts its warnings as errors.
+  if (args.strict) diags.promote_warnings();
+  std::fputs(format_problems(diags).c_str(), stderr);
   if (args.timings) {
     std::fprintf(stderr, "%s\n", _("timings:"));
     stats.timings.print(stderr);

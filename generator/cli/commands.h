@@ -23,6 +23,7 @@ struct BuildArgs {
   std::string now;
   bool timings = false;
   bool quiet = false;
+  bool strict = false;  ///< every warning is an error: nothing is written
 };
 int run_build(const BuildArgs& args);
 

@@ -76,6 +76,7 @@ int main(int argc, char** argv) {
   b->add_option("--now", build.now, _("Treat this date (2024-06-01 or a date-time) as today"));
   b->add_flag("--timings", build.timings, _("Print the time each stage took"));
   b->add_flag("-q,--quiet", build.quiet, _("Print only problems"));
+  b->add_flag("--strict", build.strict, _("Treat every warning as an error: write nothing while one is left"));
 
   CheckArgs check;
   auto* c = app.add_subcommand("check", _("Report broken links, missing files, unknown ids and privacy problems"));

@@ -21,7 +21,9 @@
 #include <sstream>
 #include <thread>
 
+#include "check/check.h"
 #include "cli/commands.h"
+#include "cli/report.h"
 #include "core/fs.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -100,18 +102,14 @@ std::string inject(std::string html, const std::string& errors) {
   if (!errors.empty())
     add += "<div id=\"hongfan-build-error\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;"
            "max-height:60vh;overflow:auto;background:#fff;color:#1f1f1f;border-top:4px solid #c8161d;"
-           "padding:1rem;z-index:99999;font-size:16px\"><strong>构建失败，仍显示上一次成功的结果：</strong><pre "
-           "style=\"white-space:pre-wrap;margin:0.5rem 0 0\">" + html_escape(errors) + "</pre></div>";
+           "padding:1rem;z-index:99999;font-size:16px\"><strong>" +
+           html_escape(_("The site could not be built; below the message is the last good version:")) +
+           "</strong><pre style=\"white-space:pre-wrap;margin:0.5rem 0 0\">" + html_escape(errors) +
+           "</pre></div>";
   auto at = html.rfind("</body>");
   if (at == std::string::npos) html += add;
   else html.insert(at, add);
   return html;
-}
-
-std::string format_errors(const Diagnostics& diags) {
-  std::string out;
-  for (const auto& line : diags.formatted()) out += line + "\n";
-  return out;
 }
 
 // Watches every folder of the site except the output, hidden folders and
@@ -206,6 +204,9 @@ int run_serve(const ServeArgs& args) {
   options.now = *now;
   PageCache cache;
   options.page_cache = &cache;
+  // What `check` knows, said on every full rebuild (a quick one after an
+  // edit plans no search pages, so links there cannot be judged).
+  options.review = [](const PreparedSite& s, Diagnostics& d) { review_site(s, d, true); };
   DiskFileSystem site(site_dir.string());
   State state;
 
@@ -231,8 +232,10 @@ int run_serve(const ServeArgs& args) {
       for (auto& f : walk_files(site, "content")) known.insert(f);
     }
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    // The terminal gets what a build prints (errors, then the warnings'
+    // count and the first few); the page shows the errors.
+    std::fputs(format_problems(diags).c_str(), stderr);
     std::string errors = format_errors(diags);
-    std::fputs(errors.c_str(), stderr);
     if (ok)
       std::fprintf(stderr, "%s\n", tr("{}: built {} pages in {:.0f} ms", why_text, stats.pages, ms).c_str());
     else
@@ -287,7 +290,7 @@ int run_serve(const ServeArgs& args) {
       bool outside = req.path.find("..") != std::string::npos;
       if (outside) {
         res.status = 403;
-        res.set_content("forbidden\n", "text/plain");
+        res.set_content(std::string(_("forbidden: outside the site")) + "\n", "text/plain; charset=utf-8");
         return;
       }
       file = resolve(root, "/404.html");
@@ -328,7 +331,7 @@ int run_serve(const ServeArgs& args) {
                                   refresh_due ? pause : std::chrono::milliseconds::max());
       if (g_stop) break;
       if (changed.empty()) {
-        if (refresh_due) rebuild("refresh (search index, lists)", nullptr, false);
+        if (refresh_due) rebuild(_("refresh (search index, lists)"), nullptr, false);
         refresh_due = false;
         continue;
       }
@@ -358,9 +361,10 @@ int run_serve(const ServeArgs& args) {
   state.changed.notify_all();
   watcher_thread.join();
   if (!ok && !stopped) {
-    std::fprintf(stderr, "%s: %s\n    %s%s\n", _("error"),
-                 tr("cannot listen on {}:{}: the port is in use or not allowed", args.bind, args.port).c_str(),
-                 _("hint: "), tr("stop the other program, or choose another port: --port {}", args.port + 1).c_str());
+    // Said like every other error: what is wrong, then what to type.
+    Diagnostic d{Severity::error, {}, tr("cannot listen on {}:{}: the port is in use or not allowed", args.bind, args.port),
+                 tr("stop the other program, or choose another port: --port {}", args.port + 1)};
+    std::fprintf(stderr, "%s\n", d.format().c_str());
     return kUsageError;
   }
   return kOk;

@@ -10,6 +10,7 @@
 
 #include "core/diagnostics.h"
 #include "core/yaml.h"
+#include "data/privacy.h"
 
 namespace hongfan {
 
@@ -64,6 +65,11 @@ struct Page {
   std::string date_iso;       ///< 2020-07-01T08:00:00+08:00
   std::vector<BodyRef> refs;         ///< links and images of the body (for `check`)
   std::vector<std::string> anchors;  ///< ids the rendered body defines (headings, footnotes)
+
+  // Filled in while reading the file, for the rules a build runs (check/),
+  // which see the page after its front matter and Markdown are freed.
+  std::vector<MobileMention> mobiles;  ///< mobile numbers anywhere in the file
+  SourceLoc cover_loc;                 ///< where `cover:` is written
 };
 
 /// The YamlSource for reading `page.front` after parsing: its lines, and

@@ -44,6 +44,11 @@ void Diagnostics::merge(Diagnostics&& other) {
   for (auto& d : moved) items_.push_back(std::move(d));
 }
 
+void Diagnostics::promote_warnings() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (auto& d : items_) d.severity = Severity::error;
+}
+
 bool Diagnostics::has_errors() const { return error_count() > 0; }
 
 std::size_t Diagnostics::error_count() const {

@@ -53,6 +53,9 @@ class Diagnostics {
   /// into a local collector (so they can count their own errors) and merge.
   void merge(Diagnostics&& other);
 
+  /// Makes every warning an error (`build --strict`).
+  void promote_warnings();
+
   /// Prints sorted() to `out`, one diagnostic per line plus hints.
   void print(std::FILE* out) const;
 

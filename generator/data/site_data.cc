@@ -22,8 +22,9 @@ const T* lookup(const std::unordered_map<std::string, std::size_t>& index, const
 }
 
 // The ID-card guard covers every text file under data/ (whatever loader
-// reads it, now or later) and site.yaml.
-void check_data_files_for_id_numbers(const FileSystem& site, Diagnostics& diags) {
+// reads it, now or later) and site.yaml; the same pass keeps the mobile
+// numbers for the privacy rule.
+void scan_data_files_for_numbers(const FileSystem& site, SiteData& data, Diagnostics& diags) {
   std::vector<std::string> files = walk_files(site, "data");
   files.push_back(kConfigFile);
   for (const auto& f : files) {
@@ -34,7 +35,8 @@ void check_data_files_for_id_numbers(const FileSystem& site, Diagnostics& diags)
       // Columns counted in the text as staff see it (GBK decoded); the
       // readers report a file's encoding, so this pass stays quiet.
       auto decoded = decode_text(*bytes);
-      check_id_numbers(f, decoded ? decoded->text : *bytes, diags);
+      for (auto& m : scan_personal_numbers(f, decoded ? decoded->text : *bytes, diags))
+        data.mobiles.push_back(std::move(m));
     }
   }
 }
@@ -88,7 +90,7 @@ void report_unknown_ref(const SourceLoc& loc, const std::string& who, const std:
 
 SiteData load_data(const FileSystem& site, const Config& config, Diagnostics& diags) {
   SiteData data;
-  check_data_files_for_id_numbers(site, diags);
+  scan_data_files_for_numbers(site, data, diags);
   IdRegistry ids;
   data.org = load_org(site, ids, diags);
   roll_up_org(data.org);

@@ -18,6 +18,7 @@
 #include "core/fs.h"
 #include "data/community.h"
 #include "data/points.h"
+#include "data/privacy.h"
 
 namespace hongfan {
 
@@ -99,6 +100,7 @@ struct SiteData {
   std::vector<Person> people;
   Ledger points;           ///< data/points.csv|yaml (issue 4)
   CommunityData community; ///< rewards, honours, hotlines, figures (issue 4)
+  std::vector<MobileMention> mobiles;  ///< every mobile number in data/ and site.yaml
 
   std::unordered_map<std::string, std::size_t> grid_by_id, station_by_id, person_by_id;
 

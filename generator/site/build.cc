@@ -195,6 +195,12 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   // Read, link, render Markdown and plan (see prepare_site).
   auto prepared = prepare_site(site, options, diags, t);
   if (!prepared) return finish(false);
+  if (options.review && !options.changed_sources) {
+    ScopedTimer timer(t, _("check rules"));
+    options.review(*prepared, diags);
+  }
+  if (options.strict) diags.promote_warnings();
+  if (diags.has_errors()) return finish(false);
   const StaticPlan& statics = prepared->statics;
   std::vector<OutputJob>& jobs = prepared->jobs;
 

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <set>
@@ -51,6 +52,12 @@ struct BuildOptions {
   /// Those whose file did not change are moved in instead of being loaded
   /// again; only the changed files are read, parsed and rendered.
   std::vector<struct Page>* reuse_pages = nullptr;
+  /// Runs on the prepared site before anything is written (full builds
+  /// only): `build` and `serve` pass check's rules here, so every build
+  /// reports what `check` knows without reading the site again.
+  std::function<void(const struct PreparedSite&, Diagnostics&)> review;
+  /// `build --strict`: every warning is an error; nothing is written.
+  bool strict = false;
 };
 
 struct BuildStats {

@@ -5,8 +5,8 @@
 #include "content/activities.h"
 #include "core/date.h"
 #include "core/encoding.h"
-#include "core/i18n.h"
 #include "core/hash.h"
+#include "core/i18n.h"
 #include "core/parallel.h"
 #include "core/utf8.h"
 #include "core/text.h"
@@ -49,6 +49,8 @@ void render_page_markdown(Page& p, const MarkdownStage& stage, const MarkdownOpt
     if (it != cache->rendered.end() && it->second.body_hash == hash) {
       p.content_html = it->second.html;
       p.plain_summary = it->second.summary;
+      p.refs = it->second.refs;
+      p.anchors = it->second.anchors;
       derive_card_fields(p);
       std::string().swap(p.body);
       return;
@@ -69,7 +71,7 @@ void render_page_markdown(Page& p, const MarkdownStage& stage, const MarkdownOpt
   if (!stage.keep_markdown) std::string().swap(p.body);  // the Markdown is no longer needed
   if (cache) {
     std::lock_guard lock(cache->mutex);
-    cache->rendered[key] = {hash, p.content_html, p.plain_summary};
+    cache->rendered[key] = {hash, p.content_html, p.plain_summary, p.refs, p.anchors};
   }
 }
 
@@ -90,12 +92,47 @@ MarkdownOptions options_for(const MarkdownStage& stage) {
   return options;
 }
 
-// Reads and parses one content file; ID-card numbers are refused (DESIGN §4).
-std::optional<Page> read_page(const FileSystem& site, const std::string& path, Diagnostics& diags) {
+// What `hongfan new` writes as the body of a new page (cli/new_command.cc).
+constexpr std::string_view kPlaceholderBody = "在这里写正文。";
+
+// A page whose body is still the starter's placeholder was never written:
+// it is a draft, and the build says so rather than publishing it.
+void draft_if_placeholder(Page& p, bool drafts, Diagnostics& diags) {
+  std::string_view body = trim(p.body);
+  if (body != kPlaceholderBody || p.draft) return;
+  p.draft = true;
+  std::size_t at = p.body.find(kPlaceholderBody);
+  int line = p.body_first_line;
+  for (std::size_t i = 0; i < at; ++i) line += p.body[i] == '\n';
+  diags.warning({p.source, line, 1},
+                drafts ? _("the body is still the placeholder 在这里写正文。: this page is a draft, shown now because of --drafts")
+                       : _("the body is still the placeholder 在这里写正文。, so this page is a draft and is not published"),
+                _("replace 在这里写正文。 with the text of the page"));
+}
+
+// Reads and parses one content file. ID-card numbers are refused (DESIGN §4);
+// mobile numbers and where the cover is written are kept for the build's rules.
+std::optional<Page> read_page(const FileSystem& site, const std::string& path, bool drafts, Diagnostics& diags) {
   auto text = read_text_file(site, path, diags);
   if (!text) return std::nullopt;
-  check_id_numbers(path, *text, diags);
-  return parse_page(path, *text, diags);
+  auto mobiles = scan_personal_numbers(path, *text, diags);
+  auto page = parse_page(path, *text, diags);
+  if (!page) return page;
+  page->mobiles = std::move(mobiles);
+  if (!page->cover.empty()) page->cover_loc = front_matter_source(*page).at(page->front["cover"]);
+  draft_if_placeholder(*page, drafts, diags);
+  return page;
+}
+
+// Staff drop Word files, spreadsheets and PDFs into content/ expecting them
+// to appear; only Markdown is read, so each other file is named.
+void warn_not_markdown(const std::string& path, Diagnostics& diags) {
+  std::string_view name = path;
+  name = name.substr(name.rfind('/') + 1);
+  // Word's lock file beside an open document, and Windows' folder files.
+  if (starts_with(name, "~$") || name == "Thumbs.db" || name == "desktop.ini") return;
+  diags.warning({path}, _("this file is not Markdown (.md), so it is not published"),
+                _("copy the Word document's text into a .md file, or put attachments under static/"));
 }
 
 }  // namespace
@@ -111,8 +148,10 @@ std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics&
     if (markdown && page && (drafts || !page->draft)) finish_page(*page, *markdown, markdown_options);
   };
   std::vector<std::string> files;
-  for (auto& f : walk_files(site, "content"))
+  for (auto& f : walk_files(site, "content")) {
     if (ends_with(f, ".md")) files.push_back(std::move(f));
+    else warn_not_markdown(f, diags);
+  }
 
   std::vector<std::optional<Page>> parsed(files.size());
   parallel_for(files.size(), [&](std::size_t i) {
@@ -132,7 +171,7 @@ std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics&
     }
     if (parsed[i]) return render(parsed[i]);
     Diagnostics local;
-    parsed[i] = read_page(site, files[i], local);
+    parsed[i] = read_page(site, files[i], drafts, local);
     // Only clean pages are kept: a file with problems reports them each time.
     if (!stamp.empty() && parsed[i] && !local.has_errors() && local.warning_count() == 0) {
       std::lock_guard lock(cache->mutex);
@@ -159,7 +198,7 @@ std::vector<Page> reload_changed(const FileSystem& site, std::vector<Page> previ
   const MarkdownOptions options = options_for(markdown);
   for (const auto& path : changed) {
     if (!starts_with(path, "content/") || !ends_with(path, ".md")) continue;
-    auto page = read_page(site, path, diags);
+    auto page = read_page(site, path, drafts, diags);
     if (!page || (page->draft && !drafts)) continue;
     finish_page(*page, markdown, options);
     pages.push_back(std::move(*page));

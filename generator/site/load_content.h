@@ -24,6 +24,8 @@ struct PageCache {
   struct Rendered {
     std::uint64_t body_hash;
     std::string html, summary;
+    std::vector<BodyRef> refs;         // the link rule runs on every full build
+    std::vector<std::string> anchors;
   };
   std::map<std::string, Rendered> rendered;  ///< source + url → its Markdown, rendered
 };

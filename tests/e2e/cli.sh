@@ -39,7 +39,11 @@ check "the same title again is refused, not overwritten" \
 check "new notice with an ASCII title keeps its words" \
   "$hongfan" new notice "Water Outage" -s "$tmp/site" --now 2026-11-22
 check "  → content/notices/2026-11-22-water-outage.md" test -f "$tmp/site/content/notices/2026-11-22-water-outage.md"
+# Their bodies are still the placeholder, so they are drafts until written.
 check "the site still builds with the new pages" "$hongfan" build -s "$tmp/site" -q --now 2026-11-22
+check "  → a page still holding the placeholder is not published" \
+  test ! -e "$tmp/site/public/notices/water-outage/index.html"
+check "  … and with --drafts it is" "$hongfan" build -s "$tmp/site" -q --drafts --now 2026-11-22
 check "  → the notice is at /notices/water-outage/" test -f "$tmp/site/public/notices/water-outage/index.html"
 check "  → the news is at its date-and-hash slug" test -f "$tmp/site/public/news/${f%.md}/index.html"
 

@@ -6,7 +6,8 @@ leaves the previous public/ untouched.
 
 For every case folder under TESTS_DIR/invalid/: copy the valid fixture
 TESTS_DIR/sites/minimal to a temp folder, build it once (must succeed), lay
-the case's files over it, build again and compare stderr with the case's
+the case's files over it, build again (adding the words of the case's
+optional `args.txt`, e.g. `--strict`) and compare stderr with the case's
 `expected.txt` line by line; then check that public/ is byte-identical to
 the first build and that no staging folder is left behind.
 """
@@ -19,8 +20,8 @@ import tempfile
 from tree_digest import tree_digest  # beside this script
 
 
-def build(hongfan, site):
-    return subprocess.run([hongfan, "build", "-s", site, "--now", "2024-07-01", "-q"],
+def build(hongfan, site, extra=()):
+    return subprocess.run([hongfan, "build", "-s", site, "--now", "2024-07-01", "-q", *extra],
                           capture_output=True, text=True)
 
 
@@ -40,6 +41,7 @@ def main():
                 continue
             before = tree_digest(os.path.join(site, "public"))
             expected = None
+            extra = []
             for dirpath, dirnames, filenames in os.walk(case_dir):
                 # Symbolic links are laid over as links (a case may test them).
                 for name in dirnames + filenames:
@@ -57,10 +59,14 @@ def main():
                         with open(src, encoding="utf-8") as f:
                             expected = f.read()
                         continue
+                    if rel == "args.txt":
+                        with open(src, encoding="utf-8") as f:
+                            extra = f.read().split()
+                        continue
                     dst = os.path.join(site, rel)
                     os.makedirs(os.path.dirname(dst), exist_ok=True)
                     shutil.copyfile(src, dst)
-            result = build(hongfan, site)
+            result = build(hongfan, site, extra)
             result.stderr = result.stderr.replace(site, "SITE")
             problems = []
             if result.returncode != 1:
