@@ -2,6 +2,7 @@
 
 #include "core/hash.h"
 #include "core/text.h"
+#include "core/utf8.h"
 
 namespace hongfan {
 
@@ -60,6 +61,43 @@ std::string ascii_slugify(std::string_view text) {
     }
   }
   return out;
+}
+
+bool is_ascii_text(std::string_view text) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+std::string file_title(std::string_view title, std::size_t max_chars) {
+  std::string out;
+  std::size_t chars = 0;
+  bool blank = false;
+  std::size_t pos = 0;
+  while (pos < title.size() && chars < max_chars) {
+    const std::size_t at = pos;
+    const char32_t cp = utf8::next(title, pos);
+    if (is_bidi_control_at(title, at)) continue;  // invisible: would make two names look alike
+    if (cp < 0x20 || cp == 0x7F || cp == 0xFFFD) continue;
+    if (cp < 0x80 && std::string_view("\\/:*?\"<>|").find(static_cast<char>(cp)) != std::string_view::npos)
+      continue;
+    if (cp == ' ' || cp == 0x3000 || cp == 0xA0) {
+      blank = !out.empty();
+      continue;
+    }
+    if (blank) {
+      out += ' ';
+      ++chars;
+      blank = false;
+    }
+    utf8::append(out, cp);
+    ++chars;
+  }
+  // Windows drops trailing dots and spaces; a leading dot hides the file.
+  while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
+  std::size_t lead = 0;
+  while (lead < out.size() && (out[lead] == '.' || out[lead] == ' ')) ++lead;
+  return out.substr(lead);
 }
 
 std::string term_slug(std::string_view name) {
