@@ -15,6 +15,7 @@ int run_build(const BuildArgs& args) {
   BuildOptions options;
   options.output_dir = args.output.empty() ? path_join(args.site, "public") : args.output;
   options.drafts = args.drafts;
+  options.offline = args.offline;
   options.now = *now;
 
   DiskFileSystem site(args.site);

@@ -23,6 +23,7 @@ struct BuildArgs {
   std::string now;
   bool timings = false;
   bool quiet = false;
+  bool offline = false;  ///< links end in index.html, for a copy opened from disk
 };
 int run_build(const BuildArgs& args);
 

@@ -76,6 +76,8 @@ int main(int argc, char** argv) {
   b->add_option("--now", build.now, _("Treat this date (2024-06-01 or a date-time) as today"));
   b->add_flag("--timings", build.timings, _("Print the time each stage took"));
   b->add_flag("-q,--quiet", build.quiet, _("Print only problems"));
+  b->add_flag("--offline", build.offline,
+              _("Make links end in index.html, so public/ opens from a disk or USB stick without a web server"));
 
   CheckArgs check;
   auto* c = app.add_subcommand("check", _("Report broken links, missing files, unknown ids and privacy problems"));
