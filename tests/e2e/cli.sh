@@ -47,7 +47,7 @@ check "the starter's activity is upcoming (a week after --now)" \
 check "the starter's ledger counts this month" bash -c "grep -q '^2026-11-22,p001,' '$tmp/site/data/points.csv'"
 check "check on the untouched starter: no errors, no warnings" \
   bash -c "'$hongfan' check -s '$tmp/site' --now 2026-11-22 --format json >'$tmp/check.json' \
-           && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(1 if d[\"errors\"] or d[\"warnings\"] else 0)' '$tmp/check.json'"
+           && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(1 if d[\"diagnostics\"] else 0)' '$tmp/check.json'"
 check "new site refuses a folder that is not empty" status_is 1 "$hongfan" new site "$tmp/site"
 
 # Names staff recognise: the date and the Chinese title; ASCII web addresses.
