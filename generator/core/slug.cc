@@ -1,6 +1,7 @@
 #include "core/slug.h"
 
 #include "core/hash.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/utf8.h"
 
@@ -131,22 +132,22 @@ std::string term_slug(std::string_view name) {
 }
 
 std::string unsafe_segment_reason(std::string_view s) {
-  if (s.empty()) return "it is empty";
+  if (s.empty()) return _("it is empty");
   if (s.find('/') != std::string_view::npos || s.find('\\') != std::string_view::npos)
-    return "it contains a path separator";
-  if (s == "." || s == "..") return "it names a parent or current directory";
-  if (s.front() == '.') return "it starts with '.'";
-  if (s.size() > kMaxSegmentBytes) return "it is longer than 200 bytes";
+    return _("it contains a path separator");
+  if (s == "." || s == "..") return _("it names a parent or current directory");
+  if (s.front() == '.') return _("it starts with '.'");
+  if (s.size() > kMaxSegmentBytes) return _("it is longer than 200 bytes");
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     unsigned char u = static_cast<unsigned char>(c);
-    if (c == '/' || c == '\\') return "it contains a path separator";
-    if (u < 0x20 || u == 0x7F) return "it contains a control character";
-    if (c == ' ') return "it contains a space";
+    if (c == '/' || c == '\\') return _("it contains a path separator");
+    if (u < 0x20 || u == 0x7F) return _("it contains a control character");
+    if (c == ' ') return _("it contains a space");
     // Characters that end or break a URL, or an HTML attribute it is put in.
     if (std::string_view("<>\"'`{}|^?#%:&;=+,!@$*()[]").find(c) != std::string_view::npos)
-      return std::string("it contains '") + c + "', which is not safe in a web address";
-    if (is_bidi_control_at(s, i)) return "it contains an invisible bidi control character";
+      return tr("it contains '{}', which is not safe in a web address", c);
+    if (is_bidi_control_at(s, i)) return _("it contains an invisible bidi control character");
   }
   return {};
 }
