@@ -8,9 +8,8 @@
 Each --tool takes NAME, its OUTPUT directory and its COMMAND (one string,
 split like a shell would with shlex; no shell is run). Stdlib only.
 
-Every run is one whole process, start-up included, measured the way
-../shared/bench/timeit.py measures it: wall clock around the process, user
-and sys time and peak RSS from os.wait4() on the finished child (peak = the
+Every run is one whole process, start-up included: wall clock around the
+process, user and sys time and peak RSS from os.wait4() on the finished child (peak = the
 largest single process among the child and the descendants it waited for).
 Stdin is empty, stdout is discarded, stderr is kept in a temporary file and
 shown if the command fails (a failing command stops the comparison).

@@ -6,7 +6,6 @@
 # (see bench/README.md). Environment:
 #   HONGFAN      hongfan binary            (default: REPO/build/hongfan)
 #   HUGO         hugo binary               (default: hugo on PATH)
-#   SHARED_DIR   the shared/ folder        (default: REPO/../shared)
 #   BENCH_WORK   scratch directory         (default: /tmp/hongfan-bench)
 #   SEED         corpus seed               (default: 42)
 #   WARMUP       uncounted rounds          (default: 1)
@@ -27,7 +26,6 @@ case $RUNS in ''|*[!0-9]*) echo "run.sh: RUNS must be a positive integer, got '$
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(git -C "$HERE" rev-parse --show-toplevel 2>/dev/null || (cd "$HERE/.." && pwd))
-SHARED_DIR=${SHARED_DIR:-$ROOT/../shared}
 WORK=${BENCH_WORK:-/tmp/hongfan-bench}
 SEED=${SEED:-42}
 WARMUP=${WARMUP:-1}
@@ -39,8 +37,8 @@ HUGO_ONLY=${HUGO_ONLY:-0}
 die() { echo "run.sh: $*" >&2; exit 1; }
 q() { printf '%q' "$1"; }   # quote a path for compare.py's shlex.split
 
-GEN=$SHARED_DIR/bench/gen_corpus.py
-[ -f "$GEN" ] || die "corpus generator not found: $GEN (set SHARED_DIR to the shared/ folder)"
+GEN=$HERE/gen_corpus.py
+[ -f "$GEN" ] || die "corpus generator not found: $GEN"
 command -v python3 >/dev/null || die "python3 not found"
 
 if [ "$HUGO_ONLY" != 1 ]; then

@@ -17,6 +17,7 @@ int run_build(const BuildArgs& args) {
   BuildOptions options;
   options.output_dir = args.output.empty() ? path_join(args.site, "public") : args.output;
   options.drafts = args.drafts;
+  options.offline = args.offline;
   options.now = *now;
   // What `check` knows, said by every build: staff run build, not check.
   options.review = [](const PreparedSite& s, Diagnostics& d) { review_site(s, d, true); };

@@ -24,6 +24,7 @@ struct BuildArgs {
   bool timings = false;
   bool quiet = false;
   bool strict = false;  ///< every warning is an error: nothing is written
+  bool offline = false;  ///< links end in index.html, for a copy opened from disk
 };
 int run_build(const BuildArgs& args);
 

@@ -77,6 +77,8 @@ int main(int argc, char** argv) {
   b->add_flag("--timings", build.timings, _("Print the time each stage took"));
   b->add_flag("-q,--quiet", build.quiet, _("Print only problems"));
   b->add_flag("--strict", build.strict, _("Treat every warning as an error: write nothing while one is left"));
+  b->add_flag("--offline", build.offline,
+              _("Make links end in index.html, so public/ opens from a disk or USB stick without a web server"));
 
   CheckArgs check;
   auto* c = app.add_subcommand("check", _("Report broken links, missing files, unknown ids and privacy problems"));

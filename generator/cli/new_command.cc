@@ -6,12 +6,13 @@
 #include <cstring>
 #include <filesystem>
 #include <fmt/format.h>
-#include <fstream>
 
 #include "cli/commands.h"
 #include "core/date.h"
 #include "core/hash.h"
+#include "core/i18n.h"
 #include "core/slug.h"
+#include "core/text.h"
 #include "site/theme.h"
 
 namespace hongfan::cli {
@@ -20,20 +21,33 @@ namespace fs = std::filesystem;
 
 namespace {
 
+void print_error(const std::string& message, const std::string& hint = {}) {
+  std::fprintf(stderr, "%s: %s\n", _("error"), message.c_str());
+  if (!hint.empty()) std::fprintf(stderr, "    %s%s\n", _("hint: "), hint.c_str());
+}
+
+enum class Created { ok, exists, failed };
+
 // Writes a new file; never replaces one that exists (staff's work is never
-// overwritten). Returns false with a message when it cannot.
-bool create_file(const fs::path& path, const std::string& text) {
+// overwritten). Says why when it cannot, except for `exists` when `quiet_if_exists`.
+Created create_file(const fs::path& path, const std::string& text, bool quiet_if_exists = false) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
   if (fd < 0) {
-    std::fprintf(stderr, "error: %s: %s\n", path.c_str(),
-                 errno == EEXIST ? "already exists; not overwriting it" : std::strerror(errno));
-    return false;
+    if (errno == EEXIST) {
+      if (!quiet_if_exists)
+        print_error(tr("{}: this file already exists; it was left as it is", path.string()),
+                    _("choose another folder or title, or edit the existing file"));
+      return Created::exists;
+    }
+    print_error(tr("{}: cannot create this file: {}", path.string(), std::strerror(errno)));
+    return Created::failed;
   }
   bool ok = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
   ::close(fd);
-  return ok;
+  if (!ok) print_error(tr("{}: could not write the whole file (is the disk full?)", path.string()));
+  return ok ? Created::ok : Created::failed;
 }
 
 std::string yaml_quote(const std::string& s) {
@@ -49,80 +63,113 @@ std::string yaml_quote(const std::string& s) {
   return out + "\"";
 }
 
-const char* kStarterConfig = R"(# 站点设置：修改后运行 hongfan build 生成网站
-title: 我的社区党建网
-subtitle: 党建引领 · 服务零距离
-base_url: https://example.gov.cn/
-language: zh-CN
-theme: default
-pagination: 10
-menu:
-  - {name: 首页, url: /}
-  - {name: 新闻动态, url: /news/}
-  - {name: 通知公告, url: /notices/}
-  - {name: 社区简介, url: /pages/about/}
-privacy: {mask_residents: true}
-)";
+void replace_all(std::string& text, std::string_view from, std::string_view to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+    text.replace(at, from.size(), to);
+}
 
-std::string starter_article(const std::string& title, const std::string& date, const std::string& body) {
-  return fmt::format("---\ntitle: {}\ndate: {}\ntags: [社区动态]\ncategories: [党建引领]\n---\n\n{}\n",
-                     yaml_quote(title), date, body);
+// The starter's dates follow the day it is made, so its activity is
+// upcoming and its ledger counts in this month's ranking.
+std::string fill_dates(std::string text, std::int64_t now) {
+  constexpr std::int64_t kWeek = 7 * 24 * 3600;
+  replace_all(text, "@NOW@", format_rfc3339(now));
+  replace_all(text, "@TODAY@", format_iso_date(now));
+  replace_all(text, "@NEXT_WEEK@", format_iso_date(now + kWeek));
+  return text;
+}
+
+bool is_text_file(const std::string& path) {
+  return ends_with(path, ".md") || ends_with(path, ".yaml") || ends_with(path, ".csv");
 }
 
 int new_site(const NewArgs& args, std::int64_t now) {
   fs::path dir(args.target);
   std::error_code ec;
   if (fs::exists(dir, ec) && !fs::is_empty(dir, ec)) {
-    std::fprintf(stderr, "error: %s already exists and is not empty; choose a new folder\n", dir.c_str());
+    print_error(tr("{}: this folder already exists and is not empty", dir.string()),
+                _("give the name of a new folder, e.g. hongfan new site mysite"));
     return kInputError;
   }
-  std::string date = format_iso_date(now);
-  bool ok = create_file(dir / "site.yaml", kStarterConfig);
-  ok = ok && create_file(dir / "content/news/welcome.md",
-                         starter_article("社区党建网正式上线", date,
-                                         "社区党建网今天正式上线，居民可以在这里查看社区新闻、通知公告和志愿活动。\n\n"
-                                         "## 下一步\n\n- 编辑 `site.yaml` 填写社区名称和网址\n"
-                                         "- 在 `content/news/` 中添加新闻\n- 运行 `hongfan build` 生成网站"));
-  ok = ok && create_file(dir / "content/notices/welcome-notice.md",
-                         fmt::format("---\ntitle: {}\ndate: {}\npinned: true\n---\n\n{}\n",
-                                     yaml_quote("欢迎访问社区党建网"), date,
-                                     "置顶的通知会显示在首页最上方。"));
-  ok = ok && create_file(dir / "content/pages/about.md",
-                         "---\ntitle: 社区简介\nslug: about\n---\n\n在这里介绍社区的基本情况、党组织和联系方式。\n");
+  bool ok = true;
+  const MemoryFileSystem& starter = embedded_starter_site();
+  for (const auto& file : walk_files(starter, "")) {
+    if (!ok) break;
+    std::string text = *starter.read(file);
+    if (is_text_file(file)) text = fill_dates(std::move(text), now);
+    ok = create_file(dir / file, text) == Created::ok;
+  }
   const MemoryFileSystem& theme = embedded_default_theme();
   for (const auto& file : walk_files(theme, "")) {
     if (!ok) break;
-    ok = create_file(dir / "themes/default" / file, *theme.read(file));
+    ok = create_file(dir / "themes/default" / file, *theme.read(file)) == Created::ok;
   }
   if (!ok) return kInputError;
-  std::printf("created a new site in %s\nnext: cd %s && hongfan build\n", dir.c_str(), dir.c_str());
+  std::printf("%s\n", tr("created a new site in {}", dir.string()).c_str());
+  std::printf("%s\n", tr("next: cd {} && hongfan serve, then open http://127.0.0.1:1313/", dir.string()).c_str());
   return kOk;
+}
+
+// The file name of a new page: the date, then the title as staff wrote it
+// (Chinese kept, so the file is easy to find in Explorer), made safe for
+// Windows. A title in plain ASCII becomes its words joined by '-' instead,
+// which also gives a readable ASCII web address.
+std::string new_page_stem(const std::string& title, const std::string& date) {
+  if (is_ascii_text(title)) {
+    std::string words = ascii_slugify(title);
+    if (!words.empty()) return date + "-" + words;
+  }
+  std::string name = file_title(title);
+  if (name.empty()) name = short_hash(title, 6);
+  return date + "-" + name;
 }
 
 int new_page(const NewArgs& args, std::int64_t now) {
   const std::string section = args.kind == "news" ? "news" : args.kind == "notice" ? "notices" : "activities";
   if (!fs::exists(fs::path(args.site) / "site.yaml")) {
-    std::fprintf(stderr, "error: %s has no site.yaml; run this inside a site folder or pass -s SITE\n",
-                 args.site.c_str());
+    print_error(tr("{}: there is no site.yaml here", args.site),
+                _("run this inside the site folder, or name it: -s SITE"));
+    return kInputError;
+  }
+  const std::string title(trim(args.target));
+  if (title.empty()) {
+    print_error(_("the title is empty"), _("write the title after the command, e.g. hongfan new news 社区开展消防演练"));
     return kInputError;
   }
   const std::string date = format_iso_date(now);
-  std::string ascii = ascii_slugify(args.target);
-  // The file name carries the slug DESIGN derives: ASCII titles keep their
-  // words, others get the date and a short hash of the title.
-  std::string stem = ascii.empty() ? page_slug("", "", date, args.target) : date + "-" + ascii;
-  fs::path path = fs::path(args.site) / "content" / section / (stem + ".md");
-  std::string front = "---\ntitle: " + yaml_quote(args.target) + "\n" +
-                      "date: " + format_rfc3339(now) + "\n" +
-                      "summary: \"\"\ntags: []\ncategories: []\nauthor: \"\"\n";
-  if (section == "activities") {
-    front += "start: " + date + "T09:00:00+08:00\nend: " + date + "T11:00:00+08:00\n" +
-             "place: \"\"\norganizer: \"\"\ncolor: 绿色志愿\ncapacity: 30\nsignup: \"\"\npoints: 5\n";
+  const std::string stem = new_page_stem(title, date);
+  const fs::path folder = fs::path(args.site) / "content" / section;
+
+  auto front = [&](const std::string& slug_line) {
+    std::string text = "---\ntitle: " + yaml_quote(title) + "\n" + "date: " + format_rfc3339(now) + "\n" +
+                       slug_line + "summary: \"\"\ntags: []\ncategories: []\nauthor: \"\"\n";
+    if (section == "activities") {
+      text += "start: " + date + "T09:00:00+08:00\nend: " + date + "T11:00:00+08:00\n" +
+              "place: \"\"\norganizer: \"\"\ncolor: 绿色志愿\ncapacity: 30\nsignup: \"\"\npoints: 5\n";
+    }
+    return text + "---\n\n在这里写正文。\n";  // the site's language, whatever --lang says
+  };
+
+  // The same title on the same day: the next free name, and a slug of its
+  // own, since the web address comes from the date and the title and would
+  // otherwise be the one the first page has.
+  for (int n = 1; n <= 99; ++n) {
+    std::string name = n == 1 ? stem : fmt::format("{}-{}", stem, n);
+    std::string slug_line;
+    if (n > 1) slug_line = fmt::format("slug: {}-{}\n", page_slug("", stem, date, title), n);
+    fs::path path = folder / (name + ".md");
+    switch (create_file(path, front(slug_line), /*quiet_if_exists=*/true)) {
+      case Created::ok:
+        std::printf("%s\n", path.c_str());
+        return kOk;
+      case Created::failed:
+        return kInputError;
+      case Created::exists:
+        continue;
+    }
   }
-  front += "---\n\n在这里写正文。\n";
-  if (!create_file(path, front)) return kInputError;
-  std::printf("%s\n", path.c_str());
-  return kOk;
+  print_error(tr("{}: 99 files named {} already exist", folder.string(), stem),
+              _("choose another title"));
+  return kInputError;
 }
 
 }  // namespace

@@ -1,7 +1,9 @@
 #include "core/slug.h"
 
 #include "core/hash.h"
+#include "core/i18n.h"
 #include "core/text.h"
+#include "core/utf8.h"
 
 namespace hongfan {
 
@@ -62,6 +64,43 @@ std::string ascii_slugify(std::string_view text) {
   return out;
 }
 
+bool is_ascii_text(std::string_view text) {
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+std::string file_title(std::string_view title, std::size_t max_chars) {
+  std::string out;
+  std::size_t chars = 0;
+  bool blank = false;
+  std::size_t pos = 0;
+  while (pos < title.size() && chars < max_chars) {
+    const std::size_t at = pos;
+    const char32_t cp = utf8::next(title, pos);
+    if (is_bidi_control_at(title, at)) continue;  // invisible: would make two names look alike
+    if (cp < 0x20 || cp == 0x7F || cp == 0xFFFD) continue;
+    if (cp < 0x80 && std::string_view("\\/:*?\"<>|").find(static_cast<char>(cp)) != std::string_view::npos)
+      continue;
+    if (cp == ' ' || cp == 0x3000 || cp == 0xA0) {
+      blank = !out.empty();
+      continue;
+    }
+    if (blank) {
+      out += ' ';
+      ++chars;
+      blank = false;
+    }
+    utf8::append(out, cp);
+    ++chars;
+  }
+  // Windows drops trailing dots and spaces; a leading dot hides the file.
+  while (!out.empty() && (out.back() == '.' || out.back() == ' ')) out.pop_back();
+  std::size_t lead = 0;
+  while (lead < out.size() && (out[lead] == '.' || out[lead] == ' ')) ++lead;
+  return out.substr(lead);
+}
+
 std::string term_slug(std::string_view name) {
   // Long enough for any real tag; short of the 255-byte file name limit.
   constexpr std::size_t kMaxTermBytes = 150;
@@ -93,22 +132,22 @@ std::string term_slug(std::string_view name) {
 }
 
 std::string unsafe_segment_reason(std::string_view s) {
-  if (s.empty()) return "it is empty";
+  if (s.empty()) return _("it is empty");
   if (s.find('/') != std::string_view::npos || s.find('\\') != std::string_view::npos)
-    return "it contains a path separator";
-  if (s == "." || s == "..") return "it names a parent or current directory";
-  if (s.front() == '.') return "it starts with '.'";
-  if (s.size() > kMaxSegmentBytes) return "it is longer than 200 bytes";
+    return _("it contains a path separator");
+  if (s == "." || s == "..") return _("it names a parent or current directory");
+  if (s.front() == '.') return _("it starts with '.'");
+  if (s.size() > kMaxSegmentBytes) return _("it is longer than 200 bytes");
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
     unsigned char u = static_cast<unsigned char>(c);
-    if (c == '/' || c == '\\') return "it contains a path separator";
-    if (u < 0x20 || u == 0x7F) return "it contains a control character";
-    if (c == ' ') return "it contains a space";
+    if (c == '/' || c == '\\') return _("it contains a path separator");
+    if (u < 0x20 || u == 0x7F) return _("it contains a control character");
+    if (c == ' ') return _("it contains a space");
     // Characters that end or break a URL, or an HTML attribute it is put in.
     if (std::string_view("<>\"'`{}|^?#%:&;=+,!@$*()[]").find(c) != std::string_view::npos)
-      return std::string("it contains '") + c + "', which is not safe in a web address";
-    if (is_bidi_control_at(s, i)) return "it contains an invisible bidi control character";
+      return tr("it contains '{}', which is not safe in a web address", c);
+    if (is_bidi_control_at(s, i)) return _("it contains an invisible bidi control character");
   }
   return {};
 }

@@ -21,8 +21,20 @@ std::string page_slug(std::string_view explicit_slug, std::string_view file_stem
                       std::string_view iso_date, std::string_view title);
 
 /// A slug made from free text for `hongfan new`: ASCII words joined by '-',
-/// or empty when the text has no ASCII letters or digits.
+/// or empty when the text has no ASCII letters or digits. Only for text that
+/// is ASCII throughout: a Chinese title would be cut down to its digits
+/// ("2026年春节…" → "2026"), which is how /news/2026/ once got taken.
 std::string ascii_slugify(std::string_view text);
+
+/// True when `text` has no byte outside ASCII.
+bool is_ascii_text(std::string_view text);
+
+/// The title as it can stand in a file name on Windows, for `hongfan new`:
+/// Chinese kept; the characters Windows forbids (\ / : * ? " < > |), control
+/// and invisible bidi characters dropped; runs of blanks (also the full-width
+/// space) made one space; blanks and dots trimmed at both ends (Windows drops
+/// trailing ones); cut after `max_chars` characters. Empty when nothing is left.
+std::string file_title(std::string_view title, std::size_t max_chars = 40);
 
 /// A path segment for a taxonomy term or other name: keeps Chinese as UTF-8
 /// (never percent-encoded), lower-cases ASCII, turns spaces into '-', drops

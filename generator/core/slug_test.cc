@@ -53,3 +53,28 @@ TEST_CASE("ascii_slugify makes words from titles") {
   CHECK(ascii_slugify("Spring Clean 2024!") == "spring-clean-2024");
   CHECK(ascii_slugify("社区开展活动") == "");
 }
+
+TEST_CASE("a Chinese file stem is never cut down to its digits") {
+  // `hongfan new news 2026年春节慰问困难党员活动` once made /news/2026/ (the
+  // year archive's address) and `第3期…` made /news/3/.
+  std::string a = page_slug("", "2026-12-02-2026年春节慰问困难党员活动", "2026-12-02", "2026年春节慰问困难党员活动");
+  std::string b = page_slug("", "2026-12-02-2026年元旦游园活动", "2026-12-02", "2026年元旦游园活动");
+  CHECK(a.substr(0, 9) == "20261202-");
+  CHECK(b.substr(0, 9) == "20261202-");
+  CHECK(a != b);
+  CHECK(page_slug("", "第3期楼长夜话", "2026-12-02", "第3期楼长夜话").size() == 15);
+  CHECK(is_ascii_text("Water Outage"));
+  CHECK_FALSE(is_ascii_text("2026年"));
+}
+
+TEST_CASE("file titles are safe on Windows and keep Chinese") {
+  CHECK(file_title("社区开展消防演练") == "社区开展消防演练");
+  CHECK(file_title(" 关于“停水”的通知：3/5栋*注意? ") == "关于“停水”的通知：35栋注意");
+  CHECK(file_title("a\\b/c:d*e?f\"g<h>i|j") == "abcdefghij");
+  CHECK(file_title("楼长　夜话  第3期") == "楼长 夜话 第3期");  // full-width space too
+  CHECK(file_title("...隐藏. ") == "隐藏");                    // Windows drops trailing dots
+  CHECK(file_title("标题\t\n换行") == "标题换行");
+  CHECK(file_title("?*:") == "");
+  CHECK(file_title("一二三四五六", 4) == "一二三四");
+  CHECK(file_title("ab\xE2\x80\xAE" "cd") == "abcd");  // a bidi override is dropped
+}

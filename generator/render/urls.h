@@ -20,4 +20,12 @@ bool is_dangerous_url(std::string_view url);
 /// mailto:, tel: and relative URLs stay; dangerous schemes become "#".
 std::string resolve_link(std::string_view root, std::string_view url);
 
+/// For a copy opened from disk (`build --offline`: a USB stick, a shared
+/// folder on the intranet): every relative link in `html` (href and form
+/// action, in double or single quotes) that names a folder, like "news/",
+/// "../" or "./", gets "index.html" added before its ?query or #anchor.
+/// A browser shows a folder listing for file:///…/news/, not the page that a
+/// web server would send. Absolute URLs, "#anchors" and links to files stay.
+std::string link_index_files(std::string_view html);
+
 }  // namespace hongfan

@@ -23,6 +23,8 @@ struct ViewContext {
   std::map<std::string, std::string> assets;  ///< "css/style.css" → "css/style.1a2b3c4d.css"
   std::int64_t now = 0;                       ///< "today", epoch seconds
   const ImageSet* images = nullptr;           ///< raster images published, with sizes
+  /// `build --offline`: links to a folder end in index.html (link_index_files).
+  bool offline = false;
 };
 
 /// Describes the page being rendered: where it lives and how it is shared.

@@ -162,7 +162,8 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
   if (diags.has_errors() && !options.plan_despite_errors) return nullptr;
 
   // 5. Plan every output file.
-  s->view = ViewContext{&*s->config, &s->content, &s->data, s->statics.assets, options.now, &s->images};
+  s->view = ViewContext{&*s->config, &s->content, &s->data, s->statics.assets, options.now, &s->images,
+                        options.offline};
   {
     ScopedTimer timer(t, _("plan outputs"));
     OutputPlan plan(s->view, *s->templates);

@@ -34,6 +34,9 @@ namespace hongfan {
 struct BuildOptions {
   std::string output_dir;      ///< where public/ goes (absolute or relative to the cwd)
   bool drafts = false;         ///< also publish `draft: true` pages
+  /// Links to folders end in index.html, so the output works opened from
+  /// disk (file://), e.g. copied to a USB stick; see link_index_files().
+  bool offline = false;
   std::int64_t now = 0;        ///< "today" (see DESIGN §5), epoch seconds
   /// Keep each page's Markdown after rendering it (`hongfan check` scans the
   /// bodies); a build drops them to save memory.

@@ -234,7 +234,7 @@ void OutputPlan::add_html_file(const std::string& path, const std::string& root,
                      thread_local std::string page;
                      page.clear();
                      t->render(tmpl, *frame, view(*v, root), page);
-                     out += minify_html(page);
+                     out += minify_html(v->offline ? link_index_files(page) : page);
                    }});
 }
 

@@ -16,6 +16,10 @@ namespace hongfan {
 /// "static/…").
 const MemoryFileSystem& embedded_default_theme();
 
+/// The starter site that `hongfan new site` writes (starter/ in the
+/// repository: site.yaml, content/, data/), compiled in.
+const MemoryFileSystem& embedded_starter_site();
+
 struct ThemeDirs {
   TemplateDir templates;
   StaticDir statics;

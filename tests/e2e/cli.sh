@@ -27,25 +27,71 @@ check "the starter site carries the default theme" test -f "$tmp/site/themes/def
 check "the starter site builds as is" "$hongfan" build -s "$tmp/site" -q --now 2026-11-22
 check "the starter site has a home page and an article" \
   test -f "$tmp/site/public/index.html" -a -f "$tmp/site/public/news/welcome/index.html"
+# One of each feature, with sample data, reached from the menu.
+for f in data/org.yaml data/grids.yaml data/stations.yaml data/people.yaml data/points.csv \
+         content/activities/stair-cleaning.md content/notices/office-hours.md content/pages/about.md; do
+  check "the starter has $f" test -s "$tmp/site/$f"
+done
+check "the starter's files explain themselves in Chinese" \
+  bash -c "grep -q '^# 组织架构' '$tmp/site/data/org.yaml' && grep -q '^# 网格' '$tmp/site/data/grids.yaml' \
+           && grep -q '冒号用英文冒号' '$tmp/site/site.yaml'"
+for page in org/ org/qinghe/ grids/ grids/g01/ grids/g01/card/ stations/ stations/qh-center/ \
+            activities/ activities/stair-cleaning/ points/ news/welcome/ notices/office-hours/ pages/about/; do
+  check "  → the starter has /$page" test -f "$tmp/site/public/${page}index.html"
+done
+for url in /org/ /grids/ /stations/ /activities/ /points/ /news/ /notices/ /pages/about/; do
+  check "  → the menu links to $url" grep -q "{name: [^,]*, url: $url}" "$tmp/site/site.yaml"
+done
+check "the starter's activity is upcoming (a week after --now)" \
+  grep -q '^start: 2026-11-29T09:00:00+08:00' "$tmp/site/content/activities/stair-cleaning.md"
+check "the starter's ledger counts this month" bash -c "grep -q '^2026-11-22,p001,' '$tmp/site/data/points.csv'"
+check "check on the untouched starter: no errors, no warnings" \
+  bash -c "'$hongfan' check -s '$tmp/site' --now 2026-11-22 --format json >'$tmp/check.json' \
+           && python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); sys.exit(1 if d[\"diagnostics\"] else 0)' '$tmp/check.json'"
 check "new site refuses a folder that is not empty" status_is 1 "$hongfan" new site "$tmp/site"
 
+# Names staff recognise: the date and the Chinese title; ASCII web addresses.
 check "new news with a Chinese title" "$hongfan" new news "社区开展消防演练" -s "$tmp/site" --now 2026-11-22
-f=$(ls "$tmp/site/content/news/" | grep -E '^20261122-[0-9a-f]{6}\.md$' | head -1)
-check "its file name is the date and a short hash" test -n "$f"
-check "its front matter has the title and date" \
+f=2026-11-22-社区开展消防演练.md
+check "  → its file is content/news/$f" test -f "$tmp/site/content/news/$f"
+check "  → its front matter has the title and date" \
   grep -q '^title: "社区开展消防演练"$' "$tmp/site/content/news/$f"
-check "the same title again is refused, not overwritten" \
-  status_is 1 "$hongfan" new news "社区开展消防演练" -s "$tmp/site" --now 2026-11-22
+check "a second title sharing 2026 does not collide" \
+  bash -c "'$hongfan' new news '2026年元旦游园活动' -s '$tmp/site' --now 2026-11-22 >/dev/null \
+           && '$hongfan' new news '2026年春节慰问困难党员活动' -s '$tmp/site' --now 2026-11-22 >/dev/null"
+check "  → both files are there, named by their titles" \
+  test -f "$tmp/site/content/news/2026-11-22-2026年元旦游园活动.md" \
+    -a -f "$tmp/site/content/news/2026-11-22-2026年春节慰问困难党员活动.md"
+check "a title with characters Windows forbids is made safe" \
+  "$hongfan" new notice ' 关于“停水”的通知：3/5栋*注意? ' -s "$tmp/site" --now 2026-11-22
+check "  → content/notices/2026-11-22-关于“停水”的通知：35栋注意.md" \
+  test -f "$tmp/site/content/notices/2026-11-22-关于“停水”的通知：35栋注意.md"
+long=$(printf '社区%.0s' $(seq 1 40))
+check "a long title is cut in the file name" "$hongfan" new news "$long" -s "$tmp/site" --now 2026-11-22
+check "  → to 40 characters" test -f "$tmp/site/content/news/2026-11-22-$(printf '社区%.0s' $(seq 1 20)).md"
+check "the same title again gets a file and a web address of its own" \
+  "$hongfan" new news "社区开展消防演练" -s "$tmp/site" --now 2026-11-22
+check "  → content/news/2026-11-22-社区开展消防演练-2.md with a slug" \
+  grep -qE '^slug: 20261122-[0-9a-f]{6}-2$' "$tmp/site/content/news/2026-11-22-社区开展消防演练-2.md"
+check "  → the first file was not touched" grep -q '^title: "社区开展消防演练"$' "$tmp/site/content/news/$f"
 check "new notice with an ASCII title keeps its words" \
   "$hongfan" new notice "Water Outage" -s "$tmp/site" --now 2026-11-22
 check "  → content/notices/2026-11-22-water-outage.md" test -f "$tmp/site/content/notices/2026-11-22-water-outage.md"
+check "new activity" "$hongfan" new activity "重阳节敬老包饺子" -s "$tmp/site" --now 2026-11-22
+check "an empty title is refused" status_is 1 "$hongfan" new news "  " -s "$tmp/site" --now 2026-11-22
+check "new news outside a site says where to run it, in Chinese" \
+  bash -c "LC_ALL=C.UTF-8 '$hongfan' new news 标题 -s '$tmp' 2>&1 >/dev/null | grep -q '没有 site.yaml'"
 # Their bodies are still the placeholder, so they are drafts until written.
 check "the site still builds with the new pages" "$hongfan" build -s "$tmp/site" -q --now 2026-11-22
 check "  → a page still holding the placeholder is not published" \
   test ! -e "$tmp/site/public/notices/water-outage/index.html"
 check "  … and with --drafts it is" "$hongfan" build -s "$tmp/site" -q --drafts --now 2026-11-22
 check "  → the notice is at /notices/water-outage/" test -f "$tmp/site/public/notices/water-outage/index.html"
-check "  → the news is at its date-and-hash slug" test -f "$tmp/site/public/news/${f%.md}/index.html"
+ls "$tmp/site/public/news/" > "$tmp/news-urls"
+check "  → every news address is ASCII" bash -c "! LC_ALL=C grep -q '[^ -~]' '$tmp/news-urls'"
+check "  → the Chinese titles are at date-and-hash addresses" \
+  test "$(grep -cE '^20261122-[0-9a-f]{6}(-2)?$' "$tmp/news-urls")" -eq 5
+check "  → no title was cut down to its digits (/news/2026/)" test ! -e "$tmp/site/public/news/2026/index.html"
 
 # The language of messages: Chinese by default, even with no locale at all
 # (env -i); English with --lang en or LANG=en_*. One mistake, four ways.

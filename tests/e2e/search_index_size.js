@@ -17,7 +17,7 @@ const queries = ['社区', '网格员', '志愿服务', '垃圾分类', '党员'
 
 (async () => {
   const site = tempDir('hf-corpus-');
-  execFileSync('python3', [path.join(repo, '../shared/bench/gen_corpus.py'), '--n', n, '--out', site],
+  execFileSync('python3', [path.join(repo, 'bench/gen_corpus.py'), '--n', n, '--out', site],
                { stdio: 'ignore' });
   fs.writeFileSync(path.join(site, 'site.yaml'),
                    'title: 测试站\nbase_url: https://example.org/\nlanguage: zh-CN\ntheme: default\n');
