@@ -1,4 +1,5 @@
 #include "check/check.h"
+#include "check/inspector.h"
 
 #include <nlohmann/json.hpp>
 
@@ -17,6 +18,12 @@ bool check_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   // (org/grid/station/brand ids are checked by the pipeline's link stage.)
   check_sharing(ctx, diags);
   check_privacy(ctx, diags);
+  // What a government-site inspector checks (check/inspector.h).
+  check_filing(ctx, diags);
+  check_terms(ctx, diags);
+  check_freshness(ctx, diags);
+  check_image_alt(ctx, diags);
+  check_disclosures(ctx, diags);
   return !diags.has_errors();
 }
 

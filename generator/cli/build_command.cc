@@ -5,6 +5,7 @@
 #include "core/fs.h"
 #include "core/i18n.h"
 #include "site/build.h"
+#include "site/next_change.h"
 
 namespace hongfan::cli {
 
@@ -39,10 +40,12 @@ int run_build(const BuildArgs& args) {
     return kInputError;
   }
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  if (!args.quiet)
+  if (!args.quiet) {
     std::fprintf(stderr, "%s\n",
                  tr("built {} pages ({} files) into {} in {:.0f} ms", stats.pages, stats.files, options.output_dir, ms)
                      .c_str());
+    std::fprintf(stderr, "%s\n", tr("next change by time alone: {}", describe_next_change(stats.next_change)).c_str());
+  }
   return kOk;
 }
 

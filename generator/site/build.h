@@ -17,6 +17,7 @@
 #include "config/config.h"
 #include "content/activities.h"
 #include "content/collection.h"
+#include "content/disclosures.h"
 #include "core/diagnostics.h"
 #include "core/fs.h"
 #include "core/timings.h"
@@ -56,6 +57,8 @@ struct BuildOptions {
 struct BuildStats {
   std::size_t pages = 0;   ///< content pages published
   std::size_t files = 0;   ///< files written in all
+  /// The next instant the output changes by time alone (next_time_change).
+  std::optional<std::int64_t> next_change;
   Timings timings;
 };
 
@@ -72,9 +75,12 @@ struct PreparedSite {
   SiteData data;
   ContentSet content;
   Programme programme;  ///< activities and brands, read from content
+  std::vector<Disclosure> disclosures;  ///< 三务公开 items (content/gongkai/)
   StaticPlan statics;
   ImageSet images;      ///< resized, metadata-free images (view.images points here)
   ViewContext view;
+  /// The earliest `publish_date` or `expires` after "now" (apply_schedule).
+  std::optional<std::int64_t> scheduled_change;
   std::vector<OutputJob> jobs;  ///< every file to write but the static ones
 };
 
