@@ -57,7 +57,7 @@ std::vector<TermRule> site_terms(const FileSystem& site, Diagnostics& diags) {
   if (!doc || doc->IsNull()) return out;
   const YAML::Node root = *doc;  // const: a lookup never throws or inserts
   const YAML::Node terms = root.IsMap() ? root["terms"] : YAML::Node();
-  if (!terms.IsSequence()) {
+  if (!terms.IsDefined() || !terms.IsSequence()) {
     diags.error(src.at(terms.IsDefined() && !terms.IsNull() ? terms : root),
                 _("data/terms.yaml must hold a list `terms:` of {wrong, right} pairs"),
                 _("write it like `terms: [{wrong: 扫黑险恶, right: 扫黑除恶}]`"));

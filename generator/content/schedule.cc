@@ -24,11 +24,13 @@ std::optional<std::int64_t> apply_schedule(std::vector<Page>& pages, std::int64_
   }
   // Not std::remove_if: it move-assigns Pages, and YAML::Node's assignment
   // writes into the node it refers to (see link_content).
+  auto scheduled = [now](const Page& p) { return p.publish_date && *p.publish_date > now; };
+  if (std::none_of(pages.begin(), pages.end(), scheduled)) return next;
   std::vector<Page> kept;
   kept.reserve(pages.size());
   for (auto& p : pages)
-    if (!p.publish_date || *p.publish_date <= now) kept.push_back(std::move(p));
-  if (kept.size() != pages.size()) pages = std::move(kept);
+    if (!scheduled(p)) kept.push_back(std::move(p));
+  pages = std::move(kept);
   return next;
 }
 

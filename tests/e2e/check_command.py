@@ -126,7 +126,7 @@ def main():
             prefix = f"{file}:{line}:"
             if prefix not in t.stdout:
                 failures.append(f"text output lacks {prefix}")
-        if "check: 12 errors, 4 warnings" not in t.stdout:
+        if "check: 12 errors, 4 warnings" not in t.stdout and "12 个错误，4 个警告" not in t.stdout:
             failures.append("text summary line:\n" + t.stdout[-300:])
         if sorted(os.listdir(site)) != before:
             failures.append("check wrote into the site folder: " + str(sorted(os.listdir(site))))
