@@ -70,7 +70,7 @@ EXPECTED = [
     ("site.yaml", 7, "warning", "menu link 'news/' is relative"),
     ("content/news/2024-06-02-bad.md", 1, "warning", "no summary"),
     # The news column's newest page is 29 days old on --now 2024-07-01 (freshness_days 14).
-    ("content/news/2024-06-02-bad.md", 1, "warning", "29 天没有更新"),
+    ("content/news/2024-06-02-bad.md", 1, "warning", "nothing new for 29 days"),
     ("content/news/2024-06-02-bad.md", 4, "error", "cover image '/images/missing-cover.jpg' not found"),
     ("content/news/2024-06-02-bad.md", 5, "error", "front matter: org 'nosuch' is not an org unit"),
     ("content/news/2024-06-02-bad.md", 6, "error", "front matter: grid 'g99' is not a grid"),
