@@ -1,4 +1,5 @@
 #include "check/check.h"
+#include "check/inspector.h"
 
 #include <nlohmann/json.hpp>
 
@@ -27,8 +28,15 @@ bool check_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   auto prepared = prepare_site(site, o, diags, timings);
   if (!prepared) return false;  // no config or templates: the build's errors are the report
   review_site(*prepared, diags, false);
+  CheckContext ctx{prepared.get(), false, &site};
   // Advice for share cards: many pages have none, so only `check` says it.
-  check_sharing({prepared.get()}, diags);
+  check_sharing(ctx, diags);
+  // What a government-site inspector checks (check/inspector.h).
+  check_filing(ctx, diags);
+  check_terms(ctx, diags);
+  check_freshness(ctx, diags);
+  check_image_alt(ctx, diags);
+  check_disclosures(ctx, diags);
   return !diags.has_errors();
 }
 

@@ -26,6 +26,9 @@ struct CheckContext {
   /// In a build, what `check` calls an error (a broken link) is a warning:
   /// the site is still written, unless --strict.
   bool errors_as_warnings = false;
+  /// The site's own files, for the rules that read them as written (the
+  /// inspector's wording scan); null when only the prepared site is known.
+  const FileSystem* site = nullptr;
 
   /// Reports something `check` counts as an error.
   void problem(Diagnostics& diags, SourceLoc loc, std::string message, std::string hint = {}) const;
@@ -45,6 +48,7 @@ void check_links(const CheckContext& ctx, Diagnostics& diags);       ///< links,
 void check_sharing(const CheckContext& ctx, Diagnostics& diags);     ///< summaries and share images
 void check_privacy(const CheckContext& ctx, Diagnostics& diags);     ///< mobile numbers
 void check_qr_base_url(const CheckContext& ctx, Diagnostics& diags); ///< the example base_url on QR cards
+// What a government-site inspector checks: check/inspector.h.
 
 /// Diagnostics as JSON for scripts: {"errors": N, "warnings": N,
 /// "diagnostics": [{"severity", "file", "line", "column", "message", "hint"}]}.

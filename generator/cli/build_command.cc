@@ -7,6 +7,7 @@
 #include "core/fs.h"
 #include "core/i18n.h"
 #include "site/build.h"
+#include "site/next_change.h"
 
 namespace hongfan::cli {
 
@@ -48,11 +49,13 @@ int run_build(const BuildArgs& args) {
     return kInputError;
   }
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  if (!args.quiet)
+  if (!args.quiet) {
     std::fprintf(stderr, "%s\n",
                  tr("built {} pages ({} files, {} changed) into {} in {:.0f} ms", stats.pages, stats.files,
                     stats.files_changed, options.output_dir, ms)
                      .c_str());
+    std::fprintf(stderr, "%s\n", tr("next change by time alone: {}", describe_next_change(stats.next_change)).c_str());
+  }
   return kOk;
 }
 

@@ -48,6 +48,13 @@ struct ServeArgs {
 };
 int run_serve(const ServeArgs& args);
 
+struct NextArgs {
+  std::string site = ".";
+  std::string now;
+};
+/// Prints the next instant at which a build's output changes by time alone.
+int run_next(const NextArgs& args);
+
 struct NewArgs {
   std::string kind;    ///< site | news | notice | activity
   std::string target;  ///< DIR for site, TITLE otherwise

@@ -105,7 +105,12 @@ int main(int argc, char** argv) {
   n->add_option("-s,--site", make.site, _("Site folder (default: current folder)"));
   n->add_option("--now", make.now, _("Date to write into the front matter"));
 
-  for (auto* sub : {b, c, sv, n}) {
+  NextArgs next;
+  auto* nx = app.add_subcommand("next", _("Print when the site next changes by time alone (for cron)"));
+  nx->add_option("-s,--site", next.site, _("Site folder (default: current folder)"));
+  nx->add_option("--now", next.now, _("Treat this date as today"));
+
+  for (auto* sub : {b, c, sv, n, nx}) {
     sub->set_help_flag("-h,--help", _("Print this help and exit"));
     sub->group(_("Commands"));
   }
@@ -121,5 +126,6 @@ int main(int argc, char** argv) {
   if (n->parsed()) return run_new(make);
   if (c->parsed()) return run_check(check);
   if (sv->parsed()) return run_serve(serve);
+  if (nx->parsed()) return run_next(next);
   return kUsageError;
 }

@@ -1,5 +1,7 @@
 #include "config/config.h"
 
+#include <cctype>
+#include <cstdio>
 #include <set>
 
 #include "core/encoding.h"
@@ -15,12 +17,52 @@ std::string Config::absolute_url(const std::string& site_path) const {
   return base_url + p;
 }
 
+std::string Filing::police_code() const {
+  std::string digits;
+  for (char ch : police)
+    if (ch >= '0' && ch <= '9') digits += ch;
+  return digits;
+}
+
+std::string Filing::police_url() const {
+  std::string code = police_code();
+  return code.empty() ? std::string()
+                      : "http://www.beian.gov.cn/portal/registerSystemInfo?recordcode=" + code;
+}
+
+bool Config::public_host() const {
+  // The host of base_url: after "://", up to the first '/', ':' or end.
+  std::string host = base_url.substr(base_url.find("://") + 3);
+  host = host.substr(0, host.find('/'));
+  if (auto at = host.rfind('@'); at != std::string::npos) host = host.substr(at + 1);
+  if (!host.empty() && host.front() == '[') return false;  // an IPv6 literal: a test or LAN server
+  host = host.substr(0, host.find(':'));
+  for (auto& ch : host) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  while (!host.empty() && host.back() == '.') host.pop_back();
+  if (host.empty() || host == "localhost" || ends_with(host, ".localhost")) return false;
+  // RFC 2606/6761 names that never reach the public Internet.
+  for (const char* tld : {".test", ".example", ".invalid", ".local", ".lan", ".internal", ".home.arpa"})
+    if (ends_with(host, tld)) return false;
+  if (starts_with(host, "example.") || host.find(".example.") != std::string::npos) return false;
+  // A dotted IPv4 address: private, loopback and link-local ranges are not public.
+  unsigned a = 0, b = 0, c = 0, d = 0;
+  char tail = 0;
+  if (std::sscanf(host.c_str(), "%u.%u.%u.%u%c", &a, &b, &c, &d, &tail) == 4) {
+    if (a == 10 || a == 127 || a == 0) return false;
+    if (a == 172 && b >= 16 && b <= 31) return false;
+    if (a == 192 && b == 168) return false;
+    if (a == 169 && b == 254) return false;
+    if (a == 100 && b >= 64 && b <= 127) return false;  // carrier-grade NAT
+  }
+  return true;
+}
+
 namespace {
 
 const std::set<std::string> kKnownKeys = {
     "title",   "subtitle",   "description", "base_url", "language", "theme",   "author",
     "copyright", "pagination", "menu",      "share",    "privacy",  "points",  "markdown",
-    "params", "search"};
+    "params", "search", "filing", "freshness_days"};
 
 void read_menu(const YAML::Node& root, const YamlSource& src, Diagnostics& diags, Config& c) {
   YAML::Node menu = root["menu"];
@@ -139,6 +181,29 @@ std::optional<Config> load_config(const FileSystem& fs, Diagnostics& diags) {
       else c.points_top = static_cast<int>(*v);
     }
   });
+  read_section(root, "filing", src, diags, [&](const YAML::Node& n) {
+    for (const auto& kv : n) {
+      const std::string& key = kv.first.Scalar();
+      if (key != "icp" && key != "police" && key != "site_code" && key != "owner" && key != "contact")
+        diags.warning(src.at(kv.first), tr("unknown filing setting '{}' is ignored", key),
+                      _("filing takes icp, police, site_code, owner and contact"));
+    }
+    if (auto v = yaml_string(n, "icp", src, diags)) c.filing.icp = std::string(trim(*v));
+    if (auto v = yaml_string(n, "police", src, diags)) c.filing.police = std::string(trim(*v));
+    if (auto v = yaml_string(n, "site_code", src, diags)) c.filing.site_code = std::string(trim(*v));
+    if (auto v = yaml_string(n, "owner", src, diags)) c.filing.owner = std::string(trim(*v));
+    if (auto v = yaml_string(n, "contact", src, diags)) c.filing.contact = std::string(trim(*v));
+    if (!c.filing.police.empty() && c.filing.police_code().empty())
+      diags.error(src.at(n["police"]), tr("filing: the 公安 number '{}' has no digits", c.filing.police),
+                  _("copy the number from the filing certificate, like `police: 鲁公网安备37080202000123号`"));
+  });
+  if (auto v = yaml_int(root, "freshness_days", src, diags)) {
+    if (*v < 1 || *v > 3660)
+      diags.error(src.at(root["freshness_days"]), _("'freshness_days' must be between 1 and 3660"),
+                  _("write the number of days, like `freshness_days: 14`"));
+    else
+      c.freshness_days = static_cast<int>(*v);
+  }
   read_section(root, "params", src, diags, [&](const YAML::Node& n) { c.params = n; });
 
   if (c.theme.empty() || c.theme.find('/') != std::string::npos || c.theme[0] == '.')

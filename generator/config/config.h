@@ -18,6 +18,21 @@ struct MenuItem {
   std::string url;  ///< as written: site-absolute (`/news/`) or external
 };
 
+/// `filing:` — 备案 numbers and the site's owner, shown in every footer.
+struct Filing {
+  std::string icp;        ///< ICP 备案号, linked to https://beian.miit.gov.cn/
+  std::string police;     ///< 公安联网备案号 (text as issued)
+  std::string site_code;  ///< 网站标识码 (government sites)
+  std::string owner;      ///< 主办单位
+  std::string contact;    ///< the owner's telephone or address
+
+  /// The digits of the 公安 number ("鲁公网安备37080202000123号" →
+  /// "37080202000123"), which the 公安 filing site's link takes.
+  std::string police_code() const;
+  /// The 公安 filing site's page for this number, or "" without digits.
+  std::string police_url() const;
+};
+
 struct Config {
   std::string title;
   std::string subtitle;
@@ -36,8 +51,15 @@ struct Config {
   bool search = true;           ///< `search: false` publishes no /search/ page or index
   std::vector<std::string> points_categories;
   int points_top = 20;
+  Filing filing;                ///< `filing:` (备案 and 主办单位)
+  int freshness_days = 14;      ///< news-type sections with nothing newer are reported by check
   YAML::Node params;            ///< free `params:` mapping, handed to templates
   YAML::Node raw;               ///< the whole document, for later stages
+
+  /// True when base_url names a host on the public Internet (not
+  /// localhost, example.*, .test/.local, or a private or loopback address):
+  /// such a site must show an ICP number.
+  bool public_host() const;
 
   /// base_url + path (path without leading '/').
   std::string absolute_url(const std::string& site_path) const;

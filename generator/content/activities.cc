@@ -169,7 +169,17 @@ Programme read_programme(const ContentSet& content, const SiteData& data, Diagno
     }
     a.capacity = yaml_int(p->front, "capacity", src, local);
     a.points = yaml_int(p->front, "points", src, local);
-    if (auto v = yaml_string(p->front, "signup", src, local)) a.signup = *v;
+    // `signup:` is text, or {text, url, qr} (DESIGN §2).
+    if (const YAML::Node su = p->front["signup"]; su.IsDefined() && su.IsMap()) {
+      if (auto v = yaml_string(su, "text", src, local)) a.signup = *v;
+      if (auto v = yaml_string(su, "url", src, local)) a.signup_url = std::string(trim(*v));
+      if (auto v = yaml_string(su, "qr", src, local)) a.signup_qr = std::string(trim(*v));
+      if (!a.signup_url.empty() && !starts_with(a.signup_url, "https://") && !starts_with(a.signup_url, "http://"))
+        local.error(src.at(su["url"]), tr("signup url '{}' cannot be used as a link", a.signup_url),
+                    _("write an address starting with https://"));
+    } else if (auto v = yaml_string(p->front, "signup", src, local)) {
+      a.signup = *v;
+    }
     bool ok = !local.has_errors();
     diags.merge(std::move(local));
     if (ok) prog.activities.push_back(std::move(a));

@@ -40,7 +40,9 @@ struct Activity {
   std::string brand_title;          ///< its page's title; "" when no brand
   int colour = -1;                  ///< index into wucai_colours(), -1 when not given
   std::optional<long long> capacity, points;
-  std::string signup;
+  std::string signup;      ///< how to sign up, as text (`signup:` or `signup.text`)
+  std::string signup_url;  ///< `signup.url`: an online form
+  std::string signup_qr;   ///< `signup.qr`: an image to scan (site path)
 };
 
 struct Programme {

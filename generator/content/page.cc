@@ -101,7 +101,7 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
   p.front_positions = src.positions;
   static const char* const known[] = {"title", "date", "summary", "tags", "categories", "author",
                                       "source", "cover", "slug", "draft", "pinned", "org",
-                                      "grid", "brand", "station"};
+                                      "grid", "brand", "station", "publish_date", "expires"};
   for (const auto& kv : fm) {
     const std::string& key = kv.first.Scalar();
     if (std::find(std::begin(known), std::end(known), key) == std::end(known))
@@ -134,6 +134,18 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
     diags.error({path, split->yaml_first_line, 1},
                 tr("front matter: 'date' is required in {}/", p.section),
                 _("add a line like `date: 2024-06-01`"));
+  }
+  for (const char* key : {"publish_date", "expires"}) {
+    auto v = yaml_string(fm, key, src, diags);
+    if (!v) continue;
+    std::string why;
+    if (auto dt = parse_datetime(trim(*v), &why)) {
+      // `expires: 2024-06-30` means "through that day": it ends at midnight.
+      if (std::string_view(key) == "expires") p.expires = dt->epoch + (dt->has_time ? 0 : 86400);
+      else p.publish_date = dt->epoch;
+    } else
+      diags.error(src.at(fm[key]), tr("front matter: {} '{}' is not a date: {}", key, *v, why),
+                  _("write dates as 2024-06-01 or 2024-06-01 09:30"));
   }
   if (auto v = yaml_string(fm, "summary", src, diags)) p.summary = std::string(trim(*v));
   if (auto v = yaml_string(fm, "author", src, diags)) p.author = *v;

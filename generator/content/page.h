@@ -26,6 +26,7 @@ struct BodyRef {
   bool image = false;
   std::string url;
   int line = 0;
+  std::string alt;  ///< an image's alternative text ("" when missing)
 };
 
 struct Page {
@@ -42,6 +43,12 @@ struct Page {
   bool has_time = false;
   std::vector<std::string> tags, categories;
   bool draft = false, pinned = false;
+  /// `publish_date`: before it the page is published nowhere (epoch seconds).
+  std::optional<std::int64_t> publish_date;
+  /// `expires`: after it the page is marked 已截止 and leaves home and the
+  /// pinned list (epoch seconds).
+  std::optional<std::int64_t> expires;
+  bool expired = false;      ///< expires <= the build's "now" (set by apply_schedule)
   DataRef org, grid, brand, station;
 
   YAML::Node front;          ///< the whole front matter

@@ -321,7 +321,8 @@ MarkdownResult render_markdown(std::string_view text, const MarkdownOptions& opt
         std::string written = url ? url : "";
         (type == CMARK_NODE_LINK ? result.links : result.images).push_back(written);
         result.refs.push_back({type == CMARK_NODE_LINK ? MarkdownRef::Kind::link : MarkdownRef::Kind::image,
-                               written, cmark_node_get_start_line(node)});
+                               written, cmark_node_get_start_line(node), {}});
+        if (type == CMARK_NODE_IMAGE) collect_text(node, result.refs.back().alt);
         if (rewrite) {
           std::string to = rewrite(written);
           if (to != written) cmark_node_set_url(node, to.c_str());

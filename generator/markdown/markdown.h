@@ -37,6 +37,7 @@ struct MarkdownRef {
   Kind kind = Kind::link;
   std::string url;
   int line = 0;
+  std::string alt;  ///< an image's alternative text as plain text ("" when missing)
 };
 
 struct MarkdownResult {

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "core/date.h"
+#include "render/article_meta.h"
 #include "core/slug.h"
 #include "core/text.h"
 #include "core/utf8.h"
@@ -41,6 +42,21 @@ std::string resolve_absolute(const Config& c, const std::string& url) {
   if (starts_with(url, "http://") || starts_with(url, "https://")) return url;
   if (is_dangerous_url(url)) return c.base_url;
   return c.absolute_url(url);
+}
+
+// The footer's 备案 block: false when site.yaml has no `filing:` at all.
+Data filing_view(const Filing& f) {
+  if (f.icp.empty() && f.police.empty() && f.site_code.empty() && f.owner.empty() && f.contact.empty())
+    return Data(false);
+  Data d;
+  d.set("icp", text_or_false(f.icp));
+  d.set("icp_url", "https://beian.miit.gov.cn/");
+  d.set("police", text_or_false(f.police));
+  d.set("police_url", text_or_false(f.police_url()));
+  d.set("site_code", text_or_false(f.site_code));
+  d.set("owner", text_or_false(f.owner));
+  d.set("contact", text_or_false(f.contact));
+  return d;
 }
 
 }  // namespace
@@ -109,6 +125,7 @@ Data site_view(const ViewContext& ctx, const std::string& root) {
   site.set("description", text_or_false(c.description));
   site.set("language", c.language);
   site.set("base_url", c.base_url);
+  site.set("domain", site_domain(c));
   site.set("root", root);
   site.set("home_url", root);
   site.set("css", asset_url(ctx, root, "css/style.css"));
@@ -118,6 +135,7 @@ Data site_view(const ViewContext& ctx, const std::string& root) {
   site.set("year", std::to_string(civil_from_epoch(ctx.now).year));
   site.set("copyright", text_or_false(c.copyright));
   site.set("params", c.params ? yaml_to_data(c.params) : Data(false));
+  site.set("filing", filing_view(c.filing));
   Data frame;
   frame.set("site", site);
   return frame;
@@ -191,6 +209,7 @@ Data page_card(const ViewContext&, const Page& p, const std::string& root) {
   d.set("url", root + p.url);
   d.set("summary", text_or_false(p.card_summary));
   d.set("pinned", p.pinned);
+  d.set("expired", p.expired);
   if (p.date) {
     d.set("date", p.date_long);
     d.set("date_short", p.date_short);

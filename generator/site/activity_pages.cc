@@ -63,6 +63,7 @@ IcsEvent ics_event(const ViewContext& v, const Activity& a) {
   e.url = v.config->absolute_url(a.page->url);
   std::string desc = a.page->plain_summary;
   if (!a.signup.empty()) desc += (desc.empty() ? "" : "\n") + std::string("报名方式：") + a.signup;
+  if (!a.signup_url.empty()) desc += (desc.empty() ? "" : "\n") + std::string("在线报名：") + a.signup_url;
   e.description = desc;
   return e;
 }
@@ -89,6 +90,9 @@ Data activity_detail(const ViewContext& v, const Activity& a, const std::string&
   d.set("capacity", a.capacity ? Data(fmt::format("{}人", *a.capacity)) : Data(false));
   d.set("points", a.points ? Data(fmt::format("{}分", *a.points)) : Data(false));
   d.set("signup", text_or_false(a.signup));
+  d.set("signup_url", a.signup_url.empty() ? Data(false) : Data(a.signup_url));
+  d.set("signup_qr", a.signup_qr.empty() ? Data(false) : Data(resolve_link(root, a.signup_qr)));
+  d.set("has_signup", !a.signup.empty() || !a.signup_url.empty() || !a.signup_qr.empty());
   d.set("ics_url", root + ics_path(a));
   d.set("month_url", root + "activities/" + month_of(a.start).path());
   d.set("month_title", fmt::format("{}年{}月活动安排", month_of(a.start).year, month_of(a.start).month));

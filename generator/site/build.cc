@@ -11,15 +11,19 @@
 #include <unordered_set>
 
 #include "content/activities.h"
+#include "content/schedule.h"
 #include "core/i18n.h"
 #include "core/parallel.h"
 #include "core/text.h"
 #include "render/view.h"
 #include "site/activity_pages.h"
+#include "site/archive_pages.h"
+#include "site/gongkai_pages.h"
 #include "site/home_blocks.h"
 #include "site/images.h"
 #include "site/link_data.h"
 #include "site/load_content.h"
+#include "site/next_change.h"
 #include "site/output.h"
 #include "site/points_pages.h"
 
@@ -139,6 +143,9 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
       s->content.pages = load_content(site, options.drafts, diags, options.page_cache,
                                       options.changed_sources, &markdown);
   }
+  // Scheduled and expiring pages: before link, so a page not yet published
+  // reaches no list, feed, sitemap, search index or calendar.
+  s->scheduled_change = apply_schedule(s->content.pages, options.now);
   {
     ScopedTimer timer(t, _("link"));
     link_content(s->content, diags);
@@ -147,12 +154,14 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
   {
     ScopedTimer timer(t, _("activities + brands"));
     s->programme = read_programme(s->content, s->data, diags);
+    s->disclosures = read_disclosures(s->content, diags);
   }
 
   // 4. Static files.
   {
     ScopedTimer timer(t, _("plan static"));
     s->statics = plan_static({s->theme->statics, {&site, "static", "static"}}, diags);
+    check_attachments(s->disclosures, s->statics, diags);
   }
   if (!s->templates || (diags.has_errors() && !options.plan_despite_errors)) return nullptr;
   if (!options.output_dir.empty()) {  // `check` writes nothing, not even the image cache
@@ -168,6 +177,8 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
     ScopedTimer timer(t, _("plan outputs"));
     OutputPlan plan(s->view, *s->templates);
     plan_content_pages(plan);
+    plan_archive_pages(plan);
+    plan_gongkai_pages(plan, s->disclosures);
     plan_org_pages(plan);
     plan_grid_pages(plan);
     plan_station_pages(plan);
@@ -277,6 +288,8 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   stats.pages = prepared->content.pages.size();
   stats.files = out->files_changed() + out->files_unchanged();
   stats.files_changed = out->files_changed();
+  stats.next_change = next_time_change(*prepared, options.now);
+  write_next_change(options.output_dir, stats.next_change);
   if (keep) *keep = std::move(prepared);
   return finish(true);
 }

@@ -18,6 +18,7 @@
 #include "config/config.h"
 #include "content/activities.h"
 #include "content/collection.h"
+#include "content/disclosures.h"
 #include "core/diagnostics.h"
 #include "core/fs.h"
 #include "core/timings.h"
@@ -67,6 +68,8 @@ struct BuildStats {
   std::size_t pages = 0;   ///< content pages published
   std::size_t files = 0;   ///< files in the output
   std::size_t files_changed = 0;  ///< of those, files whose bytes changed (and were written)
+  /// The next instant the output changes by time alone (next_time_change).
+  std::optional<std::int64_t> next_change;
   Timings timings;
 };
 
@@ -83,9 +86,12 @@ struct PreparedSite {
   SiteData data;
   ContentSet content;
   Programme programme;  ///< activities and brands, read from content
+  std::vector<Disclosure> disclosures;  ///< 三务公开 items (content/gongkai/)
   StaticPlan statics;
   ImageSet images;      ///< resized, metadata-free images (view.images points here)
   ViewContext view;
+  /// The earliest `publish_date` or `expires` after "now" (apply_schedule).
+  std::optional<std::int64_t> scheduled_change;
   std::vector<OutputJob> jobs;  ///< every file to write but the static ones
 };
 

@@ -66,7 +66,7 @@ void render_page_markdown(Page& p, const MarkdownStage& stage, const MarkdownOpt
   p.refs.reserve(result.refs.size());
   for (auto& r : result.refs)
     p.refs.push_back({r.kind == MarkdownRef::Kind::image, std::move(r.url),
-                      r.line > 0 ? p.body_first_line + r.line - 1 : p.body_first_line});
+                      r.line > 0 ? p.body_first_line + r.line - 1 : p.body_first_line, std::move(r.alt)});
   p.anchors = std::move(result.anchors);
   if (!stage.keep_markdown) std::string().swap(p.body);  // the Markdown is no longer needed
   if (cache) {

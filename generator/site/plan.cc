@@ -4,8 +4,10 @@
 #include <memory>
 
 #include "render/feeds.h"
+#include "render/article_meta.h"
 #include "render/minify.h"
 #include "render/urls.h"
+#include "site/archive_pages.h"
 
 namespace hongfan {
 
@@ -20,7 +22,7 @@ constexpr const char* kFreePagesSection = "pages";
 // Sections whose pages have pages of their own, planned beside this file
 // (site/activity_pages.cc), not as generic lists and singles.
 bool planned_elsewhere(const std::string& section) {
-  return section == "activities" || section == "brands";
+  return section == "activities" || section == "brands" || section == "gongkai";
 }
 
 Data cards(const ViewContext& v, const std::vector<const Page*>& pages, std::size_t from,
@@ -58,7 +60,8 @@ class ContentPlanner {
       const Section* notices = content->section("notices");
       std::vector<const Page*> latest;
       if (news) {
-        latest = news->pages;
+        for (const Page* p : news->pages)
+          if (!p->expired) latest.push_back(p);  // DESIGN: expired pages leave home
         std::stable_sort(latest.begin(), latest.end(), [](const Page* a, const Page* b) {
           return a->date.value_or(INT64_MIN) > b->date.value_or(INT64_MIN);
         });
@@ -68,6 +71,7 @@ class ContentPlanner {
       Data pinned(Data::type::list), recent(Data::type::list);
       if (notices) {
         for (const Page* p : notices->pages) {
+          if (p->expired) continue;
           if (p->pinned) pinned.push_back(page_card(v, *p, root));
           else if (recent.list_value().size() < kHomeNotices) recent.push_back(page_card(v, *p, root));
         }
@@ -118,6 +122,9 @@ class ContentPlanner {
         d.set("pages", cards(v, s.pages, static_cast<std::size_t>((n - 1) * per), per, root));
         d.set("empty", s.pages.empty());
         d.set("pager", pager_view(s.url, n, count, root));
+        Data archives = archive_links(v, s, root);  // by year and month (site/archive_pages.cc)
+        d.set("has_archives", !archives.is_bool());
+        d.set("archives", archives);
         return d;
       }, 0, n == 1);
     }
@@ -129,6 +136,7 @@ class ContentPlanner {
       std::string image = p.cover;
       Data d = frame_view(v, {p.url, p.title, p.plain_summary, image, p.date ? "article" : "website"});
       d.set("page", page_view(v, p, root));
+      d.set("article_meta", article_meta_view(v, p));
       return d;
     }, p.date.value_or(0));
   }

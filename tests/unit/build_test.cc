@@ -91,7 +91,8 @@ TEST_CASE("errors leave the previous output untouched and are all reported") {
   CHECK(slurp(tmp.path / "public/news/a/index.html") == before);
   // No staging folder is left behind.
   int entries = 0;
-  for ([[maybe_unused]] const auto& e : fs::directory_iterator(tmp.path)) ++entries;
+  for (const auto& e : fs::directory_iterator(tmp.path))
+    entries += e.path().filename() != ".hongfan-cache";  // the cache (next-build) may stay
   CHECK(entries == 1);
 }
 

@@ -1,0 +1,19 @@
+// Archives of news-type sections by year and month (DESIGN §3:
+// /news/2024/, /news/2024/06/), linked from the section's own page.
+#pragma once
+
+#include "content/collection.h"
+#include "site/plan.h"
+
+namespace hongfan {
+
+/// Plans /SECTION/YYYY/ and /SECTION/YYYY/MM/ (with /page/N/ when longer
+/// than `pagination`) for every news-type section (content/news_type.h).
+void plan_archive_pages(OutputPlan& plan);
+
+/// The archive links a section page shows: years, newest first, each with
+/// its months [{title, url, count, months [{title, url, count}]}]; false for
+/// a section without archives.
+Data archive_links(const ViewContext& view, const Section& section, const std::string& root);
+
+}  // namespace hongfan
