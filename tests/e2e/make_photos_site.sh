@@ -18,7 +18,7 @@ photo() {  # out width height hue
   local t
   t=$(mktemp -d)
   vips gaussnoise "$t/n.v" "$2" "$3" --mean 128 --sigma 40
-  vips linear "$t/n.v" "$1" "1 0.8 0.6" "$4 20 10"
+  vips linear "$t/n.v" "$1" "1 0.8 0.6" "$4 20 10" --uchar
   rm -rf "$t"
 }
 photo "$img/社区义诊合影.jpg" 1600 1200 30
