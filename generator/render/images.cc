@@ -139,9 +139,11 @@ std::string gallery_html(const std::vector<GalleryItem>& items, const std::strin
              picture_html(img, root, caption.empty() ? label : caption, "", "100vw") +
              "<figcaption><span class=\"lightbox-count\">" + num + " / " + n + "</span>" + caption +
              "</figcaption><nav class=\"lightbox-nav\" aria-label=\"图集翻页\">"
-             "<a href=\"#" + prev + "\" rel=\"prev\">上一张</a>"
-             "<a href=\"#hf-gallery\" class=\"lightbox-close\">关闭</a>"
-             "<a href=\"#" + next + "\" rel=\"next\">下一张</a></nav></figure>";
+             // Labels come from CSS (attr(aria-label)): the words stay out of
+             // the page's text, which search indexes and snippets show.
+             "<a href=\"#" + prev + "\" rel=\"prev\" aria-label=\"上一张\"></a>"
+             "<a href=\"#hf-gallery\" class=\"lightbox-close\" aria-label=\"关闭\"></a>"
+             "<a href=\"#" + next + "\" rel=\"next\" aria-label=\"下一张\"></a></nav></figure>";
   }
   std::string out = "<section class=\"gallery\" id=\"hf-gallery\" aria-label=\"图集，共" + n +
                     "张\"><h2 class=\"gallery-title\">图集（" + n + "张）</h2><ul class=\"gallery-grid\">" +
