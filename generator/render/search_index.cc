@@ -178,6 +178,11 @@ std::string doc_json(const Doc& d) {
   j["s"] = d.section;
   j["d"] = d.date;
   j["x"] = std::string(utf8::prefix(text, kSnippetChars));
+  if (!d.image.empty()) {
+    j["i"] = d.image;
+    j["w"] = d.image_width;
+    j["h"] = d.image_height;
+  }
   // Bidi controls are dropped here as from every escaped page text: the
   // script puts titles and snippets into the results list.
   return strip_bidi_controls(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));

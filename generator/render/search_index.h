@@ -34,6 +34,8 @@ struct Doc {
   std::string keywords;  ///< tags, categories, names: weighted like a summary
   std::string summary;
   std::string body;      ///< plain text
+  std::string image;     ///< site-relative thumbnail ("images/x.360.jpg"), may be empty
+  int image_width = 0, image_height = 0;
 };
 
 struct File {

@@ -42,8 +42,8 @@ TEST_CASE("varints use five bits per character") {
 }
 
 TEST_CASE("the index is deterministic and finds each document's words") {
-  std::vector<Doc> docs{{"网格员入户走访", "news/a/", "新闻动态", "2026年3月20日", "走访", "", "专职网格员上门"},
-                        {"WeChat 通知", "notices/b/", "通知公告", "", "", "群里发布", "正文"}};
+  std::vector<Doc> docs{{"网格员入户走访", "news/a/", "新闻动态", "2026年3月20日", "走访", "", "专职网格员上门", "", 0, 0},
+                        {"WeChat 通知", "notices/b/", "通知公告", "", "", "群里发布", "正文", "", 0, 0}};
   Index a = build_index(docs), b = build_index(docs);
   REQUIRE(a.files.size() == b.files.size());
   for (std::size_t i = 0; i < a.files.size(); ++i) CHECK(a.files[i].bytes == b.files[i].bytes);
@@ -62,8 +62,8 @@ TEST_CASE("tokens longer than eight bytes are indexed like short ones") {
   // Tokens of up to 8 bytes are packed into integers inside the builder (a
   // bigram of two 4-byte characters, 𠀀𠀀, just fits); longer words go
   // another way.
-  std::vector<Doc> docs{{"volunteering2026 活动", "news/a/", "", "", "", "", "邻里𠀀𠀀"},
-                        {"标题", "news/b/", "", "", "", "", "volunteering2026 volunteering2026"}};
+  std::vector<Doc> docs{{"volunteering2026 活动", "news/a/", "", "", "", "", "邻里𠀀𠀀", "", 0, 0},
+                        {"标题", "news/b/", "", "", "", "", "volunteering2026 volunteering2026", "", 0, 0}};
   Index index = build_index(docs);
   REQUIRE(index.shards == 1);
   const std::string& shard = index.files[0].bytes;

@@ -83,6 +83,7 @@ Data image_view(const ViewContext& ctx, const std::string& url, const std::strin
   d.set("webp_srcset", info->webp.empty() ? Data(false) : Data(srcset(info->webp)));
   d.set("sizes", sizes);
   d.set("alt", alt);
+  d.set("lazy", true);  // partials/picture.html; a page's first image sets it false
   return d;
 }
 
@@ -203,9 +204,11 @@ Data frame_view(const ViewContext& ctx, const PageMeta& meta) {
   return frame;
 }
 
-Data page_card(const ViewContext&, const Page& p, const std::string& root) {
+Data page_card(const ViewContext& ctx, const Page& p, const std::string& root) {
   Data d;
   d.set("title", p.title);
+  const ImageInfo* thumb = page_thumbnail(ctx.images, p);
+  d.set("thumb", thumb ? Data(thumbnail_html(*thumb, root)) : Data(false));
   d.set("url", root + p.url);
   d.set("summary", text_or_false(p.card_summary));
   d.set("pinned", p.pinned);
@@ -228,8 +231,9 @@ Data page_view(const ViewContext& ctx, const Page& p, const std::string& root) {
   d.set("author", text_or_false(p.author));
   d.set("source", text_or_false(p.source_name));
   d.set("cover", p.cover.empty() ? Data(false) : Data(resolve_link(root, p.cover)));
-  d.set("cover_image", p.cover.empty() ? Data(false)
-                                       : image_view(ctx, p.cover, root, "", "(min-width: 48rem) 46rem, 100vw"));
+  Data cover = p.cover.empty() ? Data(false) : image_view(ctx, p.cover, root, "", "(min-width: 48rem) 46rem, 100vw");
+  if (cover.is_object()) cover.set("lazy", false);  // the first image of the page: wanted at once
+  d.set("cover_image", cover);
   Data tags = terms_view(p.tags, "tags", root);
   Data cats = terms_view(p.categories, "categories", root);
   d.set("has_terms", !tags.is_empty_list() || !cats.is_empty_list());

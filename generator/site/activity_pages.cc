@@ -281,6 +281,8 @@ Data activity_card(const ViewContext& v, const Activity& a, const std::string& r
   Data d;
   d.set("title", a.page->title);
   d.set("url", root + a.page->url);
+  const ImageInfo* thumb = page_thumbnail(v.images, *a.page);
+  d.set("thumb", thumb ? Data(thumbnail_html(*thumb, root)) : Data(false));
   d.set("when", format_time_range(a.start, a.end));
   d.set("start_iso", format_rfc3339(a.start));
   EventStatus st = event_status(a.start, a.end, v.now);

@@ -24,6 +24,7 @@
 #include "site/link_data.h"
 #include "site/load_content.h"
 #include "site/next_change.h"
+#include "site/media.h"
 #include "site/output.h"
 #include "site/points_pages.h"
 
@@ -187,6 +188,7 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
     plan_points_pages(plan);
     plan_honor_pages(plan);
     plan_home_blocks(plan, s->programme);
+    plan_lead_story(plan);
     if (!options.changed_sources) plan_search_pages(plan);  // serve's quick path skips it
     s->jobs = plan.finish();
   }

@@ -12,6 +12,8 @@
 #include "core/parallel.h"
 #include "core/text.h"
 #include "render/urls.h"
+#include "site/media.h"
+#include "site/videos.h"
 
 namespace hongfan {
 
@@ -22,14 +24,27 @@ namespace {
 // Bump when processing changes, so old cache entries are not reused.
 constexpr const char* kCacheVersion = "v3";
 
-enum class Kind { kJpeg, kPng, kWebp, kOther };
+enum class Kind { kJpeg, kPng, kWebp, kHeif, kOther };
 
+// By extension, in any case: phones and WeChat write .JPG, .JPEG and .PNG;
+// iPhones send .HEIC.
 Kind kind_of(const std::string& path) {
   std::string p = ascii_lower(path);
   if (ends_with(p, ".jpg") || ends_with(p, ".jpeg")) return Kind::kJpeg;
   if (ends_with(p, ".png")) return Kind::kPng;
   if (ends_with(p, ".webp")) return Kind::kWebp;
+  if (ends_with(p, ".heic") || ends_with(p, ".heif")) return Kind::kHeif;
   return Kind::kOther;
+}
+
+// Whether a published name can be used as is in URLs: ASCII letters,
+// digits, '.', '_', '-' and '/'. Anything else (Chinese, spaces, the
+// brackets of "微信图片_20261201 (2).JPG") would be percent-encoded.
+bool plain_name(const std::string& path) {
+  for (char c : path)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-' || c == '/'))
+      return false;
+  return true;
 }
 
 void init_vips() {
@@ -125,13 +140,14 @@ void process_into(const std::string& bytes, Kind kind, const fs::path& dir) {
   init_vips();
   vips::VImage image = without_metadata(vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "").autorot());
   bool alpha = image.has_alpha();
-  Kind fallback = kind == Kind::kJpeg || !alpha ? Kind::kJpeg : Kind::kPng;
+  Kind fallback = kind == Kind::kJpeg || kind == Kind::kHeif || !alpha ? Kind::kJpeg : Kind::kPng;
   if (fallback == Kind::kJpeg && image.bands() > 3) image = image.flatten(vips::VImage::option()->set("background", std::vector<double>{255, 255, 255}));
   fs::path tmp = dir.string() + ".tmp-" + short_hash(dir.string() + std::to_string(reinterpret_cast<std::uintptr_t>(&bytes)), 6);
   fs::remove_all(tmp);
   fs::create_directories(tmp);
   std::string meta;
-  write_file(tmp / "original", to_string(image, kind));
+  // HEIC is published as JPEG: no browser in WeChat shows it.
+  write_file(tmp / "original", to_string(image, kind == Kind::kHeif ? Kind::kJpeg : kind));
   meta += "original " + std::to_string(image.width()) + " " + std::to_string(image.height()) + " " +
           (fallback == Kind::kJpeg ? "jpg" : "png") + "\n";
   std::vector<int> widths;
@@ -165,17 +181,15 @@ Cached load_cached(const fs::path& dir) {
   return c;
 }
 
-std::string variant_path(const std::string& published, int width, const char* ext) {
-  auto dot = published.rfind('.');
-  return published.substr(0, dot) + "." + std::to_string(width) + "." + ext;
-}
-
 std::shared_ptr<const std::string> shared_file(const std::string& path) {
   return std::make_shared<const std::string>(read_file(path));
 }
 
-// Replaces <img src="…"> tags that show a processed image with <picture>.
-std::string rewrite_images(const std::string& html, const std::string& root, const ImageSet& images) {
+// Replaces <img src="…"> tags that show a processed image with <picture>,
+// and those that show a video with <video>. The first image of a page with
+// no cover loads at once, the others lazily.
+std::string rewrite_images(const std::string& html, const std::string& root, const ImageSet& images,
+                           const VideoSet& videos, bool first_is_eager) {
   std::string out;
   std::size_t pos = 0;
   for (;;) {
@@ -193,10 +207,26 @@ std::string rewrite_images(const std::string& html, const std::string& root, con
     };
     auto src = attr("src");
     const ImageInfo* info = nullptr;
-    if (src && starts_with(*src, root)) info = find_image(images, src->substr(root.size()));
+    const VideoInfo* video = nullptr;
+    if (src && starts_with(*src, root)) {
+      info = find_image(images, src->substr(root.size()));
+      if (!info) video = find_video(videos, src->substr(root.size()));
+    }
     out.append(html, pos, at - pos);
-    if (info) out += picture_html(*info, root, attr("alt").value_or(""), "", "(min-width: 48rem) 44rem, 100vw");
-    else out += tag;
+    if (info) {
+      out += picture_html(*info, root, attr("alt").value_or(""), "", "(min-width: 48rem) 44rem, 100vw",
+                          first_is_eager ? Loading::kEager : Loading::kLazy);
+      first_is_eager = false;
+    } else if (video) {
+      // A video alone in its paragraph replaces the paragraph: <figure>
+      // may not stand inside <p>.
+      bool alone = ends_with(out, "<p>") && html.compare(end + 1, 4, "</p>") == 0;
+      if (alone) out.resize(out.size() - 3);
+      out += video_html(*video, images, root, attr("alt").value_or(""));
+      if (alone) end += 4;
+    } else {
+      out += tag;
+    }
     pos = end + 1;
   }
   out.append(html, pos);
@@ -204,6 +234,18 @@ std::string rewrite_images(const std::string& html, const std::string& root, con
 }
 
 }  // namespace
+
+std::string published_stem(const std::string& published) {
+  auto slash = published.rfind('/');
+  std::string dir = slash == std::string::npos ? "" : published.substr(0, slash + 1);
+  std::string file = published.substr(dir.size());
+  auto dot = file.rfind('.');
+  std::string stem = dot == std::string::npos ? file : file.substr(0, dot);
+  if (!plain_name(dir)) dir = "images/";
+  if (plain_name(stem) && !stem.empty()) return dir + stem;
+  return dir + "img-" + short_hash(published, 12);
+}
+
 
 std::string image_cache_dir(const std::string& output_dir) {
   fs::path out = fs::absolute(output_dir).lexically_normal();
@@ -213,20 +255,22 @@ std::string image_cache_dir(const std::string& output_dir) {
 
 ImageSet process_images(StaticPlan& statics, ContentSet& content, const BuildOptions& options,
                         Diagnostics& diags) {
+  fs::path cache = image_cache_dir(options.output_dir);
+  // Videos first: their poster frames join the images below.
+  VideoSet videos = process_videos(statics, cache.parent_path() / "videos", diags);
+
   std::vector<std::size_t> todo;
   for (std::size_t i = 0; i < statics.files.size(); ++i)
     if (kind_of(statics.files[i].published) != Kind::kOther) todo.push_back(i);
   ImageSet images;
-  if (todo.empty()) return images;
 
-  fs::path cache = image_cache_dir(options.output_dir);
   std::error_code ec;
-  fs::create_directories(cache, ec);
+  if (!todo.empty()) fs::create_directories(cache, ec);
   std::vector<std::optional<Cached>> results(todo.size());
   std::vector<std::string> errors(todo.size());
   parallel_for(todo.size(), [&](std::size_t k) {
     const StaticFile& f = statics.files[todo[k]];
-    auto bytes = f.fs->read(f.source);
+    auto bytes = f.contents ? std::optional<std::string>(*f.contents) : f.fs->read(f.source);
     if (!bytes) {
       errors[k] = _("cannot read this image");
       return;
@@ -252,18 +296,30 @@ ImageSet process_images(StaticPlan& statics, ContentSet& content, const BuildOpt
       continue;
     }
     const Cached& c = *results[k];
+    const std::string key = f.published;  // as staff named it: what pages write
+    const Kind kind = kind_of(key);
+    const std::string stem = published_stem(key);
+    const char* fallback_ext = c.fallback_kind == Kind::kPng ? "png" : "jpg";
     f.contents = shared_file(c.original_file);
-    ImageInfo info{f.published, c.width, c.height, {}, {}};
+    ImageInfo info{key, c.width, c.height, {}, {}};
+    if (kind == Kind::kHeif) {
+      // Published only as JPEG, under an ASCII name.
+      f.published = info.path = stem + ".jpg";
+    } else if (stem != key.substr(0, key.rfind('.'))) {
+      // A name in Chinese or with spaces stays published for links that
+      // name it, and gets an ASCII twin that the pages use.
+      info.path = stem + "." + (kind == Kind::kWebp ? "webp" : kind == Kind::kPng ? "png" : "jpg");
+      added.push_back({nullptr, f.source, info.path, f.contents});
+    }
     for (const auto& v : c.variants) {
-      ImageVariant webp{variant_path(f.published, v.width, "webp"), v.width, v.height};
-      ImageVariant fallback{variant_path(f.published, v.width, c.fallback_kind == Kind::kPng ? "png" : "jpg"),
-                            v.width, v.height};
+      ImageVariant webp{stem + "." + std::to_string(v.width) + ".webp", v.width, v.height};
+      ImageVariant fallback{stem + "." + std::to_string(v.width) + "." + fallback_ext, v.width, v.height};
       added.push_back({nullptr, f.source, webp.path, shared_file(v.webp_file)});
       added.push_back({nullptr, f.source, fallback.path, shared_file(v.fallback_file)});
       info.webp.push_back(webp);
       info.fallback.push_back(fallback);
     }
-    images[f.published] = std::move(info);
+    images[key] = std::move(info);
   }
   // Variants never replace a file staff put there themselves.
   std::set<std::string> taken;
@@ -273,10 +329,15 @@ ImageSet process_images(StaticPlan& statics, ContentSet& content, const BuildOpt
   std::sort(statics.files.begin(), statics.files.end(),
             [](const StaticFile& a, const StaticFile& b) { return a.published < b.published; });
 
+  // The pages: Markdown images and videos become <picture> and <video>;
+  // front matter galleries and videos are added after the text.
+  std::string gallery_js;
+  if (auto it = statics.assets.find("js/gallery.js"); it != statics.assets.end()) gallery_js = it->second;
   parallel_for(content.pages.size(), [&](std::size_t i) {
     Page& p = content.pages[i];
     if (p.content_html.find("<img ") != std::string::npos)
-      p.content_html = rewrite_images(p.content_html, root_prefix(p.url), images);
+      p.content_html = rewrite_images(p.content_html, root_prefix(p.url), images, videos, p.cover.empty());
+    add_page_media(p, images, videos, gallery_js, diags);
   });
   return images;
 }

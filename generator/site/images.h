@@ -3,8 +3,11 @@
 // and resized with libvips to kWidths as WebP plus a JPEG (PNG when it has
 // transparency) fallback. Results are cached by content hash in
 // .hongfan-cache/ beside the output, so an unchanged image is never
-// processed twice. Markdown <img> tags that show such an image become
-// <picture> with srcset, sizes, width/height and loading="lazy".
+// processed twice. JPEG, PNG and WebP in any case of extension, and HEIC
+// (published as JPEG). Markdown <img> tags that show such an image become
+// <picture> with srcset, sizes, width/height and loading="lazy" (the first
+// of a page without cover loads at once); those that show a video become
+// <video>; front matter galleries and videos are added (site/media.h).
 #pragma once
 
 #include "content/collection.h"
@@ -21,6 +24,12 @@ inline constexpr int kImageWidths[] = {360, 720, 1080};
 /// variants are added to it) and rewrites the pages' images.
 ImageSet process_images(StaticPlan& statics, ContentSet& content, const BuildOptions& options,
                         Diagnostics& diags);
+
+/// The ASCII name, without extension, under which a file of static/ and
+/// its versions are published: the staff's name when it is plain ASCII,
+/// else a hash of it in the nearest plain folder ("images/合影.jpg" →
+/// "images/img-1a2b3c4d5e6f"), so no URL is ever percent-encoded.
+std::string published_stem(const std::string& published);
 
 /// The folder the image cache lives in for an output folder.
 std::string image_cache_dir(const std::string& output_dir);

@@ -11,6 +11,7 @@
 #include "core/utf8.h"
 #include "core/text.h"
 #include "data/privacy.h"
+#include "markdown/image_paths.h"
 #include "markdown/markdown.h"
 #include "render/urls.h"
 
@@ -57,7 +58,9 @@ void render_page_markdown(Page& p, const MarkdownStage& stage, const MarkdownOpt
     }
   }
   const std::string root = root_prefix(p.url);
-  auto result = render_markdown(p.body, options, [&root](std::string_view url) {
+  // WeChat's photo names ("微信图片_20261201 (2).JPG") work as written.
+  auto bracketed = bracket_spaced_image_paths(p.body);
+  auto result = render_markdown(bracketed ? *bracketed : p.body, options, [&root](std::string_view url) {
     return resolve_link(root, url);
   });
   p.content_html = std::move(result.html);

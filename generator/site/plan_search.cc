@@ -95,6 +95,12 @@ class SearchDocs {
     d.keywords = join(keywords);
     d.summary = p.summary.empty() ? std::string() : p.plain_summary;
     d.body = decode_entities(strip_tags(p.content_html));
+    if (const ImageInfo* t = page_thumbnail(v_.images, p)) {
+      const ImageVariant* small = t->fallback.empty() ? nullptr : &t->fallback.front();
+      d.image = small ? small->path : t->path;
+      d.image_width = small ? small->width : t->width;
+      d.image_height = small ? small->height : t->height;
+    }
     return d;
   }
 
@@ -102,18 +108,18 @@ class SearchDocs {
     for (const auto& u : data.org.units) {
       if (u.id.empty()) continue;
       data_docs_.push_back({u.name, "org/" + u.id + "/", "组织架构", "",
-                            join({u.level, u.secretary, u.address}), "", u.intro});
+                            join({u.level, u.secretary, u.address}), "", u.intro, "", 0, 0});
     }
     for (const auto& g : data.grids) {
       std::vector<std::string> words{g.kind, g.area};
       words.insert(words.end(), g.buildings.begin(), g.buildings.end());
       for (const auto& s : g.staff) words.push_back(s.role + " " + s.name);
-      data_docs_.push_back({g.name, "grids/" + g.id + "/", "网格", "", join(words), g.area, ""});
+      data_docs_.push_back({g.name, "grids/" + g.id + "/", "网格", "", join(words), g.area, "", "", 0, 0});
     }
     for (const auto& s : data.stations) {
       std::vector<std::string> words{s.kind, s.address, s.hours};
       words.insert(words.end(), s.services.begin(), s.services.end());
-      data_docs_.push_back({s.name, "stations/" + s.id + "/", "服务阵地", "", join(words), s.address, ""});
+      data_docs_.push_back({s.name, "stations/" + s.id + "/", "服务阵地", "", join(words), s.address, "", "", 0, 0});
     }
   }
 

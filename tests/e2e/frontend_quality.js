@@ -21,6 +21,9 @@ const axeSource = fs.readFileSync(require.resolve(path.join(path.dirname(require
   const article = fs.readdirSync(path.join(out, 'news')).find((d) => d !== 'page' &&
     fs.existsSync(path.join(out, 'news', d, 'index.html')));
   const pages = ['', 'news/', `news/${article}/`, 'search/', 'notices/', 'pages/about/', 'tags/'];
+  // Photos (issue 14): the article with a gallery, the activity with a video.
+  for (const p of ['news/yizhen/', 'activities/2026-11-market/'])
+    if (fs.existsSync(path.join(out, p, 'index.html'))) pages.push(p);
   for (const p of ['grids/g01/', 'org/jsjy/', 'stations/hf-east/', 'activities/', 'points/'])
     if (fs.existsSync(path.join(out, p, 'index.html'))) pages.push(p);
   const b = await browser();

@@ -18,6 +18,8 @@ const minimum = { performance: 95, accessibility: 100, 'best-practices': 95, seo
   const article = fs.readdirSync(path.join(out, 'news')).find((d) => d !== 'page' &&
     fs.existsSync(path.join(out, 'news', d, 'index.html')));
   const pages = ['', `news/${article}/`, 'search/'];
+  // The demo's article with photos, an inline WeChat photo and a gallery (issue 14).
+  if (fs.existsSync(path.join(out, 'news/yizhen/index.html'))) pages.push('news/yizhen/');
   const grid = fs.existsSync(path.join(out, 'grids')) &&
     fs.readdirSync(path.join(out, 'grids')).find((d) => fs.existsSync(path.join(out, 'grids', d, 'index.html')));
   if (grid) pages.push(`grids/${grid}/`);

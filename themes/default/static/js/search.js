@@ -221,6 +221,19 @@
           p.className = 'result-snippet';
           var marks = highlights(d.x, current.query);
           appendMarked(p, snippet(d.x, marks), marks);
+          if (d.i) {  // the page's cover or first photo, as in the lists
+            li.className += ' has-thumb';
+            var thumb = document.createElement('span');
+            thumb.className = 'card-thumb';
+            var img = document.createElement('img');
+            img.src = base + '../' + d.i;
+            img.alt = '';
+            img.width = d.w;
+            img.height = d.h;
+            img.loading = 'lazy';
+            thumb.appendChild(img);
+            li.appendChild(thumb);
+          }
           li.appendChild(a);
           li.appendChild(meta);
           li.appendChild(p);
