@@ -102,7 +102,17 @@ int main(int argc, char** argv) {
   n->add_option("-s,--site", make.site, _("Site folder (default: current folder)"));
   n->add_option("--now", make.now, _("Date to write into the front matter"));
 
-  for (auto* sub : {b, c, sv, n}) {
+  StudioArgs studio;
+  auto* st = app.add_subcommand("studio", _("Edit, review and publish in a browser (127.0.0.1:1314)"));
+  st->add_option("-s,--site", studio.site, _("Site folder (default: current folder)"));
+  st->add_option("--bind", studio.bind, _("Address to listen on (default 127.0.0.1; elsewhere needs users in studio.yaml)"));
+  st->add_option("--port", studio.port, _("Port (default 1314)"))->check(CLI::Range(1, 65535));
+  st->add_option("--now", studio.now, _("Treat this date as today"));
+  auto* pw = st->add_subcommand("passwd", _("Read a password from stdin and print the studio.yaml line with its hash"));
+  pw->add_option("login", studio.passwd_login, _("The user's login name"))->required();
+  pw->set_help_flag("-h,--help", _("Print this help and exit"));
+
+  for (auto* sub : {b, c, sv, n, st}) {
     sub->set_help_flag("-h,--help", _("Print this help and exit"));
     sub->group(_("Commands"));
   }
@@ -118,5 +128,6 @@ int main(int argc, char** argv) {
   if (n->parsed()) return run_new(make);
   if (c->parsed()) return run_check(check);
   if (sv->parsed()) return run_serve(serve);
+  if (st->parsed()) return run_studio(studio);
   return kUsageError;
 }
