@@ -253,7 +253,6 @@ std::string edit_form(const App& app, const Session& s, const FormState& st) {
     html += "<form method=\"post\" action=\"/submit\">" + csrf_field(s) + "<input type=\"hidden\" name=\"path\" value=\"" +
             attr(st.path) + "\"><button type=\"submit\" class=\"secondary\">提交审核</button></form>";
   }
-  (void)s;
   return html;
 }
 
@@ -353,7 +352,16 @@ void handle_new(App& app, const Session& s, const httplib::Request& req, httplib
   if (!may_edit(s)) return forbidden(res, s);
   FormState st;
   st.section = req.has_param("section") ? req.get_param_value("section") : "news";
-  reply(res, 200, page(s, "新建文章", edit_form(app, s, st)));
+  std::string html = edit_form(app, s, st);
+  html += "<h2>从 Word 导入</h2><form method=\"post\" action=\"/import\" enctype=\"multipart/form-data\">" + csrf_field(s) +
+          "<label for=\"import-section\">导入到栏目</label><select id=\"import-section\" name=\"section\">";
+  for (const auto& sec : sections(app))
+    html += "<option value=\"" + attr(sec) + "\"" + (sec == st.section ? " selected" : "") + ">" +
+            html_escape(default_section_title(sec)) + "</option>";
+  html += "</select><label for=\"docx\">Word 文档</label><p class=\"hint\">.docx 文件；标题、列表、表格、加粗和图片都会保留，图片去掉拍摄信息后保存。导入后是草稿。</p>"
+          "<input type=\"file\" id=\"docx\" name=\"docx\" accept=\".docx\">"
+          "<div class=\"actions\"><button type=\"submit\" class=\"secondary\">导入</button></div></form>";
+  reply(res, 200, page(s, "新建文章", html));
 }
 
 void handle_save(App& app, const Session& s, const httplib::Request& req, httplib::Response& res) {

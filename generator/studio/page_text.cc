@@ -93,8 +93,15 @@ std::string display(const YAML::Node& n, bool* is_list, bool* simple) {
   return {};
 }
 
+// Keys whose values are yes/no: written plain, so `true` stays a boolean.
+bool is_flag(const std::string& key, std::string_view value) {
+  static const std::set<std::string> flags = {"draft", "pinned", "featured", "public"};
+  return flags.count(key) && (value == "true" || value == "false");
+}
+
 std::string key_lines(const std::string& key, std::string_view value, bool list, const std::string& eol) {
   std::string v = to_lf(value);
+  if (is_flag(key, v)) return key + ": " + v + eol;
   if (list) {
     std::string out = key + ": [";
     bool first = true;

@@ -4,11 +4,7 @@
 // `review: 待审核`; 审核 通过 sets `review: 已通过` and removes `draft`
 // (from then on the build publishes it); 退回 sets `review: 已退回` with
 // `review_note`. 发布 runs the normal atomic build into public/ and, when
-// studio.yaml names `deploy.remote`, uploads the changed files with rclone.
-#include <fcntl.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
+// studio.yaml names `deploy.remote`, uploads the changed files (deploy.h).
 #include <chrono>
 
 #include "core/fs.h"
@@ -16,6 +12,7 @@
 #include "core/text.h"
 #include "site/build.h"
 #include "studio/app.h"
+#include "studio/deploy.h"
 #include "studio/page_text.h"
 #include "studio/paths.h"
 #include "studio/site_ops.h"
@@ -72,35 +69,6 @@ void handle_return(App& app, const Session& s, const httplib::Request& req, http
        "/review");
 }
 
-// Runs a program (no shell: the remote comes from studio.yaml) and returns
-// its exit status and output.
-int run_program(const std::vector<std::string>& args, std::string* output) {
-  int fds[2];
-  if (::pipe2(fds, O_CLOEXEC) != 0) return -1;
-  pid_t pid = ::fork();
-  if (pid < 0) return -1;
-  if (pid == 0) {
-    ::dup2(fds[1], 1);
-    ::dup2(fds[1], 2);
-    std::vector<char*> argv;
-    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    ::execvp(argv[0], argv.data());
-    ::_exit(127);
-  }
-  ::close(fds[1]);
-  char buf[4096];
-  for (;;) {
-    ssize_t n = ::read(fds[0], buf, sizeof buf);
-    if (n <= 0) break;
-    output->append(buf, static_cast<std::size_t>(n));
-  }
-  ::close(fds[0]);
-  int status = 0;
-  ::waitpid(pid, &status, 0);
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 void handle_publish(App& app, const Session& s, const httplib::Request&, httplib::Response& res) {
   if (!s.user.has(kPublisher)) return forbidden(res, s);
   std::lock_guard lock(app.write_mutex);
@@ -123,17 +91,11 @@ void handle_publish(App& app, const Session& s, const httplib::Request&, httplib
     html = "<p role=\"status\">" + html_escape(tr("built {} pages ({} files) into {} in {:.0f} ms", stats.pages, stats.files,
                                                   "public/", ms)) + "</p>";
     if (!app.config.deploy_remote.empty()) {
-      // --checksum: every build rewrites every file, so sizes and times
-      // would upload them all; content hashes upload only what changed.
-      std::string out;
-      int rc = run_program({"rclone", "sync", "--checksum", "-v", "--stats=0", options.output_dir, app.config.deploy_remote},
-                           &out);
-      std::size_t copied = 0, pos = 0;
-      while ((pos = out.find(": Copied", pos)) != std::string::npos) ++copied, ++pos;
+      DeployResult d = deploy(options.output_dir, app.config.deploy_remote, app.site + "/.hongfan-studio/deploy");
       html += "<p role=\"status\">" +
-              html_escape(rc == 0 ? tr("uploaded {} changed files to {}", copied, app.config.deploy_remote)
-                                  : tr("uploading to {} failed (rclone exit status {})", app.config.deploy_remote, rc)) +
-              "</p><details><summary>rclone 输出</summary><pre class=\"diff\">" + html_escape(out) + "</pre></details>";
+              html_escape(d.ok ? tr("uploaded {} changed files to {}, removed {}", d.uploaded, app.config.deploy_remote, d.removed)
+                               : tr("uploading to {} failed; see rclone's output", app.config.deploy_remote)) +
+              "</p><details><summary>rclone 输出</summary><pre class=\"diff\">" + html_escape(d.log) + "</pre></details>";
     }
   }
   app.last_publish = html;

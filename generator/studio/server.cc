@@ -261,6 +261,7 @@ int run_studio(const StudioOptions& options) {
   add_article_routes(server, app, route);
   add_photo_routes(app, route);
   add_review_routes(app, route);
+  add_import_routes(app, route);
 
   if (!server.bind_to_port(options.bind.c_str(), options.port)) {
     std::fprintf(stderr, "%s\n", tr("cannot listen on {}:{}: the port is in use or not allowed", options.bind, options.port).c_str());

@@ -19,9 +19,11 @@
   function atLineStart(prefix, placeholder) {
     var s = body.selectionStart, v = body.value;
     var lineStart = v.lastIndexOf('\n', s - 1) + 1;
-    var nl = lineStart > 0 && v.slice(lineStart).trim() !== '' ? '' : '';
+    var lineEnd = v.indexOf('\n', s);
+    if (lineEnd < 0) lineEnd = v.length;
+    var hasText = v.slice(lineStart, lineEnd).trim() !== '';
     body.selectionStart = body.selectionEnd = lineStart;
-    insert(nl + prefix, '', placeholder);
+    insert(prefix, '', hasText ? '' : placeholder);
   }
   var actions = {
     heading: function () { atLineStart('## ', '小标题'); },
