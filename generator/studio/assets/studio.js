@@ -46,7 +46,8 @@
     timer = setTimeout(preview, 800);
   }
   function preview() {
-    var data = new FormData(form);
+    // URL-encoded, as the form itself posts (the server reads fields there).
+    var data = new URLSearchParams(new FormData(form));
     fetch('/preview', {method: 'POST', body: data, headers: {'X-Studio': 'fetch'}, credentials: 'same-origin'})
       .then(function (r) { return r.json(); })
       .then(function (j) {
