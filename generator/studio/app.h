@@ -63,6 +63,7 @@ void add_article_routes(httplib::Server& server, App& app,
                         const std::function<void(const char*, const char*, Handler)>& route);
 void add_photo_routes(App& app, const std::function<void(const char*, const char*, Handler)>& route);
 void add_import_routes(App& app, const std::function<void(const char*, const char*, Handler)>& route);
+void add_ledger_routes(App& app, const std::function<void(const char*, const char*, Handler)>& route);
 void add_review_routes(App& app, const std::function<void(const char*, const char*, Handler)>& route);
 
 }  // namespace hongfan::studio

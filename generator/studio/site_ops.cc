@@ -17,38 +17,51 @@ namespace hongfan::studio {
 
 namespace {
 
-// The site as on disk with one file replaced (or added): what the build
-// would see if the form were saved.
+// The site as on disk with some files replaced (or added) or taken out:
+// what the build would see if the form were saved.
 class OverlayFileSystem final : public FileSystem {
  public:
-  OverlayFileSystem(const FileSystem& base, std::string path, std::string text)
-      : base_(base), path_(std::move(path)), text_(std::move(text)) {}
+  OverlayFileSystem(const FileSystem& base, std::map<std::string, std::string> files, std::vector<std::string> hidden = {})
+      : base_(base), files_(std::move(files)), hidden_(std::move(hidden)) {}
   std::optional<std::string> read(const std::string& p) const override {
-    if (p == path_) return text_;
+    if (auto it = files_.find(p); it != files_.end()) return it->second;
+    if (is_hidden(p)) return std::nullopt;
     return base_.read(p);
   }
-  bool is_file(const std::string& p) const override { return p == path_ || base_.is_file(p); }
+  bool is_file(const std::string& p) const override {
+    return files_.count(p) || (!is_hidden(p) && base_.is_file(p));
+  }
   bool is_dir(const std::string& p) const override {
-    return base_.is_dir(p) || starts_with(path_, p + "/");
+    if (base_.is_dir(p)) return true;
+    for (const auto& [path, text] : files_)
+      if (starts_with(path, p + "/")) return true;
+    return false;
   }
   std::vector<DirEntry> list(const std::string& dir) const override {
-    auto entries = base_.list(dir);
+    std::vector<DirEntry> entries;
     std::string prefix = dir.empty() ? "" : dir + "/";
-    if (!starts_with(path_, prefix)) return entries;
-    std::string rest = path_.substr(prefix.size());
-    auto slash = rest.find('/');
-    DirEntry e{slash == std::string::npos ? rest : rest.substr(0, slash), slash != std::string::npos, false};
-    for (const auto& x : entries)
-      if (x.name == e.name) return entries;
-    entries.push_back(e);
+    for (auto& e : base_.list(dir))
+      if (!is_hidden(prefix + e.name)) entries.push_back(std::move(e));
+    for (const auto& [path, text] : files_) {
+      if (!starts_with(path, prefix)) continue;
+      std::string rest = path.substr(prefix.size());
+      auto slash = rest.find('/');
+      DirEntry e{slash == std::string::npos ? rest : rest.substr(0, slash), slash != std::string::npos, false};
+      if (std::none_of(entries.begin(), entries.end(), [&](const DirEntry& x) { return x.name == e.name; }))
+        entries.push_back(e);
+    }
     std::sort(entries.begin(), entries.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
     return entries;
   }
-  std::string stamp(const std::string& p) const override { return p == path_ ? std::string() : base_.stamp(p); }
+  std::string stamp(const std::string& p) const override {
+    return files_.count(p) ? std::string() : base_.stamp(p);
+  }
 
  private:
+  bool is_hidden(const std::string& p) const { return std::find(hidden_.begin(), hidden_.end(), p) != hidden_.end(); }
   const FileSystem& base_;
-  std::string path_, text_;
+  std::map<std::string, std::string> files_;
+  std::vector<std::string> hidden_;
 };
 
 }  // namespace
@@ -60,8 +73,13 @@ std::string preview_root(const App& app) { return app.site + "/.hongfan-studio/p
 std::string draft_path(const App& app, const std::string& path) { return app.site + "/.hongfan-studio/drafts/" + path; }
 
 std::vector<Diagnostic> validate_page(App& app, const std::string& path, const std::string& text) {
+  return validate_with(app, {{path, text}}, {}, path);
+}
+
+std::vector<Diagnostic> validate_with(App& app, const std::map<std::string, std::string>& replace,
+                                      const std::vector<std::string>& hide, const std::string& file) {
   DiskFileSystem disk(app.site);
-  OverlayFileSystem site(disk, path, text);
+  OverlayFileSystem site(disk, replace, hide);
   BuildOptions options;  // no output: reads only, like `hongfan check`
   options.drafts = true;
   options.now = build_now(app);
@@ -70,14 +88,14 @@ std::vector<Diagnostic> validate_page(App& app, const std::string& path, const s
   prepare_site(site, options, diags, timings);
   std::vector<Diagnostic> mine;
   for (auto& d : diags.sorted())
-    if (d.severity == Severity::error && d.loc.file == path) mine.push_back(std::move(d));
+    if (d.severity == Severity::error && d.loc.file == file) mine.push_back(std::move(d));
   return mine;
 }
 
 std::string build_preview(App& app, const std::string& path, const std::string& text, std::string* error) {
   std::lock_guard lock(app.preview_mutex);
   DiskFileSystem disk(app.site);
-  OverlayFileSystem site(disk, path, text);
+  OverlayFileSystem site(disk, {{path, text}});
   BuildOptions options;
   options.drafts = true;
   options.now = build_now(app);

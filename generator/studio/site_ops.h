@@ -3,6 +3,7 @@
 // generator/studio/.
 #pragma once
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -15,6 +16,12 @@ namespace hongfan::studio {
 /// `text` (the rest of the site as on disk). Problems of other files are
 /// not the editor's doing and are left out.
 std::vector<Diagnostic> validate_page(App& app, const std::string& path, const std::string& text);
+
+/// The problems the build's reading stages find in the site with the files
+/// of `replace` (path → bytes) put in and those in `hide` taken out; only
+/// those reported in `file`.
+std::vector<Diagnostic> validate_with(App& app, const std::map<std::string, std::string>& replace,
+                                      const std::vector<std::string>& hide, const std::string& file);
 
 /// Builds the site with `path` as `text` (drafts included) into
 /// SITE/.hongfan-studio/preview/public. Returns the page's URL under

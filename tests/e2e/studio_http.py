@@ -447,6 +447,31 @@ def flows(site, tmp, base, target):
     for who, what in (("王芳", "新建"), ("王芳", "提交审核"), ("李明", "退回"), ("李明", "审核通过")):
         check(any(l.startswith(who + "|" + what) for l in authors.splitlines()), f"git log: {what} by {who}")
 
+    # The points ledger (GBK, as Excel saves it): checked with the build's
+    # rules, previewed by row number, replaced only when clean.
+    ledger = os.path.join(site, "data/points.csv")
+    old = open(ledger, "rb").read()
+    lines = old.decode("gbk").splitlines()
+    first = lines[1].split(",")
+    rows = len(lines)
+    good_rows = [",".join(["2026-11-01", first[1], first[2], first[3], "3", "参加楼道清洁"]),
+                 ",".join(["2026-11-02", first[1], first[2], first[3], "2", "参加义诊"])]
+    good = old + ("\r\n".join(good_rows) + "\r\n").encode("gbk")
+    bad = old + ",".join(["2026-11-03", "p999", first[2], first[3], "2", "无此人"]).encode("gbk") + b"\r\n"
+    csrf = editor.csrf("/ledger")
+    status, body, _ = editor.upload("/ledger", [("csrf", csrf)], "ledger", "points.csv", bad)
+    check(status == 422 and f"第 {rows + 1} 行" in body and "替换台账" not in body,
+          f"ledger: a row in error is shown by its row number and nothing is replaced ({status})")
+    check(open(ledger, "rb").read() == old, "ledger: the file is unchanged after the bad upload")
+    status, body, _ = editor.upload("/ledger", [("csrf", csrf)], "ledger", "points.csv", good)
+    check(status == 200 and "新增 2 行" in body and "有错误的 0 行" in body and f">{rows + 2}<" in body,
+          f"ledger: the preview shows the rows added ({status})")
+    token = re.search(r'name="token" value="([0-9a-f]+)"', body)
+    status, body, _ = editor.post("/ledger/apply", {"csrf": csrf, "token": token.group(1) if token else "", "added": "2"})
+    check(status == 200 and open(ledger, "rb").read() == good, f"ledger: replaced after the preview ({status})")
+    check(git(site, "log", "-1", "--format=%an|%s", "--", "data/points.csv").startswith("王芳|更新积分台账"),
+          "ledger: the replacement is a commit by its user")
+
     # Failed logins are limited.
     for _ in range(5):
         anon.login("liming", "guess")
