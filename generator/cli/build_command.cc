@@ -41,7 +41,8 @@ int run_build(const BuildArgs& args) {
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   if (!args.quiet)
     std::fprintf(stderr, "%s\n",
-                 tr("built {} pages ({} files) into {} in {:.0f} ms", stats.pages, stats.files, options.output_dir, ms)
+                 tr("built {} pages ({} files, {} changed) into {} in {:.0f} ms", stats.pages, stats.files,
+                    stats.files_changed, options.output_dir, ms)
                      .c_str());
   return kOk;
 }

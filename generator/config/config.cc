@@ -1,9 +1,8 @@
 #include "config/config.h"
 
-#include <fmt/format.h>
-
 #include <set>
 
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/yaml.h"
 
@@ -26,19 +25,20 @@ void read_menu(const YAML::Node& root, const YamlSource& src, Diagnostics& diags
   YAML::Node menu = root["menu"];
   if (!menu.IsDefined() || menu.IsNull()) return;
   if (!menu.IsSequence()) {
-    diags.error(src.at(menu), "'menu' must be a list of {name: ..., url: ...} entries");
+    diags.error(src.at(menu), _("'menu' must be a list of {name: ..., url: ...} entries"),
+                _("write each menu entry on its own line, like `  - {name: 首页, url: /}`"));
     return;
   }
   for (const auto& item : menu) {
     if (!item.IsMap()) {
-      diags.error(src.at(item), "each menu entry must be a mapping like {name: 首页, url: /}");
+      diags.error(src.at(item), _("each menu entry must be a mapping like {name: 首页, url: /}"));
       continue;
     }
     auto name = yaml_string(item, "name", src, diags);
     auto url = yaml_string(item, "url", src, diags);
     if (!name || !url) {
       if (!item["name"].IsDefined() || !item["url"].IsDefined())
-        diags.error(src.at(item), "a menu entry needs both 'name' and 'url'");
+        diags.error(src.at(item), _("a menu entry needs both 'name' and 'url'"));
       continue;
     }
     c.menu.push_back({*name, *url});
@@ -51,7 +51,8 @@ void read_section(const YAML::Node& root, const char* key, const YamlSource& src
   YAML::Node n = root[key];
   if (!n.IsDefined() || n.IsNull()) return;
   if (!n.IsMap()) {
-    diags.error(src.at(n), fmt::format("'{}' must be a mapping", key));
+    diags.error(src.at(n), tr("'{}' must be a mapping", key),
+                tr("write one setting per line under `{}:`, each indented by two spaces, like `  name: value`", key));
     return;
   }
   read(n);
@@ -63,8 +64,8 @@ std::optional<Config> load_config(const FileSystem& fs, Diagnostics& diags) {
   YamlSource src{kConfigFile, 0, ""};
   auto text = fs.read(kConfigFile);
   if (!text) {
-    diags.error({kConfigFile}, "no site.yaml here: this folder is not a hongfan site",
-                "run `hongfan build -s FOLDER` with the site folder, or `hongfan new site FOLDER`");
+    diags.error({kConfigFile}, _("no site.yaml here: this folder is not a hongfan site"),
+                _("run `hongfan build -s FOLDER` with the site folder, or `hongfan new site FOLDER`"));
     return std::nullopt;
   }
   src.text = std::make_shared<const std::string>(*text);
@@ -73,7 +74,7 @@ std::optional<Config> load_config(const FileSystem& fs, Diagnostics& diags) {
   if (!doc) return std::nullopt;
   const YAML::Node& root = *doc;
   if (!root.IsMap()) {
-    diags.error(src.at(root), "site.yaml must be a mapping of settings like `title: ...`");
+    diags.error(src.at(root), _("site.yaml must be a mapping of settings like `title: ...`"));
     return std::nullopt;
   }
 
@@ -82,13 +83,13 @@ std::optional<Config> load_config(const FileSystem& fs, Diagnostics& diags) {
   for (const auto& kv : root) {
     const std::string& key = kv.first.Scalar();
     if (!kKnownKeys.count(key))
-      diags.warning(src.at(kv.first), fmt::format("unknown setting '{}' is ignored", key),
-                    "put your own values under `params:` to use them in templates");
+      diags.warning(src.at(kv.first), tr("unknown setting '{}' is ignored", key),
+                    _("put your own values under `params:` to use them in templates"));
   }
 
   if (auto v = yaml_string(root, "title", src, diags)) c.title = *v;
   else if (!root["title"].IsDefined())
-    diags.error({kConfigFile, 1, 1}, "'title' is required", "add a line like `title: 金色嘉苑社区党建网`");
+    diags.error({kConfigFile, 1, 1}, _("'title' is required"), _("add a line like `title: 金色嘉苑社区党建网`"));
   if (auto v = yaml_string(root, "subtitle", src, diags)) c.subtitle = *v;
   if (auto v = yaml_string(root, "description", src, diags)) c.description = *v;
   if (auto v = yaml_string(root, "language", src, diags)) c.language = *v;
@@ -97,8 +98,8 @@ std::optional<Config> load_config(const FileSystem& fs, Diagnostics& diags) {
   if (auto v = yaml_string(root, "copyright", src, diags)) c.copyright = *v;
   if (auto v = yaml_string(root, "base_url", src, diags)) {
     if (!starts_with(*v, "http://") && !starts_with(*v, "https://")) {
-      diags.error(src.at(root["base_url"]), "'base_url' must start with http:// or https://",
-                  "write the address residents open, like https://example.gov.cn/jsjy/");
+      diags.error(src.at(root["base_url"]), _("'base_url' must start with http:// or https://"),
+                  _("write the address residents open, like https://example.gov.cn/jsjy/"));
     } else {
       c.base_url = *v;
       if (c.base_url.back() != '/') c.base_url += '/';
@@ -106,7 +107,8 @@ std::optional<Config> load_config(const FileSystem& fs, Diagnostics& diags) {
   }
   if (auto v = yaml_int(root, "pagination", src, diags)) {
     if (*v < 1 || *v > 1000)
-      diags.error(src.at(root["pagination"]), "'pagination' must be between 1 and 1000");
+      diags.error(src.at(root["pagination"]), _("'pagination' must be between 1 and 1000"),
+                  _("write how many entries one list page shows, like `pagination: 10`"));
     else
       c.pagination = static_cast<int>(*v);
   }
@@ -124,14 +126,16 @@ std::optional<Config> load_config(const FileSystem& fs, Diagnostics& diags) {
   read_section(root, "points", src, diags, [&](const YAML::Node& n) {
     if (auto v = yaml_string_list(n, "categories", src, diags)) c.points_categories = *v;
     if (auto v = yaml_int(n, "top", src, diags)) {
-      if (*v < 1) diags.error(src.at(n["top"]), "'points.top' must be at least 1");
+      if (*v < 1) diags.error(src.at(n["top"]), _("'points.top' must be at least 1"),
+                             _("write how many places the rankings show, like `  top: 10`"));
       else c.points_top = static_cast<int>(*v);
     }
   });
   read_section(root, "params", src, diags, [&](const YAML::Node& n) { c.params = n; });
 
   if (c.theme.empty() || c.theme.find('/') != std::string::npos || c.theme[0] == '.')
-    diags.error(src.at(root["theme"]), fmt::format("theme name '{}' is not a folder name", c.theme));
+    diags.error(src.at(root["theme"]), tr("theme name '{}' is not a folder name", c.theme),
+                _("write `theme: default`, or the name of a folder in themes/"));
 
   if (diags.error_count() != errors_before) return std::nullopt;
   return c;

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "core/date.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/yaml.h"
 
@@ -61,7 +62,7 @@ namespace {
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
   std::string m = closest_match(word, candidates);
-  return m.empty() ? std::string() : fmt::format(" (did you mean '{}'?)", m);
+  return m.empty() ? std::string() : tr(" (did you mean '{}'?)", m);
 }
 
 YamlSource front_source(const Page& p) { return front_matter_source(p); }
@@ -73,8 +74,8 @@ std::optional<DateTime> read_time(const Page& p, const char* key, const YamlSour
   std::string why;
   auto dt = parse_datetime(trim(*text), &why);
   if (!dt)
-    diags.error(src.at(p.front[key]), fmt::format("front matter: {} '{}' is not a date-time: {}", key, *text, why),
-                "write it like 2024-06-15T09:00 or 2024-06-15 09:00");
+    diags.error(src.at(p.front[key]), tr("front matter: {} '{}' is not a date-time: {}", key, *text, why),
+                tr("write it like `{}: 2024-06-15 09:00`", key));
   return dt;
 }
 
@@ -92,7 +93,8 @@ std::vector<Brand> read_brands(const ContentSet& content, const SiteData& data, 
       b.org = std::string(trim(*v));
       if (!b.org.empty() && !data.org.units.empty() && !data.org.find(b.org))
         diags.error(src.at(p->front["org"]),
-                    fmt::format("front matter: org '{}' is not an org unit in data/org.yaml", b.org));
+                    tr("front matter: org '{}' is not an org unit in data/org.yaml", b.org),
+                    _("write an id that data/org.yaml has, like `org: jsjy`"));
     }
     if (auto v = yaml_string(p->front, "logo", src, diags)) b.logo = *v;
     if (auto v = yaml_string(p->front, "color", src, diags)) b.colour = *v;
@@ -119,9 +121,9 @@ Programme read_programme(const ContentSet& content, const SiteData& data, Diagno
   for (const auto& p : content.pages) {
     if (p.brand.id.empty() || prog.brand(p.brand.id)) continue;
     diags.error(p.brand.loc,
-                fmt::format("front matter: brand '{}' is not a brand in content/brands/{}", p.brand.id,
-                            did_you_mean(p.brand.id, brand_ids)),
-                "a brand's id is the slug of its page in content/brands/");
+                tr("front matter: brand '{}' is not a brand in content/brands/{}", p.brand.id,
+                   did_you_mean(p.brand.id, brand_ids)),
+                _("a brand's id is the slug of its page in content/brands/"));
   }
 
   const Section* s = content.section("activities");
@@ -134,27 +136,27 @@ Programme read_programme(const ContentSet& content, const SiteData& data, Diagno
     auto start = read_time(*p, "start", src, local);
     auto end = read_time(*p, "end", src, local);
     if (!start && !p->front["start"].IsDefined())
-      local.error({p->source, 2, 1}, "front matter: 'start' is required in activities/",
-                  "add a line like `start: 2024-06-15T09:00`");
+      local.error({p->source, 2, 1}, _("front matter: 'start' is required in activities/"),
+                  _("add a line like `start: 2024-06-15T09:00`"));
     if (start) a.start = a.end = start->epoch;
     if (end) a.end = end->epoch;
     if (start && end && end->epoch < start->epoch)
       local.error(src.at(p->front["end"]),
-                  fmt::format("front matter: end {} is before start {}", format_rfc3339(end->epoch),
-                              format_rfc3339(start->epoch)),
-                  "an activity must end after it starts");
+                  tr("front matter: end {} is before start {}", format_rfc3339(end->epoch),
+                     format_rfc3339(start->epoch)),
+                  _("an activity must end after it starts"));
     if (auto v = yaml_string(p->front, "place", src, local)) a.place = *v;
     a.station = p->station;
     if (!a.station.id.empty() && !data.stations.empty() && !data.station(a.station.id))
       local.error(a.station.loc,
-                  fmt::format("front matter: station '{}' is not in data/stations.yaml{}", a.station.id,
-                              did_you_mean(a.station.id, station_ids)));
+                  tr("front matter: station '{}' is not in data/stations.yaml{}", a.station.id,
+                     did_you_mean(a.station.id, station_ids)));
     if (auto v = yaml_string(p->front, "organizer", src, local); v && !trim(*v).empty()) {
       a.organizer = {*v, src.at(p->front["organizer"])};
       if (!data.org.units.empty() && !data.org.find(*v))
         local.error(a.organizer.loc,
-                    fmt::format("front matter: organizer '{}' is not an org unit in data/org.yaml{}", *v,
-                                did_you_mean(*v, org_ids)));
+                    tr("front matter: organizer '{}' is not an org unit in data/org.yaml{}", *v,
+                       did_you_mean(*v, org_ids)));
     }
     a.brand = p->brand.id;
     if (const Brand* b = prog.brand(a.brand)) a.brand_title = b->page->title;
@@ -162,8 +164,8 @@ Programme read_programme(const ContentSet& content, const SiteData& data, Diagno
       a.colour = wucai_index(trim(*v));
       if (a.colour < 0)
         local.error(src.at(p->front["color"]),
-                    fmt::format("front matter: color '{}' is not one of the 五彩 colours", *v),
-                    "use one of 红色教育, 橙色关怀, 蓝色调节, 绿色志愿, 紫色便民");
+                    tr("front matter: color '{}' is not one of the 五彩 colours", *v),
+                    _("use one of 红色教育, 橙色关怀, 蓝色调节, 绿色志愿, 紫色便民"));
     }
     a.capacity = yaml_int(p->front, "capacity", src, local);
     a.points = yaml_int(p->front, "points", src, local);

@@ -6,6 +6,7 @@
 #include <map>
 #include <tuple>
 
+#include "core/i18n.h"
 #include "core/slug.h"
 
 namespace hongfan {
@@ -49,7 +50,10 @@ void add_terms(Taxonomy& tax, std::map<std::string, Term>& terms, const Page& p,
   for (const auto& name : names) {
     std::string slug = term_slug(name);
     if (slug.empty()) {
-      diags.warning({p.source, 1, 1}, fmt::format("{} '{}' has no usable characters and is skipped", tax.key, name));
+      diags.warning({p.source, 1, 1},
+                    tax.key == "tags" ? tr("tag '{}' has no letters or digits and is skipped", name)
+                                      : tr("category '{}' has no letters or digits and is skipped", name),
+                    _("write the tag with letters, digits or Chinese characters, not only punctuation"));
       continue;
     }
     auto& term = terms[slug];
@@ -84,8 +88,8 @@ void link_content(ContentSet& set, Diagnostics& diags) {
     auto [it, fresh] = by_url.emplace(p.url, &p);
     if (!fresh) {
       diags.error({p.source, 1, 1},
-                  fmt::format("page would be written to /{}, which {} already uses", p.url, it->second->source),
-                  "give one of them a different `slug:`");
+                  tr("page would be written to /{}, which {} already uses", p.url, it->second->source),
+                  _("give one of them a different `slug:`"));
       continue;
     }
     if (p.section.empty()) continue;

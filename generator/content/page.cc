@@ -8,6 +8,7 @@
 #include "content/front_matter.h"
 #include "content/simple_yaml.h"
 #include "core/date.h"
+#include "core/i18n.h"
 #include "core/slug.h"
 #include "core/text.h"
 #include "core/utf8.h"
@@ -43,7 +44,7 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
 YamlSource front_matter_source(const Page& page) {
   // Locations in `front` are relative to the front matter, which starts on
   // line 2 (after `---`).
-  YamlSource src{page.source, 1, "front matter"};
+  YamlSource src{page.source, 1, _("front matter")};
   src.positions = page.front_positions;
   return src;
 }
@@ -63,8 +64,8 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
   if (auto bad = utf8::first_invalid(text); bad != std::string_view::npos) {
     int line = 1;
     for (std::size_t i = 0; i < bad; ++i) line += text[i] == '\n';
-    diags.error({path, line, 1}, "the file is not valid UTF-8",
-                "save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)");
+    diags.error({path, line, 1}, _("the file is not valid UTF-8"),
+                _("save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8)"));
     return std::nullopt;
   }
   FrontMatterError fm_error;
@@ -73,7 +74,7 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
     diags.error({path, fm_error.line, 1}, fm_error.message, fm_error.hint);
     return std::nullopt;
   }
-  YamlSource src{path, split->yaml_first_line - 1, "front matter"};
+  YamlSource src{path, split->yaml_first_line - 1, _("front matter")};
   YAML::Node fm;
   if (auto simple = parse_simple_yaml(split->yaml, split->yaml_first_line)) {
     fm = simple->root;
@@ -86,7 +87,8 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
   }
   if (fm.IsNull()) fm = YAML::Node(YAML::NodeType::Map);
   if (!fm.IsMap()) {
-    diags.error({path, split->yaml_first_line, 1}, "front matter: must be a mapping like `title: ...`");
+    diags.error({path, split->yaml_first_line, 1}, _("front matter: must be a mapping like `title: ...`"),
+                _("between the two `---` lines write one setting per line, like `title: 社区开展消防演练`"));
     return std::nullopt;
   }
 
@@ -113,8 +115,8 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
       fm["title"].IsSequence() || fm["title"].IsMap() ||
       (fm["title"].IsScalar() && fm["title"].Scalar().find('\0') != std::string::npos);
   if (p.title.empty() && !title_reported)
-    diags.error({path, split->yaml_first_line, 1}, "front matter: 'title' is required",
-                "add a line like `title: 社区开展垃圾分类宣传活动`");
+    diags.error({path, split->yaml_first_line, 1}, _("front matter: 'title' is required"),
+                _("add a line like `title: 社区开展垃圾分类宣传活动`"));
 
   std::string iso_date;
   if (auto v = yaml_string(fm, "date", src, diags)) {
@@ -124,14 +126,14 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
       p.has_time = dt->has_time;
       iso_date = format_iso_date(dt->epoch);
     } else {
-      diags.error(src.at(fm["date"]), fmt::format("front matter: date '{}' is not a date: {}", *v, why),
-                  "write dates as 2024-06-01 or 2024-06-01T09:30:00+08:00");
+      diags.error(src.at(fm["date"]), tr("front matter: date '{}' is not a date: {}", *v, why),
+                  _("write dates as 2024-06-01 or 2024-06-01T09:30:00+08:00"));
     }
   } else if (!p.is_section_index && (p.section == "news" || p.section == "notices") &&
              !fm["date"].IsDefined()) {
     diags.error({path, split->yaml_first_line, 1},
-                fmt::format("front matter: 'date' is required in {}/", p.section),
-                "add a line like `date: 2024-06-01`");
+                tr("front matter: 'date' is required in {}/", p.section),
+                _("add a line like `date: 2024-06-01`"));
   }
   if (auto v = yaml_string(fm, "summary", src, diags)) p.summary = std::string(trim(*v));
   if (auto v = yaml_string(fm, "author", src, diags)) p.author = *v;
@@ -151,8 +153,8 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
     explicit_slug = std::string(trim(*v));
     std::string why = unsafe_segment_reason(explicit_slug);
     if (!why.empty()) {
-      diags.error(src.at(fm["slug"]), fmt::format("front matter: slug '{}' cannot be used: {}", explicit_slug, why),
-                  "use letters, digits and '-', like `slug: spring-cleaning`");
+      diags.error(src.at(fm["slug"]), tr("front matter: slug '{}' cannot be used: {}", explicit_slug, why),
+                  _("use letters, digits and '-', like `slug: spring-cleaning`"));
       explicit_slug.clear();
     }
   }

@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "core/i18n.h"
 #include "data/loaders.h"
 
 namespace hongfan {
@@ -17,8 +18,7 @@ void check_org_ref(const YAML::Node& entry, const char* key, const std::string& 
   if (!v) return;
   out = *v;
   if (!org.find(*v))
-    report_unknown_ref(src.at(entry[key]), who + ": " + key, *v, "an org unit", org_ids, kOrgFile,
-                       diags);
+    report_unknown_ref(src.at(entry[key]), who, key, *v, RefKind::org_unit, org_ids, diags);
 }
 
 }  // namespace
@@ -30,7 +30,7 @@ void load_grids(const FileSystem& site, SiteData& data, IdRegistry& ids, Diagnos
   std::vector<std::string> org_ids = index_ids(data.org.by_id);
   std::map<std::string, std::string> building_owner;  // community + building → grid
   for (const auto& item : data_list(*file, "grids", diags)) {
-    auto head = read_entry_head(item, "grid", "{id: g01, name: 第一网格, ...}", src, ids, diags);
+    auto head = read_entry_head(item, _("grid"), "{id: g01, name: 第一网格, ...}", src, ids, diags);
     if (!head) continue;
     Grid g;
     g.loc = head->loc;
@@ -49,11 +49,13 @@ void load_grids(const FileSystem& site, SiteData& data, IdRegistry& ids, Diagnos
     YAML::Node staff = item["staff"];
     if (staff.IsDefined() && !staff.IsNull()) {
       if (!staff.IsSequence()) {
-        diags.error(src.at(staff), who + ": 'staff' must be a list of {role, name, phone}");
+        diags.error(src.at(staff), tr("{}: 'staff' must be a list of {{role, name, phone}}", who),
+                    _("write each person on a line of their own: `  - {role: 网格长, name: 张伟, phone: 0537-1234567}`"));
       } else {
         for (const auto& s : staff) {
           if (!s.IsMap()) {
-            diags.error(src.at(s), who + ": each staff entry must be {role: ..., name: ..., phone: ...}");
+            diags.error(src.at(s), tr("{}: each staff entry must be {{role: ..., name: ..., phone: ...}}", who),
+                        _("write it like `  - {role: 网格长, name: 张伟, phone: 0537-1234567}`"));
             continue;
           }
           GridStaff st;
@@ -62,7 +64,8 @@ void load_grids(const FileSystem& site, SiteData& data, IdRegistry& ids, Diagnos
           st.phone = yaml_string(s, "phone", src, diags).value_or("");
           st.duty = yaml_string(s, "duty", src, diags).value_or("");
           if (st.role.empty() || st.name.empty()) {
-            diags.error(src.at(s), who + ": a staff entry needs a role and a name");
+            diags.error(src.at(s), tr("{}: a staff entry needs a role and a name", who),
+                        _("add both, like `{role: 网格员, name: 李娜}`"));
             continue;
           }
           g.staff.push_back(std::move(st));
@@ -76,9 +79,9 @@ void load_grids(const FileSystem& site, SiteData& data, IdRegistry& ids, Diagnos
       auto [it, fresh] = building_owner.emplace(g.community + '\n' + g.buildings[i], g.id);
       if (!fresh && it->second != g.id)
         diags.warning(building_nodes.IsSequence() ? src.at(building_nodes[i]) : g.loc,
-                      fmt::format("{}: building '{}' is also in grid {} of the same community", who,
-                                  g.buildings[i], it->second),
-                      "the building lookup will show both grids; list each building in one grid");
+                      tr("{}: building '{}' is also in grid {} of the same community", who,
+                         g.buildings[i], it->second),
+                      _("the building lookup will show both grids; list each building in one grid"));
     }
     data.grid_by_id.emplace(g.id, data.grids.size());
     data.grids.push_back(std::move(g));
@@ -91,7 +94,7 @@ void load_stations(const FileSystem& site, SiteData& data, IdRegistry& ids, Diag
   const YamlSource& src = file->src;
   std::vector<std::string> org_ids = index_ids(data.org.by_id);
   for (const auto& item : data_list(*file, "stations", diags)) {
-    auto head = read_entry_head(item, "station", "{id: hf-east, name: ...}", src, ids, diags);
+    auto head = read_entry_head(item, _("station"), "{id: hf-east, name: ...}", src, ids, diags);
     if (!head) continue;
     Station s;
     s.loc = head->loc;
@@ -118,7 +121,8 @@ void load_stations(const FileSystem& site, SiteData& data, IdRegistry& ids, Diag
         }
       }
       if (!ok)
-        diags.error(src.at(loc), who + ": 'location' must be [longitude, latitude], e.g. [116.5871, 35.4153]");
+        diags.error(src.at(loc), tr("{}: 'location' must be [longitude, latitude]", who),
+                    _("write the longitude first, then the latitude, like `location: [116.5871, 35.4153]`"));
     }
     if (s.id.empty()) continue;
     data.station_by_id.emplace(s.id, data.stations.size());

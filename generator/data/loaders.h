@@ -29,11 +29,16 @@ void load_stations(const FileSystem& site, SiteData& data, IdRegistry& ids, Diag
 void load_people(const FileSystem& site, const Config& config, SiteData& data, IdRegistry& ids,
                  Diagnostics& diags);
 
-/// "'x' is not an org unit (did you mean 'y'?)" for a reference `id` that
-/// names nothing, reported at `loc` after `who` ("grid g07: branch").
-void report_unknown_ref(const SourceLoc& loc, const std::string& who, const std::string& id,
-                        const char* kind_phrase, const std::vector<std::string>& candidates,
-                        const char* where_defined, Diagnostics& diags);
+/// What a reference names; the message says so and the hint names its file.
+enum class RefKind { org_unit, grid, station };
+
+/// "grid g07: branch 'x' is not an org unit (did you mean 'y'?)" for a
+/// reference `id` under `key` of the entry `who` ("grid g07", "front
+/// matter") that names nothing, reported at `loc`. One whole message per
+/// kind, so a translator sees full sentences.
+void report_unknown_ref(const SourceLoc& loc, const std::string& who, const std::string& key,
+                        const std::string& id, RefKind kind, const std::vector<std::string>& candidates,
+                        Diagnostics& diags);
 
 /// The ids of an index, sorted, for suggestions.
 std::vector<std::string> index_ids(const std::unordered_map<std::string, std::size_t>& index);

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "core/i18n.h"
 #include "data/loaders.h"
 
 namespace hongfan {
@@ -42,7 +43,9 @@ class OrgLoader {
     for (std::size_t i = 0; i < raw_.size(); ++i)
       if (!raw_[i].excluded && raw_[i].parent < 0) {
         if (!raw_[i].has_id) {
-          if (!raw_[i].id_given) diags_.error(raw_[i].unit.loc, "a top-level org unit needs an id");
+          if (!raw_[i].id_given)
+            diags_.error(raw_[i].unit.loc, _("a top-level org unit needs an id"),
+                         _("add a line `id:` with lower-case letters, digits and '-', like `id: jsjy`"));
           continue;
         }
         tree_.roots.push_back(place(i, 0, -1, 0));
@@ -59,7 +62,7 @@ class OrgLoader {
   void collect(const YAML::Node& list, std::ptrdiff_t nested_parent) {
     for (const auto& item : list) {
       if (!item.IsMap()) {
-        diags_.error(src_.at(item), "each org unit must be a mapping like {id: jsjy, name: ...}");
+        diags_.error(src_.at(item), _("each org unit must be a mapping like {id: jsjy, name: ...}"));
         continue;
       }
       RawUnit r;
@@ -68,12 +71,14 @@ class OrgLoader {
       u.raw = YAML::Node(item);
       if (item["id"].IsDefined() && !item["id"].IsNull()) {
         r.id_given = true;
-        u.id = read_entry_id(item, "org unit", src_, ids_, diags_);
+        u.id = read_entry_id(item, _("org unit"), src_, ids_, diags_);
         r.has_id = !u.id.empty();
         if (!r.has_id) u.id = "?";
       }
       if (auto name = yaml_string(item, "name", src_, diags_)) u.name = *name;
-      else diags_.error(u.loc, fmt::format("org unit {}has no name", r.has_id ? u.id + " " : ""));
+      else
+        diags_.error(u.loc, r.has_id ? tr("org unit {} has no name", u.id) : std::string(_("an org unit has no name")),
+                     _("add a line like `name: 金色嘉苑社区党委`"));
       u.level = yaml_string(item, "level", src_, diags_).value_or("");
       u.secretary = yaml_string(item, "secretary", src_, diags_).value_or("");
       u.phone = yaml_string(item, "phone", src_, diags_).value_or("");
@@ -87,10 +92,9 @@ class OrgLoader {
         if (nested_parent >= 0 &&
             raw_[static_cast<std::size_t>(nested_parent)].unit.id != *parent) {
           diags_.error(r.parent_loc,
-                       fmt::format("org unit {}: is nested under '{}' but says parent: '{}'",
-                                   u.id, raw_[static_cast<std::size_t>(nested_parent)].unit.id,
-                                   *parent),
-                       "use either nesting under `children` or `parent:`, not both");
+                       tr("org unit {}: is nested under '{}' but says parent: '{}'", u.id,
+                          raw_[static_cast<std::size_t>(nested_parent)].unit.id, *parent),
+                       _("use either nesting under `children` or `parent:`, not both"));
           r.parent_ref.clear();
         }
       }
@@ -99,11 +103,13 @@ class OrgLoader {
       YAML::Node children = item["children"];
       if (!children.IsDefined() || children.IsNull()) continue;
       if (!children.IsSequence()) {
-        diags_.error(src_.at(children), "'children' must be a list of org units");
+        diags_.error(src_.at(children), _("'children' must be a list of org units"),
+                     _("write each unit under `children:` on its own line starting with `- `, like `- {id: jsjy-g01, name: 第一网格党支部}`"));
         continue;
       }
       if (!raw_.back().has_id && children.size() > 0)
-        diags_.error(raw_.back().unit.loc, "an org unit with children needs an id");
+        diags_.error(raw_.back().unit.loc, _("an org unit with children needs an id"),
+                     _("add a line `id:` with lower-case letters, digits and '-', like `id: jsjy`"));
       collect(children, me);
     }
   }
@@ -119,8 +125,8 @@ class OrgLoader {
       if (r.nested_parent >= 0 || r.parent_ref.empty()) continue;
       auto it = by_id.find(r.parent_ref);
       if (it == by_id.end()) {
-        report_unknown_ref(r.parent_loc, "org unit " + r.unit.id + ": parent", r.parent_ref,
-                           "an org unit", ids, kOrgFile, diags_);
+        report_unknown_ref(r.parent_loc, tr("org unit {}", r.unit.id), "parent", r.parent_ref,
+                           RefKind::org_unit, ids, diags_);
         continue;
       }
       r.parent = static_cast<std::ptrdiff_t>(it->second);
@@ -154,8 +160,8 @@ class OrgLoader {
           chain += " → " + raw_[k].unit.id;
         } while (k != head);
         diags_.error(raw_[head].parent_loc.file.empty() ? raw_[head].unit.loc : raw_[head].parent_loc,
-                     fmt::format("org unit {}: parent cycle {}", raw_[head].unit.id, chain),
-                     "a unit cannot be its own ancestor; fix one of these `parent:` values");
+                     tr("org unit {}: parent cycle {}", raw_[head].unit.id, chain),
+                     _("a unit cannot be its own ancestor; fix one of these `parent:` values"));
         for (std::size_t c : cycle) dead[c] = true;
         to_dead = true;
       } else if (at >= 0) {
@@ -186,9 +192,9 @@ class OrgLoader {
         u.level = tree_.levels[static_cast<std::size_t>(depth)];
       } else {
         diags_.error(u.loc,
-                     fmt::format("org unit {} is at level {} but `levels` names only {}", u.id,
-                                 depth + 1, tree_.levels.size()),
-                     "add `level:` to the unit, or the name of this level to `levels:`");
+                     tr("org unit {} is at level {} but `levels` names only {}", u.id, depth + 1,
+                        tree_.levels.size()),
+                     _("add `level:` to the unit, or the name of this level to `levels:`"));
       }
     }
     std::size_t me = tree_.units.size();

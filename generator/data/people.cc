@@ -2,6 +2,7 @@
 // grid, with the name residents may see (DESIGN §4).
 #include <fmt/format.h>
 
+#include "core/i18n.h"
 #include "data/loaders.h"
 #include "data/privacy.h"
 
@@ -14,7 +15,7 @@ void load_people(const FileSystem& site, const Config& config, SiteData& data, I
   const YamlSource& src = file->src;
   std::vector<std::string> grid_ids = index_ids(data.grid_by_id);
   for (const auto& item : data_list(*file, "people", diags)) {
-    auto head = read_entry_head(item, "person", "{id: p001, name: ..., grid: g01}", src, ids, diags);
+    auto head = read_entry_head(item, _("person"), "{id: p001, name: ..., grid: g01}", src, ids, diags);
     if (!head) continue;
     Person p;
     p.loc = head->loc;
@@ -25,8 +26,7 @@ void load_people(const FileSystem& site, const Config& config, SiteData& data, I
     if (auto grid = yaml_string(item, "grid", src, diags)) {
       p.grid = *grid;
       if (!data.grid(*grid))
-        report_unknown_ref(src.at(item["grid"]), who + ": grid", *grid, "a grid", grid_ids,
-                           kGridsFile, diags);
+        report_unknown_ref(src.at(item["grid"]), who, "grid", *grid, RefKind::grid, grid_ids, diags);
     }
     p.member = yaml_bool(item, "member", src, diags).value_or(false);
     p.household = yaml_bool(item, "household", src, diags).value_or(false);

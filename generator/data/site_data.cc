@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/i18n.h"
 #include "core/text.h"
 #include "data/loaders.h"
 #include "data/privacy.h"
@@ -54,14 +55,29 @@ std::vector<std::string> index_ids(const std::unordered_map<std::string, std::si
   return ids;
 }
 
-void report_unknown_ref(const SourceLoc& loc, const std::string& who, const std::string& id,
-                        const char* kind_phrase, const std::vector<std::string>& candidates,
-                        const char* where_defined, Diagnostics& diags) {
-  std::string suggestion = did_you_mean(id, candidates);
-  std::string hint = suggestion.empty()
-                         ? fmt::format("the ids in {} are the ones you can use here", where_defined)
-                         : std::string();
-  diags.error(loc, fmt::format("{} '{}' is not {}{}", who, id, kind_phrase, suggestion), hint);
+void report_unknown_ref(const SourceLoc& loc, const std::string& who, const std::string& key,
+                        const std::string& id, RefKind kind, const std::vector<std::string>& candidates,
+                        Diagnostics& diags) {
+  const std::string best = closest_id(id, candidates);
+  const std::string suggestion = best.empty() ? std::string() : tr(" (did you mean '{}'?)", best);
+  std::string message;
+  const char* file = kOrgFile;
+  switch (kind) {
+    case RefKind::org_unit:
+      message = tr("{}: {} '{}' is not an org unit{}", who, key, id, suggestion);
+      break;
+    case RefKind::grid:
+      message = tr("{}: {} '{}' is not a grid{}", who, key, id, suggestion);
+      file = kGridsFile;
+      break;
+    case RefKind::station:
+      message = tr("{}: {} '{}' is not a station{}", who, key, id, suggestion);
+      file = kStationsFile;
+      break;
+  }
+  diags.error(loc, message,
+              best.empty() ? tr("the ids in {} are the ones you can use here", file)
+                           : tr("change {} to '{}'", key, best));
 }
 
 SiteData load_data(const FileSystem& site, const Config& config, Diagnostics& diags) {

@@ -135,7 +135,10 @@ TEST_CASE("grids, stations and people check their references") {
   CHECK(m[2] == "data/people.yaml:4:34: person h001: grid 'g9' is not a grid");
   CHECK(m[3] == "data/people.yaml:5:10: duplicate id 'g01' (first used at data/grids.yaml:2:9)");
   CHECK(m[4] == "data/stations.yaml:2:34: station hf-east: org 'jsj' is not an org unit (did you mean 'jsjy'?)");
-  CHECK(m[5] == "data/stations.yaml:3:40: station hf-west: 'location' must be [longitude, latitude], e.g. [116.5871, 35.4153]");
+  CHECK(m[5] == "data/stations.yaml:3:40: station hf-west: 'location' must be [longitude, latitude]");
+  // The hint says what to type: the suggested id, or where the ids are.
+  CHECK(d.sorted()[0].hint == "change branch to 'jsjy-g01'");
+  CHECK(d.sorted()[1].hint == "the ids in data/org.yaml are the ones you can use here");
   REQUIRE(data.grid("g01"));
   CHECK(data.grid("g01")->staff.size() == 2);
   CHECK(data.grid("g01")->buildings.size() == 2);

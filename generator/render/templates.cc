@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "core/i18n.h"
 #include "core/text.h"
 
 namespace hongfan {
@@ -96,6 +97,23 @@ SourceLoc loc_from_message(const std::string& file, const std::string& text, con
   return {file, 1, 1};
 }
 
+// kainjow's parse errors in the reader's words: "Unclosed section \"x\" at
+// 12" names the section; anything else is shown as kainjow wrote it.
+std::string template_problem(const std::string& msg) {
+  auto quoted = [&] {
+    auto a = msg.find('"'), b = msg.rfind('"');
+    return a != std::string::npos && b > a ? msg.substr(a + 1, b - a - 1) : std::string();
+  };
+  if (starts_with(msg, "Unclosed tag")) return _("template: a `{{` tag is not closed with `}}`");
+  if (starts_with(msg, "Invalid set delimiter tag"))
+    return _("template: a `{{=...=}}` tag that changes the delimiters is not valid");
+  if (starts_with(msg, "Unopened section"))
+    return tr("template: `{{{{/{}}}}}` closes a section that was never opened", quoted());
+  if (starts_with(msg, "Unclosed section"))
+    return tr("template: section `{{{{#{}}}}}` is never closed", quoted());
+  return tr("template: {}", msg);
+}
+
 struct PartialTag {
   std::size_t begin = 0, end = 0;  // [begin, end) of the whole tag
   std::string name;
@@ -137,7 +155,7 @@ std::optional<TemplateSet> TemplateSet::load(const std::vector<TemplateDir>& dir
     Mustache m(src.text);
     if (!m.is_valid()) {
       diags.error(loc_from_message(src.display_path, src.text, m.error_message()),
-                  "template: " + m.error_message());
+                  template_problem(m.error_message()));
       ok = false;
     }
   }
@@ -148,7 +166,8 @@ std::optional<TemplateSet> TemplateSet::load(const std::vector<TemplateDir>& dir
       [&](const std::string& name, std::string& out, int depth) -> bool {
     const Source& src = set.sources_.at(name);
     if (depth > 16) {
-      diags.error({src.display_path, 1, 1}, "template: partials include each other in a loop");
+      diags.error({src.display_path, 1, 1}, _("template: partials include each other in a loop"),
+                  _("remove the `{{> name}}` that leads back to this file"));
       return false;
     }
     std::size_t pos = 0;
@@ -159,8 +178,8 @@ std::optional<TemplateSet> TemplateSet::load(const std::vector<TemplateDir>& dir
       if (!set.sources_.count(target)) target = tag->name + ".html";
       if (!set.sources_.count(target)) {
         diags.error(loc_at(src.display_path, src.text, tag->begin),
-                    fmt::format("template: partial '{}' not found", tag->name),
-                    fmt::format("create templates/partials/{}.html or fix the name", tag->name));
+                    tr("template: partial '{}' not found", tag->name),
+                    tr("create templates/partials/{}.html or fix the name", tag->name));
         fine = false;
       } else if (!expand(target, out, depth + 1)) {
         fine = false;
@@ -196,7 +215,7 @@ Mustache& TemplateSet::compiled(const std::string& name) const {
   auto& slot = cache.compiled[name];
   if (!slot) {
     auto it = expanded_.find(name);
-    if (it == expanded_.end()) throw std::runtime_error("template '" + name + "' does not exist");
+    if (it == expanded_.end()) throw std::runtime_error(tr("template '{}' does not exist", name));
     slot = std::make_unique<Mustache>(it->second);
     slot->set_custom_escape([](const std::string& s) { return html_escape(s); });
   }
@@ -209,7 +228,7 @@ void TemplateSet::render(const std::string& name, const Data& data, std::string&
   ctx.push(&data);
   StringSink sink{out};
   m.render(ctx, sink);
-  if (!m.is_valid()) throw std::runtime_error("template " + name + ": " + m.error_message());
+  if (!m.is_valid()) throw std::runtime_error(tr("template {}: {}", name, m.error_message()));
 }
 
 void TemplateSet::render(const std::string& name, const Data& shared, const Data& page,
@@ -220,7 +239,7 @@ void TemplateSet::render(const std::string& name, const Data& shared, const Data
   ctx.push(&page);
   StringSink sink{out};
   m.render(ctx, sink);
-  if (!m.is_valid()) throw std::runtime_error("template " + name + ": " + m.error_message());
+  if (!m.is_valid()) throw std::runtime_error(tr("template {}: {}", name, m.error_message()));
 }
 
 }  // namespace hongfan

@@ -36,6 +36,20 @@ TEST_CASE("template syntax errors point into the file") {
   CHECK_FALSE(TemplateSet::load({{&site, "templates", "templates"}}, d));
   REQUIRE(d.error_count() == 1);
   CHECK(d.sorted()[0].loc.file == "templates/page.html");
+  CHECK(d.sorted()[0].message == "template: section `{{#open}}` is never closed");
+}
+
+TEST_CASE("kainjow's other template errors are put in the reader's words") {
+  auto first_message = [](const char* text) {
+    MemoryFileSystem site;
+    site.add("templates/page.html", text);
+    Diagnostics d;
+    CHECK_FALSE(TemplateSet::load({{&site, "templates", "templates"}}, d));
+    return d.sorted().empty() ? std::string() : d.formatted()[0];
+  };
+  CHECK(first_message("<p>\n{{/shut}}</p>") ==
+        "templates/page.html:2:1: template: `{{/shut}}` closes a section that was never opened");
+  CHECK(first_message("<p>{{title</p>") == "templates/page.html:1:4: template: a `{{` tag is not closed with `}}`");
 }
 
 TEST_CASE("mustache syntax inside data is not evaluated") {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/hash.h"
+#include "core/i18n.h"
 #include "core/slug.h"
 #include "core/text.h"
 #include "render/minify.h"
@@ -32,8 +33,8 @@ void collect(const StaticDir& d, const std::string& dir, std::vector<std::string
     std::string shown = d.display + path.substr(d.dir.size());
     if (e.name.empty() || e.name[0] == '.') continue;
     if (e.is_symlink) {
-      diags.error({shown}, "symbolic links are not published from static/",
-                  "copy the file into static/ instead of linking to it");
+      diags.error({shown}, _("symbolic links are not published from static/"),
+                  _("copy the file into static/ instead of linking to it"));
       continue;
     }
     if (e.is_dir) collect(d, path, out, diags);
@@ -52,7 +53,8 @@ StaticPlan plan_static(const std::vector<StaticDir>& dirs, Diagnostics& diags) {
     for (const auto& f : files) {
       std::string rel = f.substr(d.dir.size() + 1);
       if (!is_safe_relative_path(rel)) {
-        diags.error({d.display + "/" + rel}, "this file name cannot be published");
+        diags.error({d.display + "/" + rel}, _("this file name cannot be published"),
+                    _("rename the file without a backslash (\\) or invisible characters"));
         continue;
       }
       by_path[rel] = {d.fs, f, rel, nullptr};
@@ -63,7 +65,8 @@ StaticPlan plan_static(const std::vector<StaticDir>& dirs, Diagnostics& diags) {
     if (needs_fingerprint(rel)) {
       auto text = file.fs->read(file.source);
       if (!text) {
-        diags.error({file.source}, "cannot read this file");
+        diags.error({file.source}, _("cannot read this file"),
+                    _("check that the file is not open in another program and that you may read it"));
         continue;
       }
       // Stylesheets are published minified; the hash is of what is published.

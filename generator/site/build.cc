@@ -8,8 +8,10 @@
 #include <set>
 #include <stdexcept>
 #include <thread>
+#include <unordered_set>
 
 #include "content/activities.h"
+#include "core/i18n.h"
 #include "core/parallel.h"
 #include "core/text.h"
 #include "render/view.h"
@@ -34,16 +36,16 @@ void check_output_paths(const PreparedSite& s, Diagnostics& diags) {
   std::set<std::string> planned;
   for (const auto& job : s.jobs) {
     if (!is_safe_relative_path(job.path)) {
-      diags.error({}, fmt::format("refusing to write '{}': it would leave the output folder", job.path),
-                  "ids and slugs may use letters, digits and '-'");
+      diags.error({}, tr("refusing to write '{}': it would leave the output folder", job.path),
+                  _("ids and slugs may use letters, digits and '-'"));
       continue;
     }
     if (!planned.insert(job.path).second)
-      diags.error({}, fmt::format("two pages would be written to '{}'", job.path),
-                  "give one of them another id or slug");
+      diags.error({}, tr("two pages would be written to '{}'", job.path),
+                  _("give one of them another id or slug"));
     if (auto it = statics.find(job.path); it != statics.end())
-      diags.warning({it->second}, fmt::format("the generated {} replaces this file", job.path),
-                    "rename or remove the file");
+      diags.warning({it->second}, tr("the generated {} replaces this file", job.path),
+                    _("rename or remove the file"));
   }
 }
 
@@ -95,7 +97,7 @@ bool write_affected(const ContentSet& content, std::vector<OutputJob>& jobs, con
     bool ok = f && std::fwrite(rendered[i].data(), 1, rendered[i].size(), f) == rendered[i].size();
     if (f) ok = std::fclose(f) == 0 && ok;
     if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-      diags.error({path}, "cannot write this file");
+      diags.error({path}, _("cannot write this file"));
       return false;
     }
   }
@@ -110,7 +112,7 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
 
   // 1. Configuration and theme.
   {
-    ScopedTimer timer(t, "config + templates");
+    ScopedTimer timer(t, _("config + templates"));
     s->config = load_config(site, diags);
     if (!s->config) return nullptr;
     s->theme = find_theme(site, s->config->theme, diags);
@@ -121,14 +123,14 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
 
   // 2. Data: data/*.yaml and the points ledger, validated.
   {
-    ScopedTimer timer(t, "load data");
+    ScopedTimer timer(t, _("load data"));
     s->data = load_data(site, *s->config, diags);
   }
 
   // 3. Content: read and parse every page and render its Markdown in
   // parallel, then link.
   {
-    ScopedTimer timer(t, "load content + markdown");
+    ScopedTimer timer(t, _("load content + markdown"));
     MarkdownStage markdown{&*s->config, options.keep_markdown, options.page_cache};
     if (options.changed_sources && options.reuse_pages)
       s->content.pages = reload_changed(site, std::move(*options.reuse_pages), *options.changed_sources,
@@ -138,23 +140,23 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
                                       options.changed_sources, &markdown);
   }
   {
-    ScopedTimer timer(t, "link");
+    ScopedTimer timer(t, _("link"));
     link_content(s->content, diags);
     link_data_refs(s->content, s->data, diags);
   }
   {
-    ScopedTimer timer(t, "activities + brands");
+    ScopedTimer timer(t, _("activities + brands"));
     s->programme = read_programme(s->content, s->data, diags);
   }
 
   // 4. Static files.
   {
-    ScopedTimer timer(t, "plan static");
+    ScopedTimer timer(t, _("plan static"));
     s->statics = plan_static({s->theme->statics, {&site, "static", "static"}}, diags);
   }
   if (!s->templates || (diags.has_errors() && !options.plan_despite_errors)) return nullptr;
   if (!options.output_dir.empty()) {  // `check` writes nothing, not even the image cache
-    ScopedTimer timer(t, "images");
+    ScopedTimer timer(t, _("images"));
     s->images = process_images(s->statics, s->content, options, diags);
   }
   if (diags.has_errors() && !options.plan_despite_errors) return nullptr;
@@ -162,7 +164,7 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
   // 5. Plan every output file.
   s->view = ViewContext{&*s->config, &s->content, &s->data, s->statics.assets, options.now, &s->images};
   {
-    ScopedTimer timer(t, "plan outputs");
+    ScopedTimer timer(t, _("plan outputs"));
     OutputPlan plan(s->view, *s->templates);
     plan_content_pages(plan);
     plan_org_pages(plan);
@@ -200,7 +202,7 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   if (options.changed_sources) {
     bool ok;
     {
-      ScopedTimer timer(t, "render + write affected");
+      ScopedTimer timer(t, _("render + write affected"));
       ok = write_affected(prepared->content, jobs, *options.changed_sources, prepared->config->pagination,
                           options.output_dir, diags);
     }
@@ -214,28 +216,37 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   auto out = StagedOutput::begin(options.output_dir, diags);
   if (!out) return finish(false);
   try {
-    ScopedTimer timer(t, "render + write");
+    ScopedTimer timer(t, _("render + write"));
     // The pages' folders are made on a thread of their own, ahead of the
     // workers: ext4 allocates and zeroes a block for each new folder while it
     // holds the parent's lock, so workers making folders in news/ side by
     // side mostly waited for each other.
     // (A jthread: joined even when a worker's exception leaves this block.)
+    // A rebuild over an existing output makes only the folders of files
+    // that changed, as it finds them.
     std::exception_ptr folder_error;
     std::jthread folders([&] {
       try {
-        for (const auto& job : jobs) out->make_parent_dir(job.path);
+        if (!out->incremental())
+          for (const auto& job : jobs) out->make_parent_dir(job.path);
       } catch (...) {
         folder_error = std::current_exception();
       }
     });
+    // A generated page replaces a static file of the same path (reported by
+    // check_output_paths): the static one is not written at all.
+    std::unordered_set<std::string_view> generated;
+    generated.reserve(jobs.size());
+    for (const auto& job : jobs) generated.insert(job.path);
     parallel_for(statics.files.size(), [&](std::size_t i) {
       const StaticFile& f = statics.files[i];
+      if (generated.count(f.published)) return;
       if (f.contents) {  // already processed (images without metadata)
         out->write(f.published, *f.contents);
         return;
       }
       auto data = f.fs->read(f.source);
-      if (!data) throw std::runtime_error("cannot read " + f.source);
+      if (!data) throw std::runtime_error(tr("cannot read {}", f.source));
       out->write(f.published, *data);
     });
     parallel_for(jobs.size(), [&](std::size_t i) {
@@ -247,17 +258,18 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     folders.join();
     if (folder_error) std::rethrow_exception(folder_error);
   } catch (const std::exception& e) {
-    diags.error({}, std::string("build failed while writing: ") + e.what());
+    diags.error({}, tr("build failed while writing: {}", e.what()));
     return finish(false);
   }
 
   // 7. Swap the output in.
   {
-    ScopedTimer timer(t, "swap output");
+    ScopedTimer timer(t, _("swap output"));
     if (!out->commit(diags)) return finish(false);
   }
   stats.pages = prepared->content.pages.size();
-  stats.files = jobs.size() + statics.files.size() + 1;
+  stats.files = out->files_changed() + out->files_unchanged();
+  stats.files_changed = out->files_changed();
   if (keep) *keep = std::move(prepared);
   return finish(true);
 }

@@ -55,7 +55,8 @@ struct BuildOptions {
 
 struct BuildStats {
   std::size_t pages = 0;   ///< content pages published
-  std::size_t files = 0;   ///< files written in all
+  std::size_t files = 0;   ///< files in the output
+  std::size_t files_changed = 0;  ///< of those, files whose bytes changed (and were written)
   Timings timings;
 };
 

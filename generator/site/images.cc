@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "core/hash.h"
+#include "core/i18n.h"
 #include "core/parallel.h"
 #include "core/text.h"
 #include "render/urls.h"
@@ -34,7 +35,7 @@ Kind kind_of(const std::string& path) {
 void init_vips() {
   static std::once_flag once;
   std::call_once(once, [] {
-    if (VIPS_INIT("hongfan")) throw std::runtime_error("libvips failed to start");
+    if (VIPS_INIT("hongfan")) throw std::runtime_error(_("libvips failed to start"));
     vips_concurrency_set(1);  // the build runs one image per worker already
     vips_cache_set_max(0);
   });
@@ -50,7 +51,7 @@ std::string read_file(const fs::path& p) {
 void write_file(const fs::path& p, const std::string& bytes) {
   std::ofstream out(p, std::ios::binary);
   out << bytes;
-  if (!out) throw std::runtime_error("cannot write " + p.string());
+  if (!out) throw std::runtime_error(tr("cannot write {}", p.string()));
 }
 
 // libvips 8.14's WebP saver writes a small EXIF block (resolution) even
@@ -227,7 +228,7 @@ ImageSet process_images(StaticPlan& statics, ContentSet& content, const BuildOpt
     const StaticFile& f = statics.files[todo[k]];
     auto bytes = f.fs->read(f.source);
     if (!bytes) {
-      errors[k] = "cannot read this image";
+      errors[k] = _("cannot read this image");
       return;
     }
     fs::path dir = cache / (short_hash(*bytes, 16) + "-" + kCacheVersion);
@@ -235,7 +236,11 @@ ImageSet process_images(StaticPlan& statics, ContentSet& content, const BuildOpt
       if (!fs::exists(dir / "meta")) process_into(*bytes, kind_of(f.published), dir);
       results[k] = load_cached(dir);
     } catch (const std::exception& e) {
-      errors[k] = std::string("cannot process this image: ") + e.what();
+      // libvips' own words (first line only: it ends its messages with a
+      // newline) stay in brackets for whoever has to dig further.
+      std::string why = e.what();
+      why = std::string(trim(why.substr(0, why.find('\n'))));
+      errors[k] = tr("cannot process this image: it is damaged or not really a JPEG, PNG or WebP ({})", why);
     }
   });
 
@@ -243,7 +248,7 @@ ImageSet process_images(StaticPlan& statics, ContentSet& content, const BuildOpt
   for (std::size_t k = 0; k < todo.size(); ++k) {
     StaticFile& f = statics.files[todo[k]];
     if (!results[k]) {
-      diags.error({f.source}, errors[k], "re-save it as a JPEG or PNG, or remove it from static/");
+      diags.error({f.source}, errors[k], _("re-save it as a JPEG or PNG, or remove it from static/"));
       continue;
     }
     const Cached& c = *results[k];

@@ -4,6 +4,7 @@
 
 #include "content/activities.h"
 #include "core/date.h"
+#include "core/i18n.h"
 #include "core/hash.h"
 #include "core/parallel.h"
 #include "core/utf8.h"
@@ -91,7 +92,8 @@ MarkdownOptions options_for(const MarkdownStage& stage) {
 std::optional<Page> read_page(const FileSystem& site, const std::string& path, Diagnostics& diags) {
   auto text = site.read(path);
   if (!text) {
-    diags.error({path}, "cannot read this file");
+    diags.error({path}, _("cannot read this file"),
+                _("check that the file is not open in another program and that you may read it"));
     return std::nullopt;
   }
   check_id_numbers(path, *text, diags);

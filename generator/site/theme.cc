@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "config/config.h"
+#include "core/i18n.h"
 
 namespace hongfan {
 
@@ -15,11 +16,11 @@ std::optional<ThemeDirs> find_theme(const FileSystem& site_fs, const std::string
   }
   if (name == "default") {
     const FileSystem& fs = embedded_default_theme();
-    return ThemeDirs{{&fs, "templates", "(built-in theme)/templates"},
-                     {&fs, "static", "(built-in theme)/static"}};
+    const std::string shown = _("(built-in theme)");
+    return ThemeDirs{{&fs, "templates", shown + "/templates"}, {&fs, "static", shown + "/static"}};
   }
-  diags.error({kConfigFile}, fmt::format("theme '{}' not found: there is no folder {}/", name, dir),
-              "use `theme: default` or copy the theme into themes/");
+  diags.error({kConfigFile}, tr("theme '{}' not found: there is no folder {}/", name, dir),
+              _("use `theme: default` or copy the theme into themes/"));
   return std::nullopt;
 }
 

@@ -43,5 +43,33 @@ check "the site still builds with the new pages" "$hongfan" build -s "$tmp/site"
 check "  → the notice is at /notices/water-outage/" test -f "$tmp/site/public/notices/water-outage/index.html"
 check "  → the news is at its date-and-hash slug" test -f "$tmp/site/public/news/${f%.md}/index.html"
 
+# The language of messages: Chinese by default, even with no locale at all
+# (env -i); English with --lang en or LANG=en_*. One mistake, four ways.
+printf -- '---\ndate: 2026-11-22\n---\n正文\n' >"$tmp/site/content/news/untitled.md"
+english="content/news/untitled.md:2:1: front matter: 'title' is required"
+chinese="content/news/untitled.md:2:1: 文章开头缺少 title（标题）"
+says() {  # says TEXT ENV... [-- OPTIONS...]: the build fails (1) and its stderr has TEXT
+  local text=$1 envs=() opts=(); shift
+  while [ $# -gt 0 ] && [ "$1" != -- ]; do envs+=("$1"); shift; done
+  [ $# -gt 0 ] && shift && opts=("$@")
+  env "${envs[@]}" "$hongfan" "${opts[@]}" build -s "$tmp/site" -q --now 2026-11-22 2>"$tmp/err"
+  local status=$?
+  [ $status -eq 1 ] && grep -qF -- "$text" "$tmp/err" || { echo "exit $status:"; cat "$tmp/err"; false; }
+}
+has_all() {  # has_all FILE TEXT...: FILE has every TEXT
+  local f=$1; shift
+  for t in "$@"; do grep -qF -- "$t" "$f" || return 1; done
+}
+check "no locale at all (env -i): the error is Chinese" says "$chinese" -i
+check "  → its hint and summary too" has_all "$tmp/err" "    提示：在开头两行 --- 之间加一行：title:" "共 1 个错误；"
+check "LC_ALL=C.UTF-8 (as the tests run): Chinese" says "$chinese" -i LC_ALL=C.UTF-8
+check "LANG=zh_CN.UTF-8: Chinese" says "$chinese" -i LANG=zh_CN.UTF-8
+check "--lang en: English" says "$english" -i -- --lang en
+check "  → its hint and summary too" has_all "$tmp/err" "    hint: add a line like" "1 error; "
+check "LANG=en_US.UTF-8: English" says "$english" -i LANG=en_US.UTF-8
+check "LC_ALL=en_GB.UTF-8 over LANG=zh_CN.UTF-8: English" says "$english" -i LANG=zh_CN.UTF-8 LC_ALL=en_GB.UTF-8
+check "--lang zh over LANG=en_US.UTF-8: Chinese" says "$chinese" -i LANG=en_US.UTF-8 -- --lang zh
+rm -f "$tmp/site/content/news/untitled.md"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -69,7 +69,7 @@ const rawGet = (port, p) => new Promise((resolve) => {
     // A syntax error: file:line:col in the page and the terminal; the last
     // good page is still what is shown under the message.
     fs.writeFileSync(article, '---\ntitle: 第一篇新闻\ntags: [志愿服务, 邻里\ndate: 2024-06-01\n---\n正文\n');
-    const where = /content\/news\/2024-06-01-first\.md:\d+:\d+: front matter/;
+    const where = /content\/news\/2024-06-01-first\.md:\d+:\d+: (front matter|文章开头)/;
     await page.waitForSelector('#hongfan-build-error', { timeout: 15000 }).catch(() => {});
     const shown = await page.$eval('#hongfan-build-error', (e) => e.textContent).catch(() => '');
     check(where.test(shown), `the page shows file:line:col: ${(shown.match(where) || [''])[0]}`);

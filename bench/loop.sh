@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Usage: bench/loop.sh [N=10000] [RUNS=5]
+#
+# The loop users run (see bench/loop.py): cold, no-change and one-edit builds
+# into the same output folder, default settings — hongfan with its search
+# index, Hugo with its comparable full-text JSON index (bench/hugo-search/) —
+# the two tools alternated in one run. Prints medians and ratios to Hugo.
+# Environment:
+#   HONGFAN     hongfan binary      (default: REPO/build/hongfan)
+#   HUGO        hugo binary         (default: hugo on PATH; Debian's is 0.111)
+#   GEN         corpus generator    (default: REPO/bench/gen_corpus.py)
+#   BENCH_WORK  scratch directory   (default: /tmp/hongfan-loop; use the disk
+#               users build on, not tmpfs, for the figure that counts)
+#   NOW         hongfan --now       (default: 2026-01-01)
+set -euo pipefail
+N=${1:-10000}
+RUNS=${2:-5}
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+HONGFAN=${HONGFAN:-$ROOT/build/hongfan}
+HUGO=${HUGO:-hugo}
+GEN=${GEN:-$HERE/gen_corpus.py}
+WORK=${BENCH_WORK:-/tmp/hongfan-loop}
+NOW=${NOW:-2026-01-01}
+[ -x "$HONGFAN" ] || { echo "loop.sh: build hongfan first (scripts/dev.sh build), or set HONGFAN" >&2; exit 1; }
+command -v "$HUGO" >/dev/null || { echo "loop.sh: hugo not found; Debian: apt-get install -y hugo" >&2; exit 1; }
+[ -f "$GEN" ] || { echo "loop.sh: corpus generator not found: $GEN" >&2; exit 1; }
+
+rm -rf "$WORK"
+mkdir -p "$WORK"
+python3 "$GEN" --n "$N" --out "$WORK/corpus" >&2
+
+HF=$WORK/hongfan-site
+HU=$WORK/hugo-site
+for d in "$HF" "$HU"; do
+  mkdir -p "$d"
+  cp -r "$WORK/corpus/content" "$d/content"
+  for s in news notices; do cp "$HERE/hugo-site/content/$s/_index.md" "$d/content/$s/_index.md"; done
+done
+# hongfan: the defaults a site gets (search on).
+cat > "$HF/site.yaml" <<'YAML'
+title: 幸福街道社区门户
+base_url: https://bench.example.org/
+language: zh-CN
+pagination: 10
+menu:
+  - {name: 首页, url: /}
+  - {name: 新闻动态, url: /news/}
+  - {name: 通知公告, url: /notices/}
+YAML
+cp -r "$HERE/hugo-site/." "$HU/"
+cp -r "$HERE/hugo-search/." "$HU/"
+
+python3 "$HERE/loop.py" -n "$RUNS" \
+  --tool hongfan "$HF" "$WORK/out-hongfan" "$HONGFAN build -s $HF -o $WORK/out-hongfan --now $NOW" \
+  --tool hugo "$HU" "$WORK/out-hugo" "$HUGO --quiet -s $HU -d $WORK/out-hugo --config hugo.yaml,search.yaml"
