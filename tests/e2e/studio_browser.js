@@ -2,7 +2,8 @@
 // (logins required): 编辑 writes a news article with a table (toolbar) and a
 // photo carrying GPS EXIF (chosen as on a phone, inserted at the cursor),
 // sees the live preview rendered by the site's theme, saves and submits,
-// imports a Word .docx with an image (made here with python3-docx);
+// imports a Word .docx with an image (made here with python3-docx) and
+// replaces the points ledger after its preview;
 // 审核 approves; 发布 publishes. The built site shows the article, the
 // published photo has no EXIF, git log names each user. axe-core finds no
 // violation on any studio page. Screenshots at 390 px and 1280 px.
@@ -149,6 +150,25 @@ d.save(sys.argv[1])
     }
     await editor.getByRole('button', { name: '提交审核' }).click();
     await editor.waitForURL(/\/review$/);
+    // The points ledger (a CSV as Excel saves it, GBK): preview, then replace.
+    await editor.goto(`http://${bind}:${global.port}/ledger`);
+    await axe(editor, 'ledger page');
+    const ledger = path.join(site, 'data/points.csv');
+    const old = fs.readFileSync(ledger);
+    const first = new TextDecoder('gbk').decode(old).split(/\r?\n/)[1].split(',');
+    const row = Buffer.from(['2026-11-05', first[1], first[2]].join(',') + ',');
+    const rest = Buffer.from(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: `${first[3]},4,参加网格巡查\r\n` }));
+    const upload = path.join(tmp, '积分.csv');
+    fs.writeFileSync(upload, Buffer.concat([old, row, rest]));
+    await editor.getByLabel('积分台账文件').setInputFiles(upload);
+    await editor.getByRole('button', { name: '上传并预览' }).click();
+    await editor.getByText('新增 1 行').waitFor();
+    await axe(editor, 'ledger preview');
+    if (shots) await editor.screenshot({ path: path.join(shots, 'studio-ledger-390.png'), fullPage: true });
+    await editor.getByRole('button', { name: '替换台账' }).click();
+    await editor.getByText('台账已替换').waitFor();
+    check(Buffer.compare(fs.readFileSync(ledger), fs.readFileSync(upload)) === 0, 'ledger: replaced after the preview');
+
     await editor.goto(`http://${bind}:${global.port}/history?path=${encodeURIComponent(created)}`);
     await axe(editor, 'history page');
 
@@ -187,7 +207,7 @@ d.save(sys.argv[1])
     const exif = images.length ? execFileSync('exiftool', ['-a', '-EXIF:all', '-GPS:all', ...images]).toString() : 'none';
     check(images.length > 0 && !/GPS|Latitude/.test(exif), `published photos carry no EXIF/GPS (${images.length} files)`);
     const log = execFileSync('git', ['-C', site, 'log', '--format=%an|%s']).toString();
-    for (const [who, what] of [['王芳', '上传照片'], ['王芳', '新建'], ['王芳', '导入 Word'], ['王芳', '提交审核'], ['李明', '审核通过']])
+    for (const [who, what] of [['王芳', '上传照片'], ['王芳', '新建'], ['王芳', '导入 Word'], ['王芳', '更新积分台账'], ['王芳', '提交审核'], ['李明', '审核通过']])
       check(log.split('\n').some((l) => l.startsWith(`${who}|${what}`)), `git log: ${what} by ${who}`);
   } finally {
     await b.close();
