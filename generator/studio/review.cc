@@ -88,8 +88,8 @@ void handle_publish(App& app, const Session& s, const httplib::Request&, httplib
            "</p><pre class=\"diff\">" + html_escape(errors) + "</pre>";
   } else {
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-    html = "<p role=\"status\">" + html_escape(tr("built {} pages ({} files) into {} in {:.0f} ms", stats.pages, stats.files,
-                                                  "public/", ms)) + "</p>";
+    html = "<p role=\"status\">" + html_escape(tr("built {} pages ({} files, {} changed) into {} in {:.0f} ms", stats.pages,
+                                                  stats.files, stats.files_changed, "public/", ms)) + "</p>";
     if (!app.config.deploy_remote.empty()) {
       DeployResult d = deploy(options.output_dir, app.config.deploy_remote, app.site + "/.hongfan-studio/deploy");
       html += "<p role=\"status\">" +
