@@ -20,9 +20,11 @@ ASAN_DIR=${ASAN_DIR:-$ROOT/build-asan}
 BUILD_PACKAGES=(g++ cmake ninja-build pkg-config python3 gettext ccache
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libfmt-dev doctest-dev
   libkainjow-mustache-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libqrencode-dev libjemalloc-dev
-  libvips-dev libzip-dev libexpat1-dev libheif1 ffmpeg)  # libheif1: HEIC photos from iPhones; ffmpeg: video posters, metadata removal
+  libvips-dev libzip-dev libexpat1-dev libgit2-dev libsodium-dev
+  libheif1 ffmpeg)  # libheif1: HEIC photos from iPhones; ffmpeg: video posters, metadata removal
 TEST_PACKAGES=(python3-polib python3-openpyxl openjdk-17-jre-headless libxml2-utils linkchecker chromium fonts-noto-cjk
-  zbar-tools poppler-utils libimage-exiftool-perl libvips-tools)
+  zbar-tools poppler-utils libimage-exiftool-perl libvips-tools
+  pandoc rclone)
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }

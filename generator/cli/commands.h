@@ -63,4 +63,14 @@ struct NewArgs {
 };
 int run_new(const NewArgs& args);
 
+struct StudioArgs {
+  std::string site = ".";
+  std::string bind = "127.0.0.1";
+  int port = 1314;
+  std::string now;
+  std::string passwd_login;  ///< `studio passwd LOGIN`: print a hash instead
+};
+/// `hongfan studio`: the web app for staff (generator/studio/).
+int run_studio(const StudioArgs& args);
+
 }  // namespace hongfan::cli

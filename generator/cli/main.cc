@@ -110,7 +110,17 @@ int main(int argc, char** argv) {
   nx->add_option("-s,--site", next.site, _("Site folder (default: current folder)"));
   nx->add_option("--now", next.now, _("Treat this date as today"));
 
-  for (auto* sub : {b, c, sv, n, nx}) {
+  StudioArgs studio;
+  auto* st = app.add_subcommand("studio", _("Edit, review and publish in a browser (127.0.0.1:1314)"));
+  st->add_option("-s,--site", studio.site, _("Site folder (default: current folder)"));
+  st->add_option("--bind", studio.bind, _("Address to listen on (default 127.0.0.1; elsewhere needs users in studio.yaml)"));
+  st->add_option("--port", studio.port, _("Port (default 1314)"))->check(CLI::Range(1, 65535));
+  st->add_option("--now", studio.now, _("Treat this date as today"));
+  auto* pw = st->add_subcommand("passwd", _("Read a password from stdin and print the studio.yaml line with its hash"));
+  pw->add_option("login", studio.passwd_login, _("The user's login name"))->required();
+  pw->set_help_flag("-h,--help", _("Print this help and exit"));
+
+  for (auto* sub : {b, c, sv, n, nx, st}) {
     sub->set_help_flag("-h,--help", _("Print this help and exit"));
     sub->group(_("Commands"));
   }
@@ -127,5 +137,6 @@ int main(int argc, char** argv) {
   if (c->parsed()) return run_check(check);
   if (sv->parsed()) return run_serve(serve);
   if (nx->parsed()) return run_next(next);
+  if (st->parsed()) return run_studio(studio);
   return kUsageError;
 }

@@ -342,4 +342,16 @@ ImageSet process_images(StaticPlan& statics, ContentSet& content, const BuildOpt
   return images;
 }
 
+std::string without_metadata_bytes(const std::string& bytes, const std::string& ext) {
+  init_vips();
+  Kind kind = kind_of("x" + ext);
+  if (kind == Kind::kOther) throw std::runtime_error("not an image");
+  try {
+    vips::VImage image = without_metadata(vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "").autorot());
+    return to_string(image, kind);
+  } catch (const vips::VError& e) {
+    throw std::runtime_error(e.what());
+  }
+}
+
 }  // namespace hongfan

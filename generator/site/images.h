@@ -34,4 +34,10 @@ std::string published_stem(const std::string& published);
 /// The folder the image cache lives in for an output folder.
 std::string image_cache_dir(const std::string& output_dir);
 
+/// `bytes` (a JPEG, PNG or WebP) turned upright and saved again without
+/// EXIF, GPS, XMP or IPTC, in its own format (`ext`: ".jpg", ".png",
+/// ".webp"). Throws std::runtime_error when libvips cannot read it. The
+/// studio stores uploads this way, so an original with GPS is never kept.
+std::string without_metadata_bytes(const std::string& bytes, const std::string& ext);
+
 }  // namespace hongfan
