@@ -20,7 +20,7 @@ ASAN_DIR=${ASAN_DIR:-$ROOT/build-asan}
 BUILD_PACKAGES=(g++ cmake ninja-build pkg-config python3 gettext ccache
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libfmt-dev doctest-dev
   libkainjow-mustache-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libqrencode-dev libjemalloc-dev
-  libvips-dev)
+  libvips-dev libfyaml-dev)
 TEST_PACKAGES=(python3-polib openjdk-17-jre-headless libxml2-utils linkchecker chromium fonts-noto-cjk
   zbar-tools poppler-utils libimage-exiftool-perl libvips-tools)
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)

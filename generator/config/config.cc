@@ -4,8 +4,10 @@
 
 #include <set>
 
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/yaml.h"
+#include "core/yaml_errors.h"
 
 namespace hongfan {
 
@@ -63,8 +65,8 @@ std::optional<Config> load_config(const FileSystem& fs, Diagnostics& diags) {
   YamlSource src{kConfigFile, 0, ""};
   auto text = fs.read(kConfigFile);
   if (!text) {
-    diags.error({kConfigFile}, "no site.yaml here: this folder is not a hongfan site",
-                "run `hongfan build -s FOLDER` with the site folder, or `hongfan new site FOLDER`");
+    diags.error({kConfigFile}, _("no site.yaml here: this folder is not a hongfan site"),
+                _("run `hongfan build -s FOLDER` with the site folder, or `hongfan new site FOLDER`"));
     return std::nullopt;
   }
   src.text = std::make_shared<const std::string>(*text);
@@ -73,7 +75,14 @@ std::optional<Config> load_config(const FileSystem& fs, Diagnostics& diags) {
   if (!doc) return std::nullopt;
   const YAML::Node& root = *doc;
   if (!root.IsMap()) {
-    diags.error(src.at(root), "site.yaml must be a mapping of settings like `title: ...`");
+    SourceLoc loc = src.at(root);
+    std::string hint;
+    std::string why = full_width_colon_advice(*text, src, loc, hint);
+    if (why.empty()) {
+      why = root.IsSequence() ? _("it is a list") : root.IsNull() ? _("it is empty") : _("it is a single piece of text");
+      hint = _("write one setting per line, like title: 金色嘉苑社区党建网");
+    }
+    diags.error(loc, tr("site.yaml must be 'name: value' lines: {}", why), hint);
     return std::nullopt;
   }
 

@@ -57,6 +57,7 @@ std::vector<std::string> index_ids(const std::unordered_map<std::string, std::si
 void report_unknown_ref(const SourceLoc& loc, const std::string& who, const std::string& id,
                         const char* kind_phrase, const std::vector<std::string>& candidates,
                         const char* where_defined, Diagnostics& diags) {
+  if (diags.is_unreadable(where_defined)) return;  // reported once, at that file
   std::string suggestion = did_you_mean(id, candidates);
   std::string hint = suggestion.empty()
                          ? fmt::format("the ids in {} are the ones you can use here", where_defined)
