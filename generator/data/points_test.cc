@@ -77,7 +77,7 @@ TEST_CASE("points.yaml carries the same fields") {
   Ledger l = load_points(fs, config(), SiteData{}, d);
   auto m = d.formatted();
   REQUIRE(m.size() == 1);
-  CHECK(m[0].rfind("data/points.yaml:3:83: points 'x' is not a whole number", 0) == 0);
+  CHECK(m[0].rfind("data/points.yaml:3:71: points 'x' is not a whole number", 0) == 0);
   REQUIRE(l.rows.size() == 1);
   CHECK(l.rows[0].name == "李*勤");
   CHECK(l.rows[0].person_key == "g01/李瑞勤");
