@@ -20,7 +20,7 @@ ASAN_DIR=${ASAN_DIR:-$ROOT/build-asan}
 BUILD_PACKAGES=(g++ cmake ninja-build pkg-config python3 gettext ccache
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libfmt-dev doctest-dev
   libkainjow-mustache-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libqrencode-dev libjemalloc-dev
-  libvips-dev libzip-dev libexpat1-dev libgit2-dev libsodium-dev
+  libvips-dev libfyaml-dev libzip-dev libexpat1-dev libgit2-dev libsodium-dev
   libheif1 ffmpeg)  # libheif1: HEIC photos from iPhones; ffmpeg: video posters, metadata removal
 TEST_PACKAGES=(python3-polib python3-openpyxl openjdk-17-jre-headless libxml2-utils linkchecker chromium fonts-noto-cjk
   zbar-tools poppler-utils libimage-exiftool-perl libvips-tools

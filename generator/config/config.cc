@@ -8,6 +8,7 @@
 #include "core/i18n.h"
 #include "core/text.h"
 #include "core/yaml.h"
+#include "core/yaml_errors.h"
 
 namespace hongfan {
 
@@ -119,7 +120,14 @@ std::optional<Config> load_config(const FileSystem& fs, Diagnostics& diags) {
   if (!doc) return std::nullopt;
   const YAML::Node& root = *doc;
   if (!root.IsMap()) {
-    diags.error(src.at(root), _("site.yaml must be a mapping of settings like `title: ...`"));
+    SourceLoc loc = src.at(root);
+    std::string hint;
+    std::string why = full_width_colon_advice(*text, src, loc, hint);
+    if (why.empty()) {
+      why = root.IsSequence() ? _("it is a list") : root.IsNull() ? _("it is empty") : _("it is a single piece of text");
+      hint = _("write one setting per line, like title: 金色嘉苑社区党建网");
+    }
+    diags.error(loc, tr("site.yaml must be 'name: value' lines: {}", why), hint);
     return std::nullopt;
   }
 

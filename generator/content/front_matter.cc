@@ -1,6 +1,8 @@
 #include "content/front_matter.h"
 
+#include "core/i18n.h"
 #include "core/text.h"
+#include "core/yaml_errors.h"
 
 namespace hongfan {
 
@@ -19,8 +21,8 @@ std::optional<FrontMatterSplit> split_front_matter(std::string_view text, FrontM
   if (!is_fence(first, "---")) {
     if (error) {
       error->line = 1;
-      error->message = "front matter: missing; the file must start with a line `---`";
-      error->hint = "did you forget `---`? begin the file with ---, then title: ..., then ---";
+      error->message = _("front matter: missing; the file must start with a line `---`");
+      error->hint = _("did you forget `---`? begin the file with ---, then title: ..., then ---");
     }
     return std::nullopt;
   }
@@ -44,9 +46,28 @@ std::optional<FrontMatterSplit> split_front_matter(std::string_view text, FrontM
   }
   if (error) {
     error->line = 1;
-    error->message = "front matter: the `---` on this line is never closed";
-    error->hint = "add a line `---` after the last front matter line";
+    error->message = _("front matter: the `---` on this line is never closed");
+    error->hint = _("add a line `---` after the last front matter line");
   }
+  return std::nullopt;
+}
+
+std::optional<YAML::Node> parse_front_matter(std::string_view yaml, const YamlSource& src,
+                                             Diagnostics& diags) {
+  auto fm = parse_yaml(yaml, src, diags);
+  if (!fm) return std::nullopt;
+  if (fm->IsNull()) return YAML::Node(YAML::NodeType::Map);
+  if (fm->IsMap()) return fm;
+  // Valid YAML, but not `key: value` lines. One line of text is most often
+  // `title：标题` with a full-width colon: say so.
+  SourceLoc loc = src.at(*fm);
+  std::string hint;
+  std::string why = full_width_colon_advice(yaml, src, loc, hint);
+  if (why.empty()) {
+    why = fm->IsSequence() ? _("it is a list") : _("it is a single piece of text");
+    hint = _("write one setting per line, like title: 社区开展垃圾分类宣传活动");
+  }
+  diags.error(loc, src.prefix() + tr("must be 'name: value' lines: {}", why), hint);
   return std::nullopt;
 }
 

@@ -6,7 +6,6 @@
 #include <memory>
 
 #include "content/front_matter.h"
-#include "content/simple_yaml.h"
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/slug.h"
@@ -44,7 +43,7 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
 YamlSource front_matter_source(const Page& page) {
   // Locations in `front` are relative to the front matter, which starts on
   // line 2 (after `---`).
-  YamlSource src{page.source, 1, _("front matter")};
+  YamlSource src{page.source, 1, N_("front matter")};
   src.positions = page.front_positions;
   return src;
 }
@@ -74,23 +73,10 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
     diags.error({path, fm_error.line, 1}, fm_error.message, fm_error.hint);
     return std::nullopt;
   }
-  YamlSource src{path, split->yaml_first_line - 1, _("front matter")};
-  YAML::Node fm;
-  if (auto simple = parse_simple_yaml(split->yaml, split->yaml_first_line)) {
-    fm = simple->root;
-    src.positions = simple->node_positions;  // its nodes carry no marks
-  } else {
-    src.text = std::make_shared<const std::string>(split->yaml);
-    auto parsed = parse_yaml(split->yaml, src, diags);
-    if (!parsed) return std::nullopt;
-    fm = *parsed;
-  }
-  if (fm.IsNull()) fm = YAML::Node(YAML::NodeType::Map);
-  if (!fm.IsMap()) {
-    diags.error({path, split->yaml_first_line, 1}, _("front matter: must be a mapping like `title: ...`"),
-                _("between the two `---` lines write one setting per line, like `title: 社区开展消防演练`"));
-    return std::nullopt;
-  }
+  YamlSource src{path, split->yaml_first_line - 1, N_("front matter")};
+  auto parsed = parse_front_matter(split->yaml, src, diags);
+  if (!parsed) return std::nullopt;
+  YAML::Node fm = *parsed;
 
   Page p;
   p.source = path;

@@ -36,12 +36,25 @@ void Diagnostics::warning(SourceLoc loc, std::string message, std::string hint) 
 
 void Diagnostics::merge(Diagnostics&& other) {
   std::vector<Diagnostic> moved;
+  std::vector<std::string> unreadable;
   {
     std::lock_guard<std::mutex> lock(other.mutex_);
     moved.swap(other.items_);
+    unreadable.swap(other.unreadable_);
   }
   std::lock_guard<std::mutex> lock(mutex_);
   for (auto& d : moved) items_.push_back(std::move(d));
+  for (auto& f : unreadable) unreadable_.push_back(std::move(f));
+}
+
+void Diagnostics::mark_unreadable(const std::string& file) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  unreadable_.push_back(file);
+}
+
+bool Diagnostics::is_unreadable(std::string_view file) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return std::find(unreadable_.begin(), unreadable_.end(), file) != unreadable_.end();
 }
 
 void Diagnostics::promote_warnings() {

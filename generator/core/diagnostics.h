@@ -7,6 +7,7 @@
 
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hongfan {
@@ -55,6 +56,11 @@ class Diagnostics {
 
   /// Makes every warning an error (`build --strict`).
   void promote_warnings();
+  /// A file refused as a whole (not valid YAML, or not the shape its
+  /// reader needs). What other files say about its entries would only
+  /// repeat that one mistake, so readers of references check this first.
+  void mark_unreadable(const std::string& file);
+  bool is_unreadable(std::string_view file) const;
 
   /// Prints sorted() to `out`, one diagnostic per line plus hints.
   void print(std::FILE* out) const;
@@ -63,6 +69,7 @@ class Diagnostics {
   void add(Diagnostic d);
   mutable std::mutex mutex_;
   std::vector<Diagnostic> items_;
+  std::vector<std::string> unreadable_;
 };
 
 }  // namespace hongfan

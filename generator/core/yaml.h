@@ -1,10 +1,13 @@
-// yaml-cpp with locations: parsing into diagnostics and typed accessors that
+// YAML with locations: every document is judged by libfyaml (a parser that
+// passes the YAML test suite) and built into yaml-cpp nodes, the node model
+// the rest of the code reads, each carrying its line and column. Mistakes
+// staff make (a full-width colon, a tab, an unclosed quote or bracket, a
+// forgotten colon) are named in their words at their line; typed accessors
 // report `file:line:col` when a value has the wrong type.
 #pragma once
 
 #include <yaml-cpp/yaml.h>
 
-#include <memory>
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,12 +15,13 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "core/i18n.h"
 
 namespace hongfan {
 
-/// Line and column of YAML nodes built without marks (few per document,
-/// searched only when an error is reported; yaml-cpp has only Node::is()
-/// for identity).
+/// Line and column of YAML nodes built without marks. Nothing builds such
+/// nodes since libfyaml builds every tree with marks; kept so that a caller
+/// holding hand-made nodes can still locate them.
 using NodePositions = std::vector<std::pair<YAML::Node, std::pair<int, int>>>;
 
 /// Where YAML text came from: a file, and how many lines precede the text
@@ -25,23 +29,31 @@ using NodePositions = std::vector<std::pair<YAML::Node, std::pair<int, int>>>;
 struct YamlSource {
   std::string file;
   int line_offset = 0;
-  std::string what;  ///< prefix for messages, e.g. "front matter"; may be empty
-  /// The text that was parsed. When set, columns are counted in characters
-  /// (what an editor shows) instead of yaml-cpp's bytes, which would put an
-  /// error after Chinese text two columns too far per character.
+  /// Prefix for messages, an English message id translated when printed,
+  /// e.g. "front matter"; may be empty.
+  std::string what;
+  /// The text that was parsed. Not needed for locations (the parser's marks
+  /// count characters, what an editor shows); kept for callers that quote it.
   std::shared_ptr<const std::string> text = nullptr;
-  /// Positions of nodes built without marks (the fast front matter reader):
-  /// node id → file line and character column.
+  /// Positions of nodes built without marks: node id → file line and column.
   std::shared_ptr<const NodePositions> positions = nullptr;
 
   SourceLoc at(const YAML::Node& node) const;
   SourceLoc at_mark(const YAML::Mark& mark) const;
-  std::string prefix() const { return what.empty() ? std::string() : what + ": "; }
+  /// `what` translated, followed by ": ", or "".
+  std::string prefix() const;
 };
 
-/// Parses `text`; on a syntax error reports it at its line and column and
-/// returns nullopt.
+/// Parses `text`, which must hold at most one YAML document. A document the
+/// YAML specification rejects is reported once, at the line of the real
+/// mistake with a hint what to type, and nullopt returned; so is a second
+/// document. Text after an unquoted ` #` that cut a value short is warned
+/// about. Empty text gives a null node.
 std::optional<YAML::Node> parse_yaml(std::string_view text, const YamlSource& src, Diagnostics& diags);
+
+/// The start of every message that says a document is not valid YAML (as
+/// opposed to valid YAML of the wrong shape), translated.
+std::string yaml_syntax_lead();
 
 /// Typed reads of a mapping's value. Each returns nullopt when the key is
 /// absent or null; a present value of the wrong type is reported as an error

@@ -5,8 +5,20 @@
 #include <algorithm>
 
 #include "core/encoding.h"
+#include "core/i18n.h"
 
 namespace hongfan {
+
+namespace {
+// The kinds of entry the loaders name (`what`), marked here for the
+// catalogue and translated when a message names one.
+constexpr const char* kEntryWords[] = {N_("org unit"), N_("grid"), N_("station"), N_("person")};
+std::string entry_word(const char* what) {
+  for (const char* w : kEntryWords)
+    if (std::string_view(w) == what) return _(w);
+  return what;
+}
+}  // namespace
 
 std::optional<DataFile> read_data_file(const FileSystem& site, const std::string& path,
                                        Diagnostics& diags) {
@@ -17,7 +29,10 @@ std::optional<DataFile> read_data_file(const FileSystem& site, const std::string
   f.src.file = path;
   f.src.text = std::make_shared<const std::string>(std::move(*text));
   auto root = parse_yaml(*f.src.text, f.src, diags);
-  if (!root) return std::nullopt;
+  if (!root) {
+    diags.mark_unreadable(path);
+    return std::nullopt;
+  }
   f.root = *root;
   return f;
 }
@@ -25,13 +40,14 @@ std::optional<DataFile> read_data_file(const FileSystem& site, const std::string
 YAML::Node data_list(const DataFile& file, const char* key, Diagnostics& diags) {
   if (file.root.IsNull()) return YAML::Node(YAML::NodeType::Sequence);
   if (!file.root.IsMap()) {
-    diags.error(file.src.at(file.root), fmt::format("this file must be a mapping with '{}:'", key));
+    diags.mark_unreadable(file.src.file);
+    diags.error(file.src.at(file.root), tr("this file must start with a line '{}:' followed by its entries", key));
     return YAML::Node(YAML::NodeType::Sequence);
   }
   YAML::Node list = file.root[key];
   if (!list.IsDefined() || list.IsNull()) return YAML::Node(YAML::NodeType::Sequence);
   if (!list.IsSequence()) {
-    diags.error(file.src.at(list), fmt::format("'{}' must be a list of entries (- id: ...)", key));
+    diags.error(file.src.at(list), tr("'{}' must be a list of entries, each starting with '- id: ...'", key));
     return YAML::Node(YAML::NodeType::Sequence);
   }
   return list;
@@ -75,16 +91,15 @@ std::string closest_id(const std::string& wanted, const std::vector<std::string>
 
 std::string did_you_mean(const std::string& wanted, const std::vector<std::string>& candidates) {
   std::string best = closest_id(wanted, candidates);
-  return best.empty() ? std::string() : " (did you mean '" + best + "'?)";
+  return best.empty() ? std::string() : tr(" (did you mean '{}'?)", best);
 }
 
 bool IdRegistry::claim(const std::string& id, const SourceLoc& loc, Diagnostics& diags) {
   auto [it, inserted] = seen_.emplace(id, loc);
   if (inserted) return true;
   const SourceLoc& first = it->second;
-  diags.error(loc, fmt::format("duplicate id '{}' (first used at {}:{}:{})", id, first.file,
-                               first.line, first.col),
-              "ids must be unique across org units, grids, stations and people");
+  diags.error(loc, tr("duplicate id '{}' (first used at {}:{}:{})", id, first.file, first.line, first.col),
+              _("ids must be unique across org units, grids, stations and people"));
   return false;
 }
 
@@ -92,13 +107,13 @@ std::string read_entry_id(const YAML::Node& entry, const char* what, const YamlS
                           IdRegistry& ids, Diagnostics& diags) {
   auto id = yaml_string(entry, "id", src, diags);
   if (!id) {
-    diags.error(src.at(entry), fmt::format("{} without an id", what),
-                "add `id:` with lower-case letters, digits and '-', e.g. id: g01");
+    diags.error(src.at(entry), tr("{} without an id", entry_word(what)),
+                _("add `id:` with lower-case letters, digits and '-', e.g. id: g01"));
     return {};
   }
   SourceLoc loc = src.at(entry["id"]);
   if (!valid_id(*id)) {
-    diags.error(loc, fmt::format("{} id '{}' may only use a-z, 0-9 and '-'", what, *id));
+    diags.error(loc, tr("{} id '{}' may only use a-z, 0-9 and '-'", entry_word(what), *id));
     return {};
   }
   ids.claim(*id, loc, diags);
@@ -109,16 +124,16 @@ std::optional<EntryHead> read_entry_head(const YAML::Node& item, const char* wha
                                          const char* example, const YamlSource& src,
                                          IdRegistry& ids, Diagnostics& diags) {
   if (!item.IsMap()) {
-    diags.error(src.at(item), fmt::format("each {} must be a mapping like {}", what, example));
+    diags.error(src.at(item), tr("each {} must be written like {}", entry_word(what), example));
     return std::nullopt;
   }
   EntryHead h;
   h.loc = src.at(item);
   h.raw = YAML::Node(item);
   h.id = read_entry_id(item, what, src, ids, diags);
-  h.who = std::string(what) + " " + (h.id.empty() ? std::string("?") : h.id);
+  h.who = tr("{} {}", entry_word(what), h.id.empty() ? std::string("?") : h.id);
   if (auto name = yaml_string(item, "name", src, diags)) h.name = *name;
-  else diags.error(h.loc, h.who + " has no name");
+  else diags.error(h.loc, tr("{} has no name", h.who));
   return h;
 }
 

@@ -66,6 +66,10 @@ std::vector<std::string> index_ids(const std::unordered_map<std::string, std::si
 void report_unknown_ref(const SourceLoc& loc, const std::string& who, const std::string& key,
                         const std::string& id, RefKind kind, const std::vector<std::string>& candidates,
                         Diagnostics& diags) {
+  const char* defined_in = kind == RefKind::grid      ? kGridsFile
+                           : kind == RefKind::station ? kStationsFile
+                                                      : kOrgFile;
+  if (diags.is_unreadable(defined_in)) return;  // reported once, at that file
   const std::string best = closest_id(id, candidates);
   const std::string suggestion = best.empty() ? std::string() : tr(" (did you mean '{}'?)", best);
   std::string message;
