@@ -7,6 +7,7 @@
 #include <map>
 #include <sstream>
 
+#include "core/encoding.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "data/points.h"
@@ -62,7 +63,7 @@ void handle_page(App& app, const Session& s, const httplib::Request&, httplib::R
   if (current) {
     auto text = decode_text(*current);
     html += "<p>当前台账：<code>" + std::string(kLedger) + "</code>，共 " +
-            std::to_string(text ? rows_of(*text).size() : 0) + " 行。</p>";
+            std::to_string(text ? rows_of(text->text).size() : 0) + " 行。</p>";
   } else {
     html += "<p>还没有积分台账。</p>";
   }
@@ -79,11 +80,11 @@ void handle_upload(App& app, const Session& s, const httplib::Request& req, http
   if (!text) return fail(res, s, 400, _("the ledger file is neither UTF-8 nor GBK; save it from Excel as CSV"));
   auto problems = validate_with(app, {{kLedger, file.content}},
                                 {std::begin(kOtherLedgers), std::end(kOtherLedgers)}, kLedger);
-  auto now_rows = rows_of(*text);
+  auto now_rows = rows_of(text->text);
   std::map<std::string, int> before;  // row text → how many times
   if (auto current = read_site_file(app.site, kLedger))
     if (auto old = decode_text(*current))
-      for (const auto& [n, row] : rows_of(*old)) ++before[row];
+      for (const auto& [n, row] : rows_of(old->text)) ++before[row];
   std::vector<std::pair<int, std::string>> added;
   std::size_t kept = 0;
   for (const auto& [n, row] : now_rows) {
