@@ -1,5 +1,5 @@
 // Rule: no unmasked mobile number is published, in any section or data
-// file. A staff phone residents should call is fine (DESIGN §4 shows staff
+// file. A staff phone residents should call is fine (docs/content/reference/format.md, 隐私规则 shows staff
 // contacts in full): one written as the `phone:` (or `contact:`) of the
 // staff files below, or the same number quoted elsewhere.
 #include <set>
@@ -12,7 +12,7 @@ namespace hongfan {
 
 namespace {
 
-// Where DESIGN §4 puts staff contacts: grids' staff, stations, hotlines,
+// Where docs/content/reference/format.md, 隐私规则 puts staff contacts: grids' staff, stations, hotlines,
 // unit secretaries and the site's owner (filing.contact).
 bool staff_file(const std::string& file) {
   for (const char* f : {"data/grids.yaml", "data/stations.yaml", "data/contacts.yaml", "data/org.yaml",

@@ -19,7 +19,7 @@ std::string host_of(std::string_view url) {
   return ascii_lower(url);
 }
 
-// The addresses `hongfan new site` and DESIGN's example write, and their subdomains.
+// The addresses `hongfan new site` and the format reference's example write, and their subdomains.
 bool is_example_host(const std::string& host) {
   for (std::string_view example : {"example.gov.cn", "example.com"})
     if (host == example || ends_with(host, "." + std::string(example))) return true;

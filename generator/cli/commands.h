@@ -12,7 +12,7 @@ inline constexpr int kOk = 0;
 inline constexpr int kInputError = 1;
 inline constexpr int kUsageError = 2;
 
-/// "Today" from --now or SOURCE_DATE_EPOCH (DESIGN §5); on a bad value says
+/// "Today" from --now or SOURCE_DATE_EPOCH (docs/content/reference/format.md); on a bad value says
 /// why on stderr and returns nothing (the command then exits kUsageError).
 std::optional<std::int64_t> now_or_report(const std::string& flag);
 

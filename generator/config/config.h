@@ -1,4 +1,4 @@
-// site.yaml → Config (DESIGN §2), validated: unknown keys warn, wrong types
+// site.yaml → Config (docs/content/reference/format.md), validated: unknown keys warn, wrong types
 // and missing required keys are errors with their location.
 #pragma once
 

@@ -169,7 +169,7 @@ Programme read_programme(const ContentSet& content, const SiteData& data, Diagno
     }
     a.capacity = yaml_int(p->front, "capacity", src, local);
     a.points = yaml_int(p->front, "points", src, local);
-    // `signup:` is text, or {text, url, qr} (DESIGN §2).
+    // `signup:` is text, or {text, url, qr} (docs/content/reference/format.md).
     if (const YAML::Node su = p->front["signup"]; su.IsDefined() && su.IsMap()) {
       if (auto v = yaml_string(su, "text", src, local)) a.signup = *v;
       if (auto v = yaml_string(su, "url", src, local)) a.signup_url = std::string(trim(*v));

@@ -1,5 +1,5 @@
 // Volunteer activities (content/activities/) and service brands
-// (content/brands/): the front matter DESIGN §2 adds to these sections,
+// (content/brands/): the front matter docs/content/reference/format.md adds to these sections,
 // read and checked against each other and against data/.
 #pragma once
 

@@ -1,4 +1,4 @@
-// 三务公开 (content/gongkai/, DESIGN §2): 党务, 居务 and 财务 disclosures
+// 三务公开 (content/gongkai/, docs/content/reference/format.md): 党务, 居务 and 财务 disclosures
 // under 《中国共产党党务公开条例（试行）》, with their cadence, period,
 // approval trail and attachments.
 #pragma once

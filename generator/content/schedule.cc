@@ -19,7 +19,7 @@ std::optional<std::int64_t> apply_schedule(std::vector<Page>& pages, std::int64_
     if (p.expires && *p.expires > now) next = earliest(next, p.expires);
     if (p.expires && *p.expires <= now) {
       p.expired = true;
-      p.pinned = false;  // DESIGN: an expired notice leaves the pinned list
+      p.pinned = false;  // the format reference (docs/content/reference/): an expired notice leaves the pinned list
     }
   }
   // Not std::remove_if: it move-assigns Pages, and YAML::Node's assignment

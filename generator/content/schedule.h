@@ -1,4 +1,4 @@
-// Scheduled publishing and expiry (DESIGN §2 `publish_date`, `expires`):
+// Scheduled publishing and expiry (docs/content/reference/format.md `publish_date`, `expires`):
 // what "now" (the build's --now) hides or marks, and when that changes next.
 #pragma once
 

@@ -1,7 +1,7 @@
 // Dates and times the way the portal needs them: ISO 8601 in, Chinese out.
 //
 // Everything is computed from the proleptic Gregorian calendar by hand
-// (no locale, no tz database): DESIGN says a time without a zone is
+// (no locale, no tz database): the format reference (docs/content/reference/) says a time without a zone is
 // Asia/Shanghai, which has been UTC+8 without DST since 1991.
 #pragma once
 
@@ -57,7 +57,7 @@ std::string format_iso_date(std::int64_t epoch);
 
 namespace hongfan {
 
-/// "Today" as DESIGN §5 defines it: `flag` (a date or date-time) when
+/// "Today" as docs/content/reference/format.md defines it: `flag` (a date or date-time) when
 /// given, else SOURCE_DATE_EPOCH, else the clock. nullopt + `error` when the
 /// flag or the variable is malformed.
 std::optional<std::int64_t> resolve_now(const std::string& flag, std::string* error);

@@ -5,7 +5,7 @@
 using namespace hongfan;
 
 TEST_CASE("weekdays are computed without a locale") {
-  // 2020-07-01 was a Wednesday (DESIGN's example).
+  // 2020-07-01 was a Wednesday (the format reference's example).
   auto dt = parse_datetime("2020-07-01");
   REQUIRE(dt);
   CHECK(format_chinese_date(dt->epoch) == "2020年7月1日 星期三");

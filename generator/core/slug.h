@@ -1,4 +1,4 @@
-// Slugs and path segments (DESIGN §2 "Slug").
+// Slugs and path segments (docs/content/reference/format.md "Slug").
 #pragma once
 
 #include <optional>
@@ -13,7 +13,7 @@ bool is_ascii_slug(std::string_view s);
 /// Splits a leading `YYYY-MM-DD-` off a file stem; returns the rest.
 std::string_view strip_date_prefix(std::string_view stem);
 
-/// The slug DESIGN prescribes for a page: `explicit_slug` if given, else the
+/// The slug the format reference (docs/content/reference/) prescribes for a page: `explicit_slug` if given, else the
 /// file stem without date prefix when it is an ASCII slug of at most 200
 /// bytes (lower-cased), else
 /// `YYYYMMDD-hash6` of the title (`hash6` alone when there is no date).

@@ -4,7 +4,7 @@
 
 using namespace hongfan;
 
-TEST_CASE("page slugs follow DESIGN") {
+TEST_CASE("page slugs follow the format reference (docs/content/reference/)") {
   // Explicit slug wins.
   CHECK(page_slug("my-slug", "2024-06-01-other", "2024-06-01", "标题") == "my-slug");
   // ASCII file stem without its date prefix, lower-cased.

@@ -1,4 +1,4 @@
-// The smaller data files (DESIGN §2): data/rewards.yaml (the 积分兑换超市),
+// The smaller data files (docs/content/reference/format.md): data/rewards.yaml (the 积分兑换超市),
 // honors.yaml (honour rolls), contacts.yaml (hotlines) and figures.yaml
 // (headline figures staff state).
 #pragma once

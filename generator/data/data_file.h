@@ -30,7 +30,7 @@ std::optional<DataFile> read_data_file(const FileSystem& site, const std::string
 /// when the file has another shape.
 YAML::Node data_list(const DataFile& file, const char* key, Diagnostics& diags);
 
-/// Ids are [a-z0-9-]+ (DESIGN §2), so they can be URL segments as they are.
+/// Ids are [a-z0-9-]+ (docs/content/reference/format.md), so they can be URL segments as they are.
 bool valid_id(const std::string& id);
 
 /// Levenshtein distance on bytes (ids are ASCII).

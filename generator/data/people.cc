@@ -1,5 +1,5 @@
 // data/people.yaml → residents: party members and households, each in a
-// grid, with the name residents may see (DESIGN §4).
+// grid, with the name residents may see (docs/content/reference/format.md, 隐私规则).
 #include <fmt/format.h>
 
 #include "core/i18n.h"

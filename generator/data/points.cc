@@ -33,7 +33,7 @@ struct Field {
 using Record = std::vector<Field>;
 
 // The columns a ledger has, and the header words staff may write for each
-// (DESIGN §2): English, or the Chinese Excel users type.
+// (docs/content/reference/format.md): English, or the Chinese Excel users type.
 struct Column {
   const char* key;
   std::vector<std::string_view> names;

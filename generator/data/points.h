@@ -1,4 +1,4 @@
-// The points ledger (DESIGN §2 data/points.csv, points.xlsx or points.yaml):
+// The points ledger (docs/content/reference/format.md data/points.csv, points.xlsx or points.yaml):
 // one row per award or redemption, its person resolved against people.yaml,
 // its grid by id or name. A CSV is read as UTF-8 (with or without BOM) or
 // GBK, whichever it is (core/encoding.h); a workbook's first sheet as Excel

@@ -1,4 +1,4 @@
-// Residents' privacy (DESIGN §4): masking names, the guard that stops a
+// Residents' privacy (docs/content/reference/format.md, 隐私规则): masking names, the guard that stops a
 // build when an ID-card number is anywhere in the input, and finding the
 // mobile numbers a build warns about.
 #pragma once

@@ -4,7 +4,7 @@
 
 using namespace hongfan;
 
-TEST_CASE("names are masked the way DESIGN §4 says, counting characters") {
+TEST_CASE("names are masked the way docs/content/reference/format.md, 隐私规则 says, counting characters") {
   CHECK(mask_name("李瑞勤") == "李*勤");
   CHECK(mask_name("赵建国家") == "赵**家");
   CHECK(mask_name("王芳") == "王*");

@@ -1,4 +1,4 @@
-// Everything under data/ (DESIGN §2), loaded and validated: the organisation
+// Everything under data/ (docs/content/reference/format.md), loaded and validated: the organisation
 // tree, grids, stations, people, the points ledger, rewards, honours,
 // contacts and figures. Each file has a loader of its own in this folder;
 // load_data() runs them and cross-checks their references.
@@ -87,7 +87,7 @@ struct Person {
   bool member = false, household = false, is_public = false;
   SourceLoc loc;
   YAML::Node raw;
-  /// The name residents see: masked (DESIGN §4) unless public or masking is off.
+  /// The name residents see: masked (docs/content/reference/format.md, 隐私规则) unless public or masking is off.
   std::string shown_name;
 };
 

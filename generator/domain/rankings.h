@@ -1,4 +1,4 @@
-// Points rankings (DESIGN §2 "Rankings count points earned in the period;
+// Points rankings (docs/content/reference/format.md "Rankings count points earned in the period;
 // redemptions lower the balance, not the ranking. Ties share a rank").
 // Pure functions over the ledger.
 #pragma once

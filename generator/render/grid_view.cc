@@ -159,7 +159,7 @@ Data grid_view(const ViewContext& ctx, const RelatedPages& related, const Grid& 
   grid.set("card_url", root + grid_url(g.id) + "card/");
   d.set("grid", grid);
 
-  // Residents of the grid, by the names they may be shown with (DESIGN §4).
+  // Residents of the grid, by the names they may be shown with (docs/content/reference/format.md, 隐私规则).
   Data members(Data::type::list), households(Data::type::list);
   for (const Person& p : ctx.data->people) {
     if (p.grid != g.id) continue;

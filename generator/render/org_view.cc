@@ -28,7 +28,7 @@ RelatedPages index_related_pages(const ContentSet& content, const SiteData& data
   r.by_org.resize(data.org.units.size());
   for (const Page& p : content.pages) {
     if (p.is_section_index) continue;
-    // An activity names its unit as `organizer:` (DESIGN §2); a page that
+    // An activity names its unit as `organizer:` (docs/content/reference/format.md); a page that
     // names one unit both ways is listed once.
     std::vector<std::ptrdiff_t> named;
     if (!p.org.id.empty()) named.push_back(data.org.index_of(p.org.id));

@@ -1,5 +1,5 @@
 // Relative links: every page links to others relative to itself, so the
-// output works under any sub-path of any static server (DESIGN §3).
+// output works under any sub-path of any static server (docs/content/reference/urls.md).
 #pragma once
 
 #include <string>

@@ -1,4 +1,4 @@
-// The pages of volunteer activities and service brands (DESIGN §3):
+// The pages of volunteer activities and service brands (docs/content/reference/urls.md):
 // /activities/ (upcoming and past), /activities/YYYY/MM/ month calendars,
 // /activities/SLUG/, the .ics calendars, /brands/ and /brands/ID/.
 #pragma once

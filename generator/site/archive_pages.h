@@ -1,4 +1,4 @@
-// Archives of news-type sections by year and month (DESIGN §3:
+// Archives of news-type sections by year and month (docs/content/reference/urls.md:
 // /news/2024/, /news/2024/06/), linked from the section's own page.
 #pragma once
 

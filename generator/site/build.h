@@ -38,7 +38,7 @@ struct BuildOptions {
   /// Links to folders end in index.html, so the output works opened from
   /// disk (file://), e.g. copied to a USB stick; see link_index_files().
   bool offline = false;
-  std::int64_t now = 0;        ///< "today" (see DESIGN §5), epoch seconds
+  std::int64_t now = 0;        ///< "today" (see docs/content/reference/format.md), epoch seconds
   /// Keep each page's Markdown after rendering it (`hongfan check` scans the
   /// bodies); a build drops them to save memory.
   bool keep_markdown = false;

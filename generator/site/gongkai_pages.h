@@ -1,4 +1,4 @@
-// 三务公开 pages (DESIGN §3): /gongkai/ by kind and period, newest first,
+// 三务公开 pages (docs/content/reference/urls.md): /gongkai/ by kind and period, newest first,
 // and /gongkai/SLUG/ with its approval trail and attachments.
 #pragma once
 

@@ -1,4 +1,4 @@
-// The home page's blocks beyond news and notices (DESIGN §3 "/"): headline
+// The home page's blocks beyond news and notices (docs/content/reference/urls.md, "/"): headline
 // figures stated and computed, upcoming activities, brands, the top 5 of
 // each ranking, hotlines, and two charts drawn at build time.
 #pragma once

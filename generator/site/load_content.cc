@@ -113,7 +113,7 @@ void draft_if_placeholder(Page& p, bool drafts, Diagnostics& diags) {
                 _("replace 在这里写正文。 with the text of the page"));
 }
 
-// Reads and parses one content file. ID-card numbers are refused (DESIGN §4);
+// Reads and parses one content file. ID-card numbers are refused (docs/content/reference/format.md, 隐私规则);
 // mobile numbers and where the cover is written are kept for the build's rules.
 std::optional<Page> read_page(const FileSystem& site, const std::string& path, bool drafts, Diagnostics& diags) {
   auto text = read_text_file(site, path, diags);

@@ -1,4 +1,4 @@
-// Photos and videos named in front matter (DESIGN §2): `gallery` (a list of
+// Photos and videos named in front matter (docs/content/reference/format.md): `gallery` (a list of
 // images, each a path or {src, caption}, or one folder under static/ taken in
 // name order) and `video` (a local .mp4 or a list of them) are added after
 // a page's text; `featured: true` makes the newest such page the home

@@ -61,7 +61,7 @@ class ContentPlanner {
       std::vector<const Page*> latest;
       if (news) {
         for (const Page* p : news->pages)
-          if (!p->expired) latest.push_back(p);  // DESIGN: expired pages leave home
+          if (!p->expired) latest.push_back(p);  // the format reference (docs/content/reference/): expired pages leave home
         std::stable_sort(latest.begin(), latest.end(), [](const Page* a, const Page* b) {
           return a->date.value_or(INT64_MIN) > b->date.value_or(INT64_MIN);
         });
@@ -91,7 +91,7 @@ class ContentPlanner {
         sections.push_back(e);
       }
       d.set("sections", sections);
-      // 我的网格 (DESIGN §3): a building box that opens the lookup on /grids/.
+      // 我的网格 (docs/content/reference/urls.md): a building box that opens the lookup on /grids/.
       bool has_grids = v.data && !v.data->grids.empty();
       d.set("grid_lookup_url", has_grids ? Data(root + "grids/") : Data(false));
       const Page* intro = nullptr;

@@ -1,5 +1,5 @@
 // Who may do what in the studio: users and roles from studio.yaml
-// (DESIGN §2), Argon2id password hashes (libsodium), sessions with a CSRF
+// (docs/content/reference/format.md), Argon2id password hashes (libsodium), sessions with a CSRF
 // token each, and a limit on failed logins.
 #pragma once
 

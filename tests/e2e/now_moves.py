@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-""""Today" is an input (DESIGN §5): with --now fixed the demo builds to the
+""""Today" is an input (docs/content/reference/format.md): with --now fixed the demo builds to the
 same bytes; moving --now on by a month moves activities from upcoming to
 past and changes this month's ranking.
 

@@ -7,7 +7,7 @@ Builds tests/sites/points (a 2,400-row ledger saved as GBK, names only, no
 people.yaml) with a fixed --now, computes each ranking here from the CSV
 with nothing but the standard library — earned points per person and
 period, redemptions ignored, ties sharing a rank (1, 2, 2, 4) in order of full name,
-names masked as DESIGN §4 says — and compares every <table class="ranking">
+names masked as docs/content/reference/format.md, 隐私规则 says — and compares every <table class="ranking">
 on every page, row by row. Also checks that every year and month with data
 has its page.
 """

@@ -1,5 +1,5 @@
 // Whole builds of a small in-memory site with activities, brands, a ledger
-// and honours: the pages DESIGN §3 lists exist and say the right things.
+// and honours: the pages docs/content/reference/urls.md lists exist and say the right things.
 #include <doctest/doctest.h>
 #include <unistd.h>
 
