@@ -137,13 +137,15 @@ std::string gallery_html(const std::vector<GalleryItem>& items, const std::strin
     const std::string next = "hf-photo-" + std::to_string(i + 1 == items.size() ? 1 : i + 2);
     boxes += "<figure class=\"lightbox\" id=\"" + id + "\">" +
              picture_html(img, root, caption.empty() ? label : caption, "", "100vw") +
-             "<figcaption><span class=\"lightbox-count\">" + num + " / " + n + "</span>" + caption +
-             "</figcaption><nav class=\"lightbox-nav\" aria-label=\"图集翻页\">"
+             // The figcaption must be a figure's first or last child (HTML).
+             "<nav class=\"lightbox-nav\" aria-label=\"图集翻页\">"
              // Labels come from CSS (attr(aria-label)): the words stay out of
              // the page's text, which search indexes and snippets show.
              "<a href=\"#" + prev + "\" rel=\"prev\" aria-label=\"上一张\"></a>"
              "<a href=\"#hf-gallery\" class=\"lightbox-close\" aria-label=\"关闭\"></a>"
-             "<a href=\"#" + next + "\" rel=\"next\" aria-label=\"下一张\"></a></nav></figure>";
+             "<a href=\"#" + next + "\" rel=\"next\" aria-label=\"下一张\"></a></nav>"
+             "<figcaption><span class=\"lightbox-count\">" + num + " / " + n + "</span>" + caption +
+             "</figcaption></figure>";
   }
   std::string out = "<section class=\"gallery\" id=\"hf-gallery\" aria-label=\"图集，共" + n +
                     "张\"><h2 class=\"gallery-title\">图集（" + n + "张）</h2><ul class=\"gallery-grid\">" +
