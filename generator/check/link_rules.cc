@@ -21,7 +21,13 @@ class LinkIndex {
  public:
   explicit LinkIndex(const PreparedSite& s) {
     for (const auto& job : s.jobs) files_.insert(job.path);
-    for (const auto& f : s.statics.files) files_.insert(f.published);
+    for (const auto& f : s.statics.files) {
+      files_.insert(f.published);
+      // A file staff named is published under another name (HEIC as JPEG,
+      // videos and Chinese names under ASCII ones); links name the original.
+      if (starts_with(f.source, "static/")) files_.insert(f.source.substr(7));
+    }
+    for (const auto& [path, info] : s.images) files_.insert(path);
     for (const auto& p : s.content.pages) pages_[p.url] = &p;
   }
 

@@ -165,7 +165,7 @@ def check_output(public, marker, baseline):
 def build(hongfan, tests, case_dir, site, value, title):
     shutil.copytree(os.path.join(tests, "sites", "minimal"), site)
     lay_over(case_dir, site, value, title)
-    return subprocess.run([hongfan, "build", "-s", site, "--now", "2024-07-01", "-q"],
+    return subprocess.run([hongfan, "--lang", "en", "build", "-s", site, "--now", "2024-07-01", "-q"],
                           capture_output=True, text=True, errors="replace")
 
 
