@@ -77,7 +77,7 @@ sanitizer_tests() {
   log "running the tests under the sanitizers (all but label slow)"
   (cd "$ASAN_DIR" &&
     ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:strict_string_checks=1} \
-    LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$ROOT/tests/lsan.supp} \
+    LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$ROOT/tests/lsan.supp:print_suppressions=0} \
     UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
     ctest --output-on-failure -j "$(nproc)" -LE slow)
 }
