@@ -23,6 +23,7 @@ int run_build(const BuildArgs& args) {
   // What `check` knows, said by every build: staff run build, not check.
   options.review = [](const PreparedSite& s, Diagnostics& d) { review_site(s, d, true); };
   options.strict = args.strict;
+  options.record = true;  // a rebuild with nothing changed does nothing
 
   DiskFileSystem site(args.site);
   Diagnostics diags;
@@ -49,7 +50,13 @@ int run_build(const BuildArgs& args) {
     return kInputError;
   }
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-  if (!args.quiet) {
+  if (!args.quiet && stats.up_to_date) {
+    std::fprintf(stderr, "%s\n",
+                 tr("nothing changed since the last build: {} is up to date ({} pages, {} files; {:.0f} ms)",
+                    options.output_dir, stats.pages, stats.files, ms)
+                     .c_str());
+    std::fprintf(stderr, "%s\n", tr("next change by time alone: {}", describe_next_change(stats.next_change)).c_str());
+  } else if (!args.quiet) {
     std::fprintf(stderr, "%s\n",
                  tr("built {} pages ({} files, {} changed) into {} in {:.0f} ms", stats.pages, stats.files,
                     stats.files_changed, options.output_dir, ms)

@@ -1,5 +1,7 @@
 #include "render/feeds.h"
 
+#include <algorithm>
+
 #include "core/date.h"
 #include "core/text.h"
 
@@ -17,7 +19,9 @@ std::string render_atom_feed(const Config& c, const std::vector<const Page*>& pa
   out += "  <link rel=\"alternate\" type=\"text/html\" href=\"" + xml_escape(c.base_url) + "\"/>\n";
   out += "  <link rel=\"self\" type=\"application/atom+xml\" href=\"" +
          xml_escape(c.absolute_url("feed.xml")) + "\"/>\n";
-  out += "  <updated>" + format_rfc3339(now) + "</updated>\n";
+  std::int64_t updated = pages.empty() ? now : *pages.front()->date;
+  for (std::size_t i = 0; i < pages.size() && i < kFeedEntries; ++i) updated = std::max(updated, *pages[i]->date);
+  out += "  <updated>" + format_rfc3339(updated) + "</updated>\n";
   out += "  <author><name>" + xml_escape(c.author.empty() ? c.title : c.author) + "</name></author>\n";
   out += "  <generator>hongfan</generator>\n";
   std::size_t n = 0;

@@ -13,7 +13,9 @@ namespace hongfan {
 inline constexpr std::size_t kFeedEntries = 20;
 
 /// Atom 1.0 of the newest `kFeedEntries` pages, absolute URLs throughout.
-/// `updated` of the feed is "today" so it moves only when the input does.
+/// `updated` of the feed is the newest entry's date, so it moves only when
+/// the input does (a rebuild with nothing changed gives the same bytes);
+/// `now` only for a feed with no entries at all.
 std::string render_atom_feed(const Config& config, const std::vector<const Page*>& newest_first,
                              std::int64_t now);
 

@@ -53,8 +53,7 @@ std::string ics_utc(std::int64_t epoch) {
   return fmt::format("{:04}{:02}{:02}T{:02}{:02}{:02}Z", c.year, c.month, c.day, c.hour, c.minute, c.second);
 }
 
-std::string render_icalendar(const std::string& calendar_name, const std::vector<IcsEvent>& events,
-                             std::int64_t now) {
+std::string render_icalendar(const std::string& calendar_name, const std::vector<IcsEvent>& events) {
   std::string out;
   auto line = [&out](std::string_view l) { out += ics_fold(l); };
   line("BEGIN:VCALENDAR");
@@ -67,7 +66,7 @@ std::string render_icalendar(const std::string& calendar_name, const std::vector
   for (const auto& e : events) {
     line("BEGIN:VEVENT");
     line("UID:" + e.uid);
-    line("DTSTAMP:" + ics_utc(now));
+    line("DTSTAMP:" + ics_utc(e.stamp));
     line("DTSTART:" + ics_utc(e.start));
     line("DTEND:" + ics_utc(e.end > e.start ? e.end : e.start));
     line("SUMMARY:" + ics_escape(e.summary));

@@ -14,11 +14,14 @@ struct IcsEvent {
   std::string uid;  ///< stable across builds: slug@host
   std::int64_t start = 0, end = 0;
   std::string summary, location, url, description;
+  /// DTSTAMP: when the event's page was last revised (its date). Not the
+  /// time of the build, so a rebuild with nothing changed gives the same
+  /// bytes and calendar apps see no change.
+  std::int64_t stamp = 0;
 };
 
-/// A VCALENDAR with one VEVENT per event; DTSTAMP is `now`.
-std::string render_icalendar(const std::string& calendar_name, const std::vector<IcsEvent>& events,
-                             std::int64_t now);
+/// A VCALENDAR with one VEVENT per event.
+std::string render_icalendar(const std::string& calendar_name, const std::vector<IcsEvent>& events);
 
 /// Escapes a TEXT value: backslash, ';', ',' and newlines.
 std::string ics_escape(std::string_view text);

@@ -58,6 +58,7 @@ IcsEvent ics_event(const ViewContext& v, const Activity& a) {
   e.uid = a.page->slug + "@" + (host.empty() ? std::string("hongfan") : host);
   e.start = a.start;
   e.end = a.end;
+  e.stamp = a.page->date.value_or(a.start);
   e.summary = a.page->title;
   e.location = place_text(v, a);
   e.url = v.config->absolute_url(a.page->url);
@@ -241,12 +242,12 @@ class ActivityPlanner {
     plan_.add_file({"activities.ics", [prog, v](std::string& out) {
                       std::vector<IcsEvent> events;
                       for (const auto& a : prog->activities) events.push_back(ics_event(*v, a));
-                      out += render_icalendar(v->config->title + " 志愿活动", events, v->now);
+                      out += render_icalendar(v->config->title + " 志愿活动", events);
                     }});
     for (const auto& a : prog_.activities) {
       const Activity* ap = &a;
       plan_.add_file({ics_path(a), [ap, v](std::string& out) {
-                        out += render_icalendar(ap->page->title, {ics_event(*v, *ap)}, v->now);
+                        out += render_icalendar(ap->page->title, {ics_event(*v, *ap)});
                       }});
     }
   }

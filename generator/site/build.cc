@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <atomic>
+#include <ctime>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -14,10 +15,12 @@
 #include "content/schedule.h"
 #include "core/i18n.h"
 #include "core/parallel.h"
+#include "core/recording_fs.h"
 #include "core/text.h"
 #include "render/view.h"
 #include "site/activity_pages.h"
 #include "site/archive_pages.h"
+#include "site/build_record.h"
 #include "site/gongkai_pages.h"
 #include "site/home_blocks.h"
 #include "site/images.h"
@@ -206,8 +209,37 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     return ok;
   };
 
+  // 0. Nothing to do? The last good build left a record of everything it
+  // read and wrote (site/build_record.h); if all of it is as it was, the
+  // output is already what this build would write.
+  std::string key;
+  std::optional<BuildRecord> record;
+  if (options.record) {
+    ScopedTimer timer(t, _("compare with the last build"));
+    key = record_key(options.drafts, options.offline, options.output_dir);
+    record = load_build_record(options.output_dir);
+    if (record && !build_is_current(*record, key, options.now, site, options.output_dir)) record.reset();
+  }
+  if (record) {  // say what it said, write nothing
+    for (const auto& d : record->diagnostics) {
+      if (d.severity == Severity::error) diags.error(d.loc, d.message, d.hint);
+      else diags.warning(d.loc, d.message, d.hint);
+    }
+    if (options.strict) diags.promote_warnings();
+    stats.pages = record->pages;
+    stats.files = record->files;
+    stats.next_change = record->next_change;
+    stats.up_to_date = true;
+    return finish(!diags.has_errors());
+  }
+  // Every question the stages ask of the site folder is recorded, for the
+  // next build's comparison.
+  std::unique_ptr<RecordingFileSystem> recorder;
+  if (options.record) recorder = std::make_unique<RecordingFileSystem>(site, std::time(nullptr) - 1);
+  const FileSystem& input = recorder ? static_cast<const FileSystem&>(*recorder) : site;
+
   // Read, link, render Markdown and plan (see prepare_site).
-  auto prepared = prepare_site(site, options, diags, t);
+  auto prepared = prepare_site(input, options, diags, t);
   if (!prepared) return finish(false);
   if (options.review && !options.changed_sources) {
     ScopedTimer timer(t, _("check rules"));
@@ -292,6 +324,23 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   stats.files_changed = out->files_changed();
   stats.next_change = next_time_change(*prepared, options.now);
   write_next_change(options.output_dir, stats.next_change);
+  if (recorder) {
+    ScopedTimer timer(t, _("record the build"));
+    BuildRecord record;
+    record.key = key;
+    record.now = options.now;
+    // Warnings of check's rules can depend on the day (a section not
+    // updated for N days), so a record is trusted until midnight at most.
+    record.valid_until = earliest(stats.next_change, next_shanghai_midnight(options.now));
+    record.next_change = stats.next_change;
+    record.pages = stats.pages;
+    record.files = stats.files;
+    record.inputs = recorder->answers();
+    record.outputs = out->file_stamps();
+    record.diagnostics = diags.sorted();
+    save_build_record(options.output_dir, record);
+    prepared->inputs = std::move(recorder);  // the kept site's static files read through it
+  }
   if (keep) *keep = std::move(prepared);
   return finish(true);
 }

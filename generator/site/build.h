@@ -62,12 +62,16 @@ struct BuildOptions {
   std::function<void(const struct PreparedSite&, Diagnostics&)> review;
   /// `build --strict`: every warning is an error; nothing is written.
   bool strict = false;
+  /// Keep a record of what the build read and wrote beside the output, and
+  /// skip the build when nothing it depends on changed (site/build_record.h).
+  bool record = false;
 };
 
 struct BuildStats {
   std::size_t pages = 0;   ///< content pages published
   std::size_t files = 0;   ///< files in the output
   std::size_t files_changed = 0;  ///< of those, files whose bytes changed (and were written)
+  bool up_to_date = false;  ///< nothing changed since the last build: nothing was done
   /// The next instant the output changes by time alone (next_time_change).
   std::optional<std::int64_t> next_change;
   Timings timings;
@@ -93,6 +97,9 @@ struct PreparedSite {
   /// The earliest `publish_date` or `expires` after "now" (apply_schedule).
   std::optional<std::int64_t> scheduled_change;
   std::vector<OutputJob> jobs;  ///< every file to write but the static ones
+  /// The site folder as the build read it (recording its answers); the
+  /// static files above read through it, so it lives as long as they do.
+  std::unique_ptr<const FileSystem> inputs;
 };
 
 /// Runs the reading stages of the pipeline. Returns nullptr when there were

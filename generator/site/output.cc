@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
@@ -53,6 +54,17 @@ std::size_t count_files(const std::string& dir) {
 
 }  // namespace
 
+std::string stat_stamp(const struct stat& st) {
+  return std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
+         std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_ino);
+}
+
+std::string output_stamp(const std::string& path) {
+  struct stat st {};
+  if (::lstat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return {};
+  return stat_stamp(st);
+}
+
 bool is_safe_relative_path(std::string_view rel) {
   if (rel.empty() || rel.front() == '/') return false;
   std::size_t start = 0;
@@ -79,7 +91,8 @@ StagedOutput::StagedOutput(std::string final_dir, std::string staging, std::stri
 StagedOutput::StagedOutput(StagedOutput&& o) noexcept
     : final_(std::move(o.final_)), staging_(std::move(o.staging_)), previous_(std::move(o.previous_)),
       committed_(o.committed_), made_dirs_(std::move(o.made_dirs_)), changed_(o.changed_.load()),
-      unchanged_(std::move(o.unchanged_)), cleaner_(std::move(o.cleaner_)) {
+      unchanged_(std::move(o.unchanged_)), stamps_(std::move(o.stamps_)), copied_(o.copied_.load()),
+      cleaner_(std::move(o.cleaner_)) {
   o.committed_ = true;  // the moved-from object owns nothing
 }
 
@@ -164,7 +177,7 @@ void StagedOutput::make_parent_dir(const std::string& rel) {
   if (slash != std::string::npos) ensure_dir(rel.substr(0, slash));
 }
 
-bool StagedOutput::same_as_previous(const std::string& rel, std::string_view data) const {
+bool StagedOutput::same_as_previous(const std::string& rel, std::string_view data, std::string& stamp) const {
   std::string path = previous_ + "/" + rel;
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) return false;
@@ -181,6 +194,7 @@ bool StagedOutput::same_as_previous(const std::string& rel, std::string_view dat
       done += static_cast<std::size_t>(n);
     }
     same = done == data.size() && std::memcmp(buffer.data(), data.data(), done) == 0;
+    if (same) stamp = stat_stamp(st);  // a hard link keeps size, mtime and inode
   }
   ::close(fd);
   return same;
@@ -188,9 +202,11 @@ bool StagedOutput::same_as_previous(const std::string& rel, std::string_view dat
 
 void StagedOutput::write(const std::string& rel, std::string_view data) {
   if (!is_safe_relative_path(rel)) throw std::runtime_error(tr("refusing to write outside the output: {}", rel));
-  if (incremental() && same_as_previous(rel, data)) {
+  std::string stamp;
+  if (incremental() && same_as_previous(rel, data, stamp)) {
     std::lock_guard<std::mutex> lock(unchanged_mutex_);
     unchanged_.push_back(rel);
+    stamps_.emplace_back(rel, std::move(stamp));
     return;
   }
   ++changed_;
@@ -209,7 +225,19 @@ void StagedOutput::write(const std::string& rel, std::string_view data) {
     }
     done += static_cast<std::size_t>(n);
   }
+  struct stat st {};
+  stamp = ::fstat(fd, &st) == 0 ? stat_stamp(st) : std::string();
   if (::close(fd) != 0) throw std::runtime_error(tr("cannot write {}: {}", full, std::strerror(errno)));
+  std::lock_guard<std::mutex> lock(unchanged_mutex_);
+  stamps_.emplace_back(rel, std::move(stamp));
+}
+
+std::vector<std::pair<std::string, std::string>> StagedOutput::file_stamps() const {
+  if (copied_) return {};
+  std::lock_guard<std::mutex> lock(unchanged_mutex_);
+  auto out = stamps_;
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 // Hard-links every unchanged file of the previous output into the staging
@@ -224,6 +252,7 @@ bool StagedOutput::link_unchanged(Diagnostics& diags) {
       // A file system without hard links: copy the bytes instead.
       std::error_code ec;
       if (!fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec)) ok = false;
+      copied_ = true;  // a new inode: the stamps taken from the old file are wrong
     }
   });
   if (!ok) diags.error({final_}, _("cannot link the unchanged files into the new output"));

@@ -63,10 +63,15 @@ class StagedOutput {
 
   const std::string& staging_dir() const { return staging_; }
 
+  /// Every file of the output and its output_stamp() as it will be after
+  /// commit, sorted by path; empty when that cannot be known (a file had
+  /// to be copied instead of linked).
+  std::vector<std::pair<std::string, std::string>> file_stamps() const;
+
  private:
   StagedOutput(std::string final_dir, std::string staging, std::string previous);
   void ensure_dir(const std::string& rel_dir);
-  bool same_as_previous(const std::string& rel, std::string_view data) const;
+  bool same_as_previous(const std::string& rel, std::string_view data, std::string& stamp) const;
   bool link_unchanged(Diagnostics& diags);
 
   std::string final_;
@@ -76,14 +81,20 @@ class StagedOutput {
   std::mutex dirs_mutex_;
   std::unordered_set<std::string> made_dirs_;
   std::atomic<std::size_t> changed_{0};
-  std::mutex unchanged_mutex_;
+  mutable std::mutex unchanged_mutex_;
   std::vector<std::string> unchanged_;
+  std::vector<std::pair<std::string, std::string>> stamps_;  ///< path → output_stamp, of every file
+  std::atomic<bool> copied_{false};
   std::jthread cleaner_;  ///< removes the trees earlier builds replaced; joined on destruction
 };
 
 /// True for a '/'-separated relative path with no empty, "." or ".."
 /// segment and no control characters or backslashes: it stays inside.
 bool is_safe_relative_path(std::string_view rel);
+
+/// "size:mtime:inode" of a file in an output; empty when it is missing or
+/// not a regular file. A build record compares these (site/build_record.h).
+std::string output_stamp(const std::string& path);
 
 /// Removes a folder tree (no error if missing).
 void remove_tree(const std::string& path);

@@ -1,0 +1,96 @@
+#include "core/recording_fs.h"
+
+#include <atomic>
+#include <cstdlib>
+
+#include "core/hash.h"
+#include "core/parallel.h"
+
+namespace hongfan {
+
+namespace {
+
+// "SECONDS.NANOS:SIZE" (DiskFileSystem::stamp) → SECONDS, or -1.
+std::int64_t stamp_seconds(const std::string& stamp) {
+  if (stamp.empty()) return -1;
+  return std::strtoll(stamp.c_str(), nullptr, 10);
+}
+
+}  // namespace
+
+std::uint64_t hash_listing(const std::vector<DirEntry>& entries) {
+  Fnv1a64 h;
+  for (const auto& e : entries) {
+    h.update(e.name);
+    h.update(e.is_dir ? std::string_view("/d\n", 3) : e.is_symlink ? std::string_view("/l\n", 3)
+                                                                    : std::string_view("/f\n", 3));
+  }
+  return h.value();
+}
+
+RecordingFileSystem::RecordingFileSystem(const FileSystem& inner, std::int64_t not_before)
+    : inner_(inner), not_before_(not_before) {}
+
+std::optional<std::string> RecordingFileSystem::read(const std::string& path) const {
+  // The stamp first: a file replaced between stamp and read is then seen as
+  // changed by the next build (it hashes what it reads), never as unchanged.
+  std::string stamp = inner_.stamp(path);
+  if (stamp_seconds(stamp) >= not_before_) stamp.clear();
+  auto data = inner_.read(path);
+  InputAnswers::Read r{data.has_value(), data ? fnv1a64(*data) : 0, std::move(stamp)};
+  std::lock_guard lock(mutex_);
+  answers_.reads[path] = std::move(r);
+  return data;
+}
+
+bool RecordingFileSystem::is_file(const std::string& path) const {
+  bool yes = inner_.is_file(path);
+  std::lock_guard lock(mutex_);
+  answers_.files[path] = yes;
+  return yes;
+}
+
+bool RecordingFileSystem::is_dir(const std::string& path) const {
+  bool yes = inner_.is_dir(path);
+  std::lock_guard lock(mutex_);
+  answers_.dirs[path] = yes;
+  return yes;
+}
+
+std::vector<DirEntry> RecordingFileSystem::list(const std::string& dir) const {
+  auto entries = inner_.list(dir);
+  std::uint64_t h = hash_listing(entries);
+  std::lock_guard lock(mutex_);
+  answers_.lists[dir] = h;
+  return entries;
+}
+
+InputAnswers RecordingFileSystem::answers() const {
+  std::lock_guard lock(mutex_);
+  return answers_;
+}
+
+bool same_answers(const FileSystem& fs, const InputAnswers& a) {
+  for (const auto& [path, yes] : a.files)
+    if (fs.is_file(path) != yes) return false;
+  for (const auto& [path, yes] : a.dirs)
+    if (fs.is_dir(path) != yes) return false;
+  for (const auto& [dir, h] : a.lists)
+    if (hash_listing(fs.list(dir)) != h) return false;
+  // The files, on the worker pool: thousands of stats, and a read and hash
+  // for each file whose stamp moved (touched, or copied back unchanged).
+  std::vector<const std::pair<const std::string, InputAnswers::Read>*> reads;
+  reads.reserve(a.reads.size());
+  for (const auto& r : a.reads) reads.push_back(&r);
+  std::atomic<bool> same{true};
+  parallel_for(reads.size(), [&](std::size_t i) {
+    if (!same.load(std::memory_order_relaxed)) return;
+    const auto& [path, r] = *reads[i];
+    if (!r.stamp.empty() && fs.stamp(path) == r.stamp) return;
+    auto data = fs.read(path);
+    if (data.has_value() != r.found || (data && fnv1a64(*data) != r.hash)) same = false;
+  });
+  return same;
+}
+
+}  // namespace hongfan

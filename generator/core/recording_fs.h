@@ -1,0 +1,62 @@
+// A FileSystem that remembers what a build asked of the site folder.
+//
+// Ninja learns a compile's real inputs from the compiler's depfile; hongfan
+// learns a build's the same way: every file read (with a hash of what it
+// held), every folder listed and every "is there a file here?" asked. A
+// later build that gets the same answers to the same questions, with the
+// same binary and options, would produce the same output (site/build_record.h).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <mutex>
+#include <string>
+
+#include "core/fs.h"
+
+namespace hongfan {
+
+/// What one build asked and was told. Sorted by path, so a record of the
+/// same questions is the same whatever order the workers asked them in.
+struct InputAnswers {
+  struct Read {
+    bool found = false;
+    std::uint64_t hash = 0;  ///< of the bytes read
+    std::string stamp;       ///< FileSystem::stamp at read time; empty: compare the hash
+  };
+  std::map<std::string, Read> reads;
+  std::map<std::string, bool> files;         ///< is_file(path)
+  std::map<std::string, bool> dirs;          ///< is_dir(path)
+  std::map<std::string, std::uint64_t> lists;  ///< list(dir), hashed (names and kinds)
+};
+
+/// Hash of a folder listing, as InputAnswers::lists keeps it.
+std::uint64_t hash_listing(const std::vector<DirEntry>& entries);
+
+class RecordingFileSystem final : public FileSystem {
+ public:
+  /// `not_before`: stamps of files modified at or after this instant (epoch
+  /// seconds) are not trusted, as git does for "racy" files: a file written
+  /// in the same tick as the build could change without its stamp changing.
+  RecordingFileSystem(const FileSystem& inner, std::int64_t not_before);
+
+  std::optional<std::string> read(const std::string& path) const override;
+  bool is_file(const std::string& path) const override;
+  bool is_dir(const std::string& path) const override;
+  std::vector<DirEntry> list(const std::string& dir) const override;
+  std::string stamp(const std::string& path) const override { return inner_.stamp(path); }
+
+  InputAnswers answers() const;
+
+ private:
+  const FileSystem& inner_;
+  std::int64_t not_before_;
+  mutable std::mutex mutex_;
+  mutable InputAnswers answers_;
+};
+
+/// True when `fs` gives today the answers recorded in `answers`. Files whose
+/// stamp is unchanged are not read; the others are read and hashed.
+bool same_answers(const FileSystem& fs, const InputAnswers& answers);
+
+}  // namespace hongfan

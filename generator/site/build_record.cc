@@ -1,0 +1,185 @@
+#include "site/build_record.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "core/i18n.h"
+#include "core/parallel.h"
+#include "site/output.h"
+
+namespace hongfan {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kFormat = "hongfan-build-record 1";
+
+// Fields are tab-separated; tabs, newlines and backslashes inside a field
+// (a warning's text) are escaped.
+std::string escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == '\\') out += "\\\\";
+    else if (c == '\t') out += "\\t";
+    else if (c == '\n') out += "\\n";
+    else out += c;
+  }
+  return out;
+}
+
+std::string unescape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size()) {
+      char n = s[++i];
+      out += n == 't' ? '\t' : n == 'n' ? '\n' : n;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::vector<std::string> split_tabs(const std::string& line) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  for (;;) {
+    auto tab = line.find('\t', start);
+    out.push_back(line.substr(start, tab == std::string::npos ? std::string::npos : tab - start));
+    if (tab == std::string::npos) return out;
+    start = tab + 1;
+  }
+}
+
+std::string cache_dir(const std::string& output_dir) {
+  fs::path out = fs::absolute(fs::path(output_dir).lexically_normal());
+  if (!out.has_filename()) out = out.parent_path();
+  return (out.parent_path() / ".hongfan-cache").string();
+}
+
+}  // namespace
+
+std::string record_key(bool drafts, bool offline, const std::string& output_dir) {
+  std::string exe;
+  std::error_code ec;
+  auto self = fs::read_symlink("/proc/self/exe", ec);
+  struct stat st {};
+  if (!ec && ::stat(self.c_str(), &st) == 0)
+    exe = self.string() + ":" + std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
+          std::to_string(st.st_mtim.tv_nsec);
+  else
+    exe = "unknown-" + std::to_string(::getpid());  // cannot tell: never matches
+  return exe + "|drafts=" + (drafts ? "1" : "0") + "|offline=" + (offline ? "1" : "0") +
+         "|lang=" + message_language() + "|out=" + fs::absolute(output_dir).lexically_normal().string();
+}
+
+std::string build_record_path(const std::string& output_dir) {
+  return (fs::path(cache_dir(output_dir)) / "build-record").string();
+}
+
+std::optional<BuildRecord> load_build_record(const std::string& output_dir) {
+  std::ifstream in(build_record_path(output_dir), std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string line;
+  if (!std::getline(in, line) || line != kFormat) return std::nullopt;
+  BuildRecord r;
+  bool complete = false;
+  try {
+    while (std::getline(in, line)) {
+      auto f = split_tabs(line);
+      const std::string& tag = f[0];
+      if (tag == "key" && f.size() == 2) r.key = f[1];
+      else if (tag == "now" && f.size() == 2) r.now = std::stoll(f[1]);
+      else if (tag == "until" && f.size() == 2) r.valid_until = std::stoll(f[1]);
+      else if (tag == "next" && f.size() == 2) r.next_change = std::stoll(f[1]);
+      else if (tag == "counts" && f.size() == 3) r.pages = std::stoul(f[1]), r.files = std::stoul(f[2]);
+      else if (tag == "R" && f.size() == 5)
+        r.inputs.reads[unescape(f[4])] = {f[1] == "1", std::stoull(f[2], nullptr, 16), f[3]};
+      else if (tag == "F" && f.size() == 3) r.inputs.files[unescape(f[2])] = f[1] == "1";
+      else if (tag == "D" && f.size() == 3) r.inputs.dirs[unescape(f[2])] = f[1] == "1";
+      else if (tag == "L" && f.size() == 3) r.inputs.lists[unescape(f[2])] = std::stoull(f[1], nullptr, 16);
+      else if (tag == "O" && f.size() == 3) r.outputs.emplace_back(unescape(f[2]), f[1]);
+      else if (tag == "W" && f.size() == 7)
+        r.diagnostics.push_back({f[1] == "e" ? Severity::error : Severity::warning,
+                                 {unescape(f[2]), std::stoi(f[3]), std::stoi(f[4])}, unescape(f[5]), unescape(f[6])});
+      else if (tag == "end") complete = true;
+      else return std::nullopt;
+    }
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  if (!complete) return std::nullopt;  // a record cut short is no record
+  return r;
+}
+
+void save_build_record(const std::string& output_dir, const BuildRecord& r) {
+  std::string out = std::string(kFormat) + "\n";
+  out += "key\t" + escape(r.key) + "\n";
+  out += "now\t" + std::to_string(r.now) + "\n";
+  if (r.valid_until) out += "until\t" + std::to_string(*r.valid_until) + "\n";
+  if (r.next_change) out += "next\t" + std::to_string(*r.next_change) + "\n";
+  out += "counts\t" + std::to_string(r.pages) + "\t" + std::to_string(r.files) + "\n";
+  char hex[17];
+  for (const auto& [path, read] : r.inputs.reads) {
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(read.hash));
+    out += std::string("R\t") + (read.found ? "1" : "0") + "\t" + hex + "\t" + escape(read.stamp) + "\t" +
+           escape(path) + "\n";
+  }
+  for (const auto& [path, yes] : r.inputs.files) out += std::string("F\t") + (yes ? "1" : "0") + "\t" + escape(path) + "\n";
+  for (const auto& [path, yes] : r.inputs.dirs) out += std::string("D\t") + (yes ? "1" : "0") + "\t" + escape(path) + "\n";
+  for (const auto& [dir, h] : r.inputs.lists) {
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    out += std::string("L\t") + hex + "\t" + escape(dir) + "\n";
+  }
+  for (const auto& [path, stamp] : r.outputs) out += "O\t" + stamp + "\t" + escape(path) + "\n";
+  for (const auto& d : r.diagnostics)
+    out += std::string("W\t") + (d.severity == Severity::error ? "e" : "w") + "\t" + escape(d.loc.file) + "\t" +
+           std::to_string(d.loc.line) + "\t" + std::to_string(d.loc.col) + "\t" + escape(d.message) + "\t" +
+           escape(d.hint) + "\n";
+  out += "end\n";
+
+  std::error_code ec;
+  fs::create_directories(cache_dir(output_dir), ec);
+  std::string path = build_record_path(output_dir);
+  std::string tmp = path + ".tmp";
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) return;
+  bool ok = std::fwrite(out.data(), 1, out.size(), f) == out.size();
+  ok = std::fclose(f) == 0 && ok;
+  if (ok) fs::rename(tmp, path, ec);
+  if (!ok || ec) fs::remove(tmp, ec);
+}
+
+void drop_build_record(const std::string& output_dir) {
+  std::error_code ec;
+  fs::remove(build_record_path(output_dir), ec);
+}
+
+bool build_is_current(const BuildRecord& r, const std::string& key, std::int64_t now, const FileSystem& site,
+                      const std::string& output_dir) {
+  if (r.key != key) return false;
+  // "Today" only matters at the instants next_time_change() names; the
+  // recorded build is right from its own today until the next of them.
+  if (now < r.now || (r.valid_until && now >= *r.valid_until)) return false;
+  // The output first (cheap, and the likeliest to differ when a person
+  // edited public/ by hand), then the inputs.
+  std::atomic<bool> same{!r.outputs.empty()};
+  parallel_for(r.outputs.size(), [&](std::size_t i) {
+    if (!same.load(std::memory_order_relaxed)) return;
+    const auto& [rel, stamp] = r.outputs[i];
+    if (output_stamp((fs::path(output_dir) / rel).string()) != stamp) same = false;
+  });
+  return same && same_answers(site, r.inputs);
+}
+
+}  // namespace hongfan

@@ -1,0 +1,57 @@
+// What the last good build read and wrote, kept in .hongfan-cache/ beside
+// the output, so that a build with nothing to do does nothing.
+//
+// A build's output is a function of the files it read, the folders it
+// listed, the binary, its options and "today" (which only matters at the
+// instants next_time_change() names). The record keeps all of those, plus
+// the stamp of every file the build left in the output and the warnings it
+// printed. When the site answers every recorded question the same way, the
+// binary and options are the same, today is still inside the same window
+// and the output is untouched, the build would write the same bytes: it
+// prints the same warnings and stops, writing nothing (not even an mtime).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostics.h"
+#include "core/recording_fs.h"
+
+namespace hongfan {
+
+struct BuildRecord {
+  std::string key;       ///< binary and output-affecting options (record_key)
+  std::int64_t now = 0;  ///< "today" of the recorded build
+  std::optional<std::int64_t> valid_until;  ///< the record is trusted until then; none: forever
+  std::optional<std::int64_t> next_change;  ///< next_time_change, as the build reported it
+  std::size_t pages = 0, files = 0;
+  InputAnswers inputs;
+  /// Every file of the output: path → "size:mtime:inode" (output_stamp).
+  std::vector<std::pair<std::string, std::string>> outputs;
+  std::vector<Diagnostic> diagnostics;  ///< what the build reported (warnings)
+};
+
+/// The binary (its path, size and mtime) and the options that change what
+/// a build writes or says. Two builds with equal keys and inputs agree.
+std::string record_key(bool drafts, bool offline, const std::string& output_dir);
+
+/// `.hongfan-cache/build-record` beside the output folder.
+std::string build_record_path(const std::string& output_dir);
+
+/// Nullopt when missing or unreadable (a record is only ever a shortcut).
+std::optional<BuildRecord> load_build_record(const std::string& output_dir);
+
+/// Writes the record atomically (temporary file, rename). Best effort.
+void save_build_record(const std::string& output_dir, const BuildRecord& record);
+
+/// Forgets the record (before a build that may change the output).
+void drop_build_record(const std::string& output_dir);
+
+/// True when a build with `key` at `now` over `site` would write exactly
+/// what `record` describes, and the output still holds it.
+bool build_is_current(const BuildRecord& record, const std::string& key, std::int64_t now,
+                      const FileSystem& site, const std::string& output_dir);
+
+}  // namespace hongfan
