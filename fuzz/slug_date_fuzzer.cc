@@ -1,9 +1,9 @@
 // Slug, date, URL and number parsers: small functions that see raw user text.
 #include "check/links.h"
 #include "core/date.h"
+#include "core/privacy.h"
 #include "core/slug.h"
 #include "core/utf8.h"
-#include "data/privacy.h"
 #include "fuzz_util.h"
 #include "markdown/markdown.h"
 #include "render/urls.h"

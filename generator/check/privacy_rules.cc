@@ -6,7 +6,7 @@
 
 #include "check/check.h"
 #include "core/i18n.h"
-#include "data/privacy.h"
+#include "core/privacy.h"
 
 namespace hongfan {
 

@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "core/privacy.h"
 #include "core/yaml.h"
-#include "data/privacy.h"
 
 namespace hongfan {
 

@@ -60,40 +60,6 @@ bool valid_id(const std::string& id) {
   });
 }
 
-std::size_t edit_distance(const std::string& a, const std::string& b) {
-  // Optimal string alignment: a swap of two neighbours (jsyj/jsjy) is one edit.
-  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
-  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
-  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i)
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
-      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  return d[a.size()][b.size()];
-}
-
-std::string closest_id(const std::string& wanted, const std::vector<std::string>& candidates) {
-  std::size_t limit = std::max<std::size_t>(1, wanted.size() / 3);
-  std::string best;
-  std::size_t best_distance = limit + 1;
-  for (const auto& c : candidates) {
-    std::size_t d = edit_distance(wanted, c);
-    if (d < best_distance || (d == best_distance && !best.empty() && c < best)) {
-      best = c;
-      best_distance = d;
-    }
-  }
-  return best_distance <= limit ? best : std::string();
-}
-
-std::string did_you_mean(const std::string& wanted, const std::vector<std::string>& candidates) {
-  std::string best = closest_id(wanted, candidates);
-  return best.empty() ? std::string() : tr(" (did you mean '{}'?)", best);
-}
-
 bool IdRegistry::claim(const std::string& id, const SourceLoc& loc, Diagnostics& diags) {
   auto [it, inserted] = seen_.emplace(id, loc);
   if (inserted) return true;

@@ -1,6 +1,6 @@
 // What every loader of data/*.yaml shares: reading a file into YAML with
-// locations, checking ids, one id namespace for the whole site, and the
-// "did you mean" suggestion for a reference that names nothing.
+// locations, checking ids and one id namespace for the whole site. (The
+// "did you mean" suggestion is core/suggest.h, shared with front matter.)
 #pragma once
 
 #include <yaml-cpp/yaml.h>
@@ -32,16 +32,6 @@ YAML::Node data_list(const DataFile& file, const char* key, Diagnostics& diags);
 
 /// Ids are [a-z0-9-]+ (docs/content/reference/format.md), so they can be URL segments as they are.
 bool valid_id(const std::string& id);
-
-/// Levenshtein distance on bytes (ids are ASCII).
-std::size_t edit_distance(const std::string& a, const std::string& b);
-
-/// The candidate closest to `wanted` when it is close enough to be a typo
-/// (distance ≤ max(1, length/3)); "" otherwise. Ties go to the smallest id.
-std::string closest_id(const std::string& wanted, const std::vector<std::string>& candidates);
-
-/// " (did you mean 'x'?)" or "".
-std::string did_you_mean(const std::string& wanted, const std::vector<std::string>& candidates);
 
 /// Ids are unique across the site: org units, grids, stations and people.
 class IdRegistry {

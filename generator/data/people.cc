@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 
 #include "core/i18n.h"
+#include "core/privacy.h"
 #include "data/loaders.h"
-#include "data/privacy.h"
 
 namespace hongfan {
 

@@ -9,10 +9,10 @@
 #include "core/date.h"
 #include "core/encoding.h"
 #include "core/i18n.h"
+#include "core/privacy.h"
 #include "core/text.h"
 #include "core/utf8.h"
 #include "core/yaml.h"
-#include "data/privacy.h"
 #include "data/site_data.h"
 #include "data/xlsx.h"
 

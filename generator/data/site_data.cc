@@ -6,10 +6,10 @@
 
 #include "core/encoding.h"
 #include "core/i18n.h"
+#include "core/privacy.h"
+#include "core/suggest.h"
 #include "core/text.h"
 #include "data/loaders.h"
-#include "data/privacy.h"
-#include "domain/org_rollup.h"
 
 namespace hongfan {
 
@@ -70,8 +70,8 @@ void report_unknown_ref(const SourceLoc& loc, const std::string& who, const std:
                            : kind == RefKind::station ? kStationsFile
                                                       : kOrgFile;
   if (diags.is_unreadable(defined_in)) return;  // reported once, at that file
-  const std::string best = closest_id(id, candidates);
-  const std::string suggestion = best.empty() ? std::string() : tr(" (did you mean '{}'?)", best);
+  const std::string best = closest_match(id, candidates);
+  const std::string suggestion = did_you_mean(id, candidates);
   std::string message;
   const char* file = kOrgFile;
   switch (kind) {

@@ -16,9 +16,9 @@
 #include "config/config.h"
 #include "core/diagnostics.h"
 #include "core/fs.h"
+#include "core/privacy.h"
 #include "data/community.h"
 #include "data/points.h"
-#include "data/privacy.h"
 
 namespace hongfan {
 
@@ -53,6 +53,11 @@ struct OrgTree {
   /// Index of unit `id`, or -1.
   std::ptrdiff_t index_of(const std::string& id) const;
 };
+
+/// Fills units_below_by_level and members_total of every unit. load_data
+/// calls it: the totals are part of the loaded tree, which the roll-up
+/// phrases of domain/org_rollup.h then read.
+void roll_up_org(OrgTree& tree);
 
 // ---- data/grids.yaml -----------------------------------------------------
 

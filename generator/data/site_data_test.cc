@@ -190,10 +190,3 @@ TEST_CASE("columns count characters, not bytes, after Chinese text") {
   // "  - {id: g01, name: 第一网格, community: " is 37 characters (45 bytes).
   CHECK(m[0] == "data/grids.yaml:2:38: grid g01: community 'jsjy' is not an org unit");
 }
-
-TEST_CASE("did you mean: close ids only") {
-  CHECK(closest_id("jsjy-g7", {"jsjy-g01", "jsjy-g07", "xfl-g07"}) == "jsjy-g07");
-  CHECK(closest_id("qqqq", {"jsjy"}) == "");
-  CHECK(closest_id("jsyj", {"jsjy", "xfl"}) == "jsjy");
-  CHECK(edit_distance("kitten", "sitting") == 3);
-}

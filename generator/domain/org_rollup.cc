@@ -7,22 +7,6 @@
 
 namespace hongfan {
 
-void roll_up_org(OrgTree& tree) {
-  // Units are stored depth first, so every child comes after its parent:
-  // walking backwards finishes each subtree before its parent needs it.
-  for (std::size_t i = tree.units.size(); i-- > 0;) {
-    OrgUnit& u = tree.units[i];
-    u.units_below_by_level.clear();
-    u.members_total = u.members;
-    for (std::size_t c : u.children) {
-      const OrgUnit& child = tree.units[c];
-      if (!child.level.empty()) ++u.units_below_by_level[child.level];
-      for (const auto& [level, n] : child.units_below_by_level) u.units_below_by_level[level] += n;
-      u.members_total += child.members_total;
-    }
-  }
-}
-
 namespace {
 
 std::vector<std::string> level_order(const OrgTree& tree) {

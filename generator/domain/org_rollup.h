@@ -10,9 +10,6 @@
 
 namespace hongfan {
 
-/// Fills units_below_by_level and members_total of every unit.
-void roll_up_org(OrgTree& tree);
-
 struct LevelCount {
   std::string level;
   long long count = 0;

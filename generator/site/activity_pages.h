@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "content/activities.h"
+#include "domain/activities.h"
 #include "site/plan.h"
 
 namespace hongfan {

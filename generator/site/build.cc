@@ -11,7 +11,7 @@
 #include <thread>
 #include <unordered_set>
 
-#include "content/activities.h"
+#include "domain/activities.h"
 #include "content/schedule.h"
 #include "core/i18n.h"
 #include "core/parallel.h"
@@ -170,7 +170,7 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
   if (!s->templates || (diags.has_errors() && !options.plan_despite_errors)) return nullptr;
   if (!options.output_dir.empty()) {  // `check` writes nothing, not even the image cache
     ScopedTimer timer(t, _("images"));
-    s->images = process_images(s->statics, s->content, options, diags);
+    s->images = process_images(s->statics, s->content, options.output_dir, diags);
   }
   if (diags.has_errors() && !options.plan_despite_errors) return nullptr;
 

@@ -16,7 +16,7 @@
 #include <vector>
 
 #include "config/config.h"
-#include "content/activities.h"
+#include "domain/activities.h"
 #include "content/collection.h"
 #include "content/disclosures.h"
 #include "core/diagnostics.h"

@@ -3,7 +3,7 @@
 // each ranking, hotlines, and two charts drawn at build time.
 #pragma once
 
-#include "content/activities.h"
+#include "domain/activities.h"
 #include "site/plan.h"
 
 namespace hongfan {

@@ -253,9 +253,9 @@ std::string image_cache_dir(const std::string& output_dir) {
   return (out.parent_path() / ".hongfan-cache" / "images").string();
 }
 
-ImageSet process_images(StaticPlan& statics, ContentSet& content, const BuildOptions& options,
+ImageSet process_images(StaticPlan& statics, ContentSet& content, const std::string& output_dir,
                         Diagnostics& diags) {
-  fs::path cache = image_cache_dir(options.output_dir);
+  fs::path cache = image_cache_dir(output_dir);
   // Videos first: their poster frames join the images below.
   VideoSet videos = process_videos(statics, cache.parent_path() / "videos", diags);
 

@@ -14,15 +14,16 @@
 #include "core/diagnostics.h"
 #include "render/images.h"
 #include "site/assets.h"
-#include "site/build.h"
 
 namespace hongfan {
 
 inline constexpr int kImageWidths[] = {360, 720, 1080};
 
 /// Processes the images of `statics` (their published bytes and the new
-/// variants are added to it) and rewrites the pages' images.
-ImageSet process_images(StaticPlan& statics, ContentSet& content, const BuildOptions& options,
+/// variants are added to it) and rewrites the pages' images. The cache is
+/// kept beside `output_dir`. (A stage of build(): it takes what it needs,
+/// not BuildOptions, so it does not include the pipeline that calls it.)
+ImageSet process_images(StaticPlan& statics, ContentSet& content, const std::string& output_dir,
                         Diagnostics& diags);
 
 /// The ASCII name, without extension, under which a file of static/ and

@@ -2,7 +2,7 @@
 
 #include <optional>
 
-#include "content/activities.h"
+#include "domain/activities.h"
 #include "core/date.h"
 #include "core/encoding.h"
 #include "core/hash.h"
@@ -10,7 +10,7 @@
 #include "core/parallel.h"
 #include "core/utf8.h"
 #include "core/text.h"
-#include "data/privacy.h"
+#include "core/privacy.h"
 #include "markdown/image_paths.h"
 #include "markdown/markdown.h"
 #include "render/urls.h"

@@ -74,9 +74,9 @@ void plan_content_pages(OutputPlan& plan);
 
 /// /org/ and /org/ID/ (site/plan_org.cc).
 void plan_org_pages(OutputPlan& plan);
-/// /grids/, /grids/ID/ and /grids/ID/card/ (site/plan_grids.cc).
+/// /grids/, /grids/ID/ and /grids/ID/card/ (site/plan_org.cc).
 void plan_grid_pages(OutputPlan& plan);
-/// /stations/ and /stations/ID/ (site/plan_stations.cc).
+/// /stations/ and /stations/ID/ (site/plan_org.cc).
 void plan_station_pages(OutputPlan& plan);
 /// The /search/ page and its sharded index (site/plan_search.cc).
 void plan_search_pages(OutputPlan& plan);

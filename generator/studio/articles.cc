@@ -8,12 +8,12 @@
 #include <set>
 #include <sstream>
 
-#include "content/activities.h"
 #include "content/collection.h"
 #include "core/fs.h"
 #include "core/hash.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "domain/activities.h"
 #include "studio/app.h"
 #include "studio/page_text.h"
 #include "studio/paths.h"

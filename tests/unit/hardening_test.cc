@@ -5,9 +5,9 @@
 
 #include "config/config.h"
 #include "content/page.h"
+#include "core/privacy.h"
 #include "core/slug.h"
 #include "core/text.h"
-#include "data/privacy.h"
 #include "markdown/markdown.h"
 #include "site/build.h"
 

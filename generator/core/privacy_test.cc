@@ -1,4 +1,4 @@
-#include "data/privacy.h"
+#include "core/privacy.h"
 
 #include <doctest/doctest.h>
 

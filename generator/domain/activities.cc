@@ -1,4 +1,4 @@
-#include "content/activities.h"
+#include "domain/activities.h"
 
 #include <fmt/format.h>
 
@@ -7,8 +7,10 @@
 
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/suggest.h"
 #include "core/text.h"
 #include "core/yaml.h"
+#include "data/loaders.h"
 
 namespace hongfan {
 
@@ -33,37 +35,7 @@ const Brand* Programme::brand(const std::string& id) const {
   return it != brands.end() && it->id == id ? &*it : nullptr;
 }
 
-std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string best;
-  std::size_t best_d = 3;
-  for (const auto& c : candidates) {
-    // Levenshtein distance over bytes: ids are ASCII.
-    std::vector<std::size_t> row(c.size() + 1);
-    for (std::size_t j = 0; j <= c.size(); ++j) row[j] = j;
-    for (std::size_t i = 1; i <= word.size(); ++i) {
-      std::size_t diag = row[0];
-      row[0] = i;
-      for (std::size_t j = 1; j <= c.size(); ++j) {
-        std::size_t up = row[j];
-        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (word[i - 1] == c[j - 1] ? 0 : 1)});
-        diag = up;
-      }
-    }
-    std::size_t d = row[c.size()];
-    if (d < best_d && d * 2 < std::max<std::size_t>(word.size(), 2)) {
-      best_d = d;
-      best = c;
-    }
-  }
-  return best;
-}
-
 namespace {
-
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
-  std::string m = closest_match(word, candidates);
-  return m.empty() ? std::string() : tr(" (did you mean '{}'?)", m);
-}
 
 YamlSource front_source(const Page& p) { return front_matter_source(p); }
 
@@ -79,7 +51,7 @@ std::optional<DateTime> read_time(const Page& p, const char* key, const YamlSour
   return dt;
 }
 
-std::vector<Brand> read_brands(const ContentSet& content, const SiteData& data, Diagnostics& diags) {
+std::vector<Brand> read_brands(const ContentSet& content, Diagnostics& diags) {
   std::vector<Brand> brands;
   const Section* s = content.section("brands");
   if (!s) return brands;
@@ -89,13 +61,9 @@ std::vector<Brand> read_brands(const ContentSet& content, const SiteData& data, 
     b.page = p;
     b.id = p->slug;
     if (auto v = yaml_string(p->front, "slogan", src, diags)) b.slogan = *v;
-    if (auto v = yaml_string(p->front, "org", src, diags)) {
-      b.org = std::string(trim(*v));
-      if (!b.org.empty() && !data.org.units.empty() && !data.org.find(b.org))
-        diags.error(src.at(p->front["org"]),
-                    tr("front matter: org '{}' is not an org unit in data/org.yaml", b.org),
-                    _("write an id that data/org.yaml has, like `org: jsjy`"));
-    }
+    // `org:` is read with every page's references and checked by
+    // site/link_data.cc, like a news page's.
+    b.org = std::string(trim(p->org.id));
     if (auto v = yaml_string(p->front, "logo", src, diags)) b.logo = *v;
     if (auto v = yaml_string(p->front, "color", src, diags)) b.colour = *v;
     brands.push_back(std::move(b));
@@ -110,12 +78,10 @@ bool is_programme_page(const Page& page) { return page.section == "activities" |
 
 Programme read_programme(const ContentSet& content, const SiteData& data, Diagnostics& diags) {
   Programme prog;
-  prog.brands = read_brands(content, data, diags);
-  std::vector<std::string> brand_ids, station_ids, org_ids, colour_names;
+  prog.brands = read_brands(content, diags);
+  std::vector<std::string> brand_ids;
   for (const auto& b : prog.brands) brand_ids.push_back(b.id);
-  for (const auto& s : data.stations) station_ids.push_back(s.id);
-  for (const auto& u : data.org.units) org_ids.push_back(u.id);
-  for (const auto& c : wucai_colours()) colour_names.push_back(c.name);
+  const std::vector<std::string> org_ids = index_ids(data.org.by_id);
 
   // A `brand:` anywhere (news about a brand, too) must name a brand.
   for (const auto& p : content.pages) {
@@ -146,17 +112,15 @@ Programme read_programme(const ContentSet& content, const SiteData& data, Diagno
                      format_rfc3339(start->epoch)),
                   _("an activity must end after it starts"));
     if (auto v = yaml_string(p->front, "place", src, local)) a.place = *v;
+    // `station:` is a reference of every page, checked by site/link_data.cc.
     a.station = p->station;
-    if (!a.station.id.empty() && !data.stations.empty() && !data.station(a.station.id))
-      local.error(a.station.loc,
-                  tr("front matter: station '{}' is not in data/stations.yaml{}", a.station.id,
-                     did_you_mean(a.station.id, station_ids)));
+    // `organizer:` is one of activities only; reported as link_data reports
+    // the others, so `organizer: jsyj` reads like `org: jsyj` in news.
     if (auto v = yaml_string(p->front, "organizer", src, local); v && !trim(*v).empty()) {
       a.organizer = {*v, src.at(p->front["organizer"])};
       if (!data.org.units.empty() && !data.org.find(*v))
-        local.error(a.organizer.loc,
-                    tr("front matter: organizer '{}' is not an org unit in data/org.yaml{}", *v,
-                       did_you_mean(*v, org_ids)));
+        report_unknown_ref(a.organizer.loc, _("front matter"), "organizer", *v, RefKind::org_unit,
+                           org_ids, local);
     }
     a.brand = p->brand.id;
     if (const Brand* b = prog.brand(a.brand)) a.brand_title = b->page->title;

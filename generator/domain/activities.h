@@ -1,6 +1,7 @@
 // Volunteer activities (content/activities/) and service brands
 // (content/brands/): the front matter docs/content/reference/format.md adds to these sections,
-// read and checked against each other and against data/.
+// read and checked against each other and against data/. Here in domain/,
+// not content/, because it joins the two: content never sees data/.
 #pragma once
 
 #include <cstdint>
@@ -53,16 +54,14 @@ struct Programme {
 };
 
 /// Reads brands and activities from `content`, reporting end-before-start,
-/// unknown colours and dangling brand, station and organiser ids (stations
-/// and organisers only when data/ has any). Pages with errors are left out.
+/// unknown colours and dangling brand and organiser ids (organisers only
+/// when data/ has units). The references every page may have (org, grid,
+/// station) are checked once for all pages, by site/link_data.cc. Pages
+/// with errors are left out.
 Programme read_programme(const ContentSet& content, const SiteData& data, Diagnostics& diags);
 
 /// Pages whose front matter read_programme reads after loading (activities
 /// and brands: start, place, slogan …).
 bool is_programme_page(const Page& page);
-
-/// The closest of `candidates` to `word` when it is a plausible typo
-/// (edit distance ≤ 2 and less than half the word), else "".
-std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace hongfan

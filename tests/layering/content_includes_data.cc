@@ -1,0 +1,2 @@
+// Must NOT compile: content/ and data/ are siblings; domain/ joins them.
+#include "data/site_data.h"

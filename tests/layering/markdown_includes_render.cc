@@ -1,0 +1,2 @@
+// Must NOT compile: markdown never sees the templates; only site/ joins them.
+#include "render/templates.h"
