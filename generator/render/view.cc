@@ -231,7 +231,7 @@ Data page_view(const ViewContext& ctx, const Page& p, const std::string& root) {
   d.set("author", text_or_false(p.author));
   d.set("source", text_or_false(p.source_name));
   d.set("cover", p.cover.empty() ? Data(false) : Data(resolve_link(root, p.cover)));
-  Data cover = p.cover.empty() ? Data(false) : image_view(ctx, p.cover, root, "", "(min-width: 48rem) 46rem, 100vw");
+  Data cover = p.cover.empty() ? Data(false) : image_view(ctx, p.cover, root, "", kColumnSizes);
   if (cover.is_object()) cover.set("lazy", false);  // the first image of the page: wanted at once
   d.set("cover_image", cover);
   Data tags = terms_view(p.tags, "tags", root);

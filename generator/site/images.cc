@@ -214,7 +214,7 @@ std::string rewrite_images(const std::string& html, const std::string& root, con
     }
     out.append(html, pos, at - pos);
     if (info) {
-      out += picture_html(*info, root, attr("alt").value_or(""), "", "(min-width: 48rem) 44rem, 100vw",
+      out += picture_html(*info, root, attr("alt").value_or(""), "", kProseSizes,
                           first_is_eager ? Loading::kEager : Loading::kLazy);
       first_is_eager = false;
     } else if (video) {

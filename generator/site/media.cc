@@ -169,7 +169,7 @@ void plan_lead_story(OutputPlan& plan) {
     }
     Data d = page_card(v, *lead, root);
     const ImageInfo* image = page_thumbnail(v.images, *lead);
-    d.set("picture", image ? Data(picture_html(*image, root, "", "", "(min-width: 48rem) 46rem, 100vw", Loading::kEager))
+    d.set("picture", image ? Data(picture_html(*image, root, "", "", kColumnSizes, Loading::kEager))
                            : Data(false));
     home.set("lead", d);
   });

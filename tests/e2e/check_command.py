@@ -65,6 +65,17 @@ cover: /images/ok.png
 王先生 139 5379 2959。
 身份证 110105 19491231 002X。
 """,
+    # No summary, and a first paragraph longer than a list card shows (120
+    # characters): reported. bad.md has no summary either, but its first
+    # paragraph fits a card whole: not reported.
+    "content/pages/2024-06-04-long.md": """---
+title: 社区简介
+cover: /images/ok.png
+---
+金色嘉苑社区位于黄屯街道东部，辖区面积零点八平方公里。金色嘉苑社区位于黄屯街道东部，辖区面积零点八平方公里。金色嘉苑社区位于黄屯街道东部，辖区面积零点八平方公里。金色嘉苑社区位于黄屯街道东部，辖区面积零点八平方公里。金色嘉苑社区位于黄屯街道东部，辖区面积零点八平方公里。金色嘉苑社区位于黄屯街道东部，辖区面积零点八平方公里。
+
+第二段。
+""",
     "content/brands/red-courtyard.md": """---
 title: 红色庭院
 summary: 品牌
@@ -78,7 +89,7 @@ cover: /images/ok.png
 EXPECTED = [
     ("site.yaml", 6, "error", "menu link '/nowhere/' leads nowhere: the site has no page /nowhere/"),
     ("site.yaml", 7, "warning", "menu link 'news/' has no '/' in front"),
-    ("content/news/2024-06-02-bad.md", 1, "warning", "no summary"),
+    ("content/pages/2024-06-04-long.md", 1, "warning", "no summary: lists and WeChat share cards cut the long first paragraph short"),
     # The news column's newest page is 29 days old on --now 2024-07-01 (freshness_days 14).
     ("content/news/2024-06-02-bad.md", 1, "warning", "nothing new for 29 days"),
     ("content/notices/2024-06-03-contacts.md", 1, "warning", "nothing new for 28 days"),

@@ -8,7 +8,7 @@
 const fs = require('fs');
 const path = require('path');
 const zlib = require('zlib');
-const { req, tempDir, build, serve, browser, check, done } = require('./lib/harness');
+const { req, tempDir, build, serve, browser, firstArticle, check, done } = require('./lib/harness');
 
 const [hongfan, site, shots] = process.argv.slice(2);
 const axeSource = fs.readFileSync(require.resolve(path.join(path.dirname(require.resolve('./lib/harness')),
@@ -18,8 +18,7 @@ const axeSource = fs.readFileSync(require.resolve(path.join(path.dirname(require
   const out = build(hongfan, site, path.join(tempDir('hf-front-'), 'public'));
   const server = await serve(out);
   const origin = new URL(server.url).origin;
-  const article = fs.readdirSync(path.join(out, 'news')).find((d) => d !== 'page' &&
-    fs.existsSync(path.join(out, 'news', d, 'index.html')));
+  const article = firstArticle(out, 'news');
   const pages = ['', 'news/', `news/${article}/`, 'search/', 'notices/', 'pages/about/', 'tags/'];
   // Photos (issue 14): the article with a gallery, the activity with a video.
   for (const p of ['news/yizhen/', 'activities/2026-11-market/'])

@@ -6,7 +6,7 @@
 const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const { repo, tempDir, build, serve, check, done } = require('./lib/harness');
+const { repo, tempDir, build, serve, firstArticle, check, done } = require('./lib/harness');
 
 const [hongfan, site] = process.argv.slice(2);
 const minimum = { performance: 95, accessibility: 100, 'best-practices': 95, seo: 95 };
@@ -15,8 +15,7 @@ const minimum = { performance: 95, accessibility: 100, 'best-practices': 95, seo
   const tmp = tempDir('hf-lh-');
   const out = build(hongfan, site, path.join(tmp, 'public'));
   const server = await serve(out);
-  const article = fs.readdirSync(path.join(out, 'news')).find((d) => d !== 'page' &&
-    fs.existsSync(path.join(out, 'news', d, 'index.html')));
+  const article = firstArticle(out, 'news');
   const pages = ['', `news/${article}/`, 'search/'];
   // The demo's article with photos, an inline WeChat photo and a gallery (issue 14).
   if (fs.existsSync(path.join(out, 'news/yizhen/index.html'))) pages.push('news/yizhen/');

@@ -1,7 +1,7 @@
 // Photos on a phone (issue 14), in headless Chromium at 390×844 on the fixture
 // of make_photos_site.sh: in normal and 长辈版, light and dark, at 100, 150
-// and 200% text (WeChat's 字体大小), no page scrolls sideways and the menu
-// keeps to one row; the home page's first screen shows the lead photo (and
+// and 200% text (WeChat's 字体大小), no page scrolls sideways, the menu
+// keeps to one row and the header buttons' labels do not break; the home page's first screen shows the lead photo (and
 // its first-screen images weigh ≤ 200 KB); ?长辈版=1 and #elder switch
 // 长辈版 on and it is remembered; a gallery photo opens large and Escape
 // closes it; axe-core finds nothing on home, a list, the gallery article and
@@ -65,11 +65,19 @@ const W = 390, H = 844;
               st.textContent = `html { font-size: ${s}% !important } html.elder { font-size: ${s * 1.25}% !important }`;
               document.head.appendChild(st);
               const tops = new Set(Array.from(document.querySelectorAll('.menu li')).map((li) => li.offsetTop));
-              const r = { width: document.documentElement.scrollWidth, rows: tops.size };
+              // A header button whose label breaks (搜/索) has more than one line box.
+              const broken = Array.from(document.querySelectorAll('.tool')).filter((t) => {
+                if (!t.offsetParent) return false;
+                const range = document.createRange();
+                range.selectNodeContents(t);
+                return new Set(Array.from(range.getClientRects()).map((x) => Math.round(x.top))).size > 1;
+              }).map((t) => t.textContent.trim());
+              const r = { width: document.documentElement.scrollWidth, rows: tops.size, broken };
               return r;
             }, scale);
             check(m.width <= W, `${scheme} ${mode} /${p} at ${scale}% text: no sideways scrolling (width ${m.width}px)`);
             check(m.rows === 1, `${scheme} ${mode} /${p} at ${scale}% text: the menu is one row (${m.rows})`);
+            check(m.broken.length === 0, `${scheme} ${mode} /${p} at ${scale}% text: header buttons keep their label on one line${m.broken.length ? ' (broken: ' + m.broken.join(', ') + ')' : ''}`);
             if (shots && (p === '' || p === 'news/yizhen/')) {
               await page.screenshot({ path: path.join(shots, `${scheme}-${mode}-${scale}-${(p || 'home').replace(/\//g, '_')}.png`) });
             }

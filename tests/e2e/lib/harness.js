@@ -39,6 +39,16 @@ async function browser() {
   });
 }
 
+// The first article page of a section, in name order: a folder whose page is
+// an article, not the pager or a year/month archive (/news/2025/), which
+// would otherwise come first and be measured as "an article".
+function firstArticle(out, section) {
+  return fs.readdirSync(path.join(out, section)).sort().find((d) => {
+    const f = path.join(out, section, d, 'index.html');
+    return fs.existsSync(f) && fs.readFileSync(f, 'utf8').includes('<article class="article"');
+  });
+}
+
 let failures = 0;
 function check(ok, what) {
   console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`);
@@ -52,4 +62,4 @@ function done(name) {
   console.log(`${name}: all checks passed`);
 }
 
-module.exports = { repo, req, tempDir, build, serve, browser, check, done };
+module.exports = { repo, req, tempDir, build, serve, browser, firstArticle, check, done };
