@@ -55,7 +55,8 @@ TEST_CASE("check reports an ID-card number as an error and a mobile number as a 
 
 TEST_CASE("check output as JSON") {
   auto site = clean_site();
-  site.add("content/news/2024-06-03-c.md", "---\ntitle: C\ndate: 2024-06-03\n---\n![图](/images/no.png)\n");
+  site.add("content/news/2024-06-03-c.md",
+           "---\ntitle: C\ndate: 2024-06-03\n---\n![图](/images/no.png)\n\n电话13912345678\n");
   Diagnostics d;
   CHECK_FALSE(check_site(site, {}, d));
   std::string j = diagnostics_json(d);
