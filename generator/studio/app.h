@@ -64,6 +64,8 @@ void add_article_routes(httplib::Server& server, App& app,
 void add_photo_routes(App& app, const std::function<void(const char*, const char*, Handler)>& route);
 void add_import_routes(App& app, const std::function<void(const char*, const char*, Handler)>& route);
 void add_ledger_routes(App& app, const std::function<void(const char*, const char*, Handler)>& route);
+void add_data_routes(App& app, const std::function<void(const char*, const char*, Handler)>& route);
+void add_check_routes(App& app, const std::function<void(const char*, const char*, Handler)>& route);
 void add_review_routes(App& app, const std::function<void(const char*, const char*, Handler)>& route);
 
 }  // namespace hongfan::studio

@@ -256,21 +256,6 @@ std::string edit_form(const App& app, const Session& s, const FormState& st) {
   return html;
 }
 
-std::string read_draft(const App& app, const std::string& path) {
-  std::ifstream in(draft_path(app, path), std::ios::binary);
-  if (!in) return {};
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void keep_draft(const App& app, const std::string& path, const std::string& text) {
-  std::error_code ec;
-  std::filesystem::path p = draft_path(app, path);
-  std::filesystem::create_directories(p.parent_path(), ec);
-  std::ofstream(p, std::ios::binary) << text;
-}
-
 // A name for a new article: the date and a short hash, ASCII only.
 std::string new_article_path(const std::string& section, const std::string& date, const std::string& title) {
   std::string day = date.size() >= 10 && date[4] == '-' ? date.substr(0, 10) : "";
@@ -490,7 +475,7 @@ std::string format_time(std::int64_t t) {
 
 void handle_history(App& app, const Session& s, const httplib::Request& req, httplib::Response& res) {
   std::string path = req.get_param_value("path");
-  if (!is_article_path(path)) return not_found(res, s);
+  if (!is_article_path(path) && !is_data_path(path)) return not_found(res, s);
   auto current = read_site_file(app.site, path);
   std::vector<Revision> revs;
   std::vector<std::string> diffs;
@@ -499,8 +484,9 @@ void handle_history(App& app, const Session& s, const httplib::Request& req, htt
     revs = app.repo->history(path);
     for (const auto& r : revs) diffs.push_back(app.repo->diff(r.id, path));
   }
-  std::string html = "<h1>修改记录</h1><p><code>" + html_escape(path) + "</code> · <a href=\"/edit?path=" +
-                     url_encode(path) + "\">返回编辑</a></p><ul class=\"items\">";
+  std::string back = is_data_path(path) ? "/data/edit?file=" + url_encode(path) : "/edit?path=" + url_encode(path);
+  std::string html = "<h1>修改记录</h1><p><code>" + html_escape(path) + "</code> · <a href=\"" + back +
+                     "\">返回编辑</a></p><ul class=\"items\">";
   for (std::size_t i = 0; i < revs.size(); ++i) {
     const auto& r = revs[i];
     html += "<li><div><strong>" + html_escape(r.author) + "</strong> · " + format_time(r.time) + " · " +
@@ -520,7 +506,7 @@ void handle_history(App& app, const Session& s, const httplib::Request& req, htt
 void handle_restore(App& app, const Session& s, const httplib::Request& req, httplib::Response& res) {
   if (!may_edit(s)) return forbidden(res, s);
   std::string path = req.get_param_value("path"), id = req.get_param_value("id"), base = req.get_param_value("base");
-  if (!is_article_path(path)) return not_found(res, s);
+  if (!is_article_path(path) && !is_data_path(path)) return not_found(res, s);
   std::lock_guard lock(app.write_mutex);
   auto old = app.repo->file_at(id, path);
   auto current = read_site_file(app.site, path);
@@ -531,7 +517,7 @@ void handle_restore(App& app, const Session& s, const httplib::Request& req, htt
                                              "</p><p><a href=\"/history?path=" + url_encode(path) + "\">重新打开修改记录</a></p>"));
   std::string error = save_and_commit(app, s.user, path, *old, "恢复 " + path + " 到 " + id.substr(0, 7));
   if (!error.empty()) return reply(res, 500, page(s, "失败", "<p class=\"error\">" + html_escape(error) + "</p>"));
-  redirect(res, "/edit?saved=1&path=" + url_encode(path));
+  redirect(res, is_data_path(path) ? "/data/edit?saved=1&file=" + url_encode(path) : "/edit?saved=1&path=" + url_encode(path));
 }
 
 }  // namespace

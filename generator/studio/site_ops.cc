@@ -4,6 +4,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include "core/fs.h"
 #include "core/i18n.h"
@@ -71,6 +72,21 @@ std::int64_t build_now(const App& app) { return app.now ? app.now : static_cast<
 std::string preview_root(const App& app) { return app.site + "/.hongfan-studio/preview/public"; }
 
 std::string draft_path(const App& app, const std::string& path) { return app.site + "/.hongfan-studio/drafts/" + path; }
+
+std::string read_draft(const App& app, const std::string& path) {
+  std::ifstream in(draft_path(app, path), std::ios::binary);
+  if (!in) return {};
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void keep_draft(const App& app, const std::string& path, const std::string& text) {
+  std::error_code ec;
+  std::filesystem::path p = draft_path(app, path);
+  std::filesystem::create_directories(p.parent_path(), ec);
+  std::ofstream(p, std::ios::binary) << text;
+}
 
 std::vector<Diagnostic> validate_page(App& app, const std::string& path, const std::string& text) {
   return validate_with(app, {{path, text}}, {}, path);

@@ -49,4 +49,8 @@ std::string set_front_keys(App& app, const User& user, const std::string& path,
 /// conflict), if any.
 std::string draft_path(const App& app, const std::string& path);
 
+/// Keeps `text` as the draft of `path`; reads it back ("" when none).
+void keep_draft(const App& app, const std::string& path, const std::string& text);
+std::string read_draft(const App& app, const std::string& path);
+
 }  // namespace hongfan::studio
