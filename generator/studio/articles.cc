@@ -95,7 +95,7 @@ std::map<std::string, std::string> submitted_fields(const httplib::Request& req,
   for (const auto& f : kFields) {
     if (f.activity && section != "activities") continue;
     std::string name = std::string("f_") + f.key;
-    if (req.has_param(name.c_str())) out[f.key] = req.get_param_value(name.c_str());
+    if (has_form_value(req, name)) out[f.key] = form_value(req, name);
   }
   return out;
 }
@@ -202,7 +202,7 @@ std::string edit_form(const App& app, const Session& s, const FormState& st) {
   if (!st.path.empty())
     html += "<p class=\"hint\">文件：<code>" + html_escape(st.path) + "</code> · <a href=\"/history?path=" +
             url_encode(st.path) + "\">修改记录</a></p>";
-  html += "<div class=\"cols\"><div><form id=\"edit\" method=\"post\" action=\"/save\">" + csrf_field(s) +
+  html += "<div class=\"cols\"><div><form id=\"edit\" method=\"post\" action=\"/save\" enctype=\"multipart/form-data\">" + csrf_field(s) +
           "<input type=\"hidden\" name=\"path\" value=\"" + attr(st.path) + "\">"
           "<input type=\"hidden\" name=\"base\" value=\"" + attr(st.base) + "\">";
   if (st.path.empty()) {
@@ -351,10 +351,10 @@ void handle_new(App& app, const Session& s, const httplib::Request& req, httplib
 
 void handle_save(App& app, const Session& s, const httplib::Request& req, httplib::Response& res) {
   if (!may_edit(s)) return forbidden(res, s);
-  std::string path = req.get_param_value("path");
-  std::string base = req.get_param_value("base");
-  std::string section = req.get_param_value("section");
-  std::string body = req.get_param_value("body");
+  std::string path = form_value(req, "path");
+  std::string base = form_value(req, "base");
+  std::string section = form_value(req, "section");
+  std::string body = form_value(req, "body");
   bool is_new = path.empty();
   if (is_new) {
     auto secs = sections(app);
@@ -416,10 +416,10 @@ void handle_save(App& app, const Session& s, const httplib::Request& req, httpli
 }
 
 void handle_preview(App& app, const Session& s, const httplib::Request& req, httplib::Response& res) {
-  std::string path = req.get_param_value("path");
-  std::string section = path.empty() ? req.get_param_value("section") : section_of(path);
+  std::string path = form_value(req, "path");
+  std::string section = path.empty() ? form_value(req, "section") : section_of(path);
   auto fields = submitted_fields(req, section);
-  std::string body = req.get_param_value("body");
+  std::string body = form_value(req, "body");
   std::string text;
   if (path.empty()) {
     auto secs = sections(app);

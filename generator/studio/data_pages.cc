@@ -38,7 +38,8 @@ std::map<std::string, std::vector<std::string>> errors_by_field(const YamlNode& 
 }
 
 std::string form_html(const Session& s, const std::string& path, const std::string& text, const std::string& base,
-                      const std::vector<Diagnostic>& problems, const std::string& banner, std::size_t from = 0) {
+                      const std::vector<Diagnostic>& problems, const std::string& banner, std::size_t from = 0,
+                      const std::vector<Diagnostic>& elsewhere = {}) {
   std::string html = "<h1>" + html_escape(data_file_title(path)) + "</h1>" + banner +
                      "<p class=\"hint\">文件：<code>" + html_escape(path) + "</code> · <a href=\"/history?path=" +
                      url_encode(path) + "\">修改记录</a> · 只改动表单中改过的值，文件里的注释和其他内容保持原样。</p>";
@@ -51,11 +52,14 @@ std::string form_html(const Session& s, const std::string& path, const std::stri
   auto errors = errors_by_field(*root, text, problems);
   // Every problem is listed first, linked to its field (which may be on
   // another page of a long list), and shown again at the field.
-  if (!problems.empty()) {
-    html += "<div class=\"notice bad\" role=\"alert\"><p>" + html_escape(tr("{} problems:", problems.size())) + "</p><ul>";
+  if (!problems.empty() || !elsewhere.empty()) {
+    html += "<div class=\"notice bad\" role=\"alert\"><p>" +
+            html_escape(tr("{} problems:", problems.size() + elsewhere.size())) + "</p><ul>";
     for (const auto& [field, msgs] : errors)
       for (const auto& m : msgs)
         html += "<li>" + (field.empty() ? html_escape(m) : "<a href=\"#" + field + "\">" + html_escape(m) + "</a>") + "</li>";
+    // Problems this change makes in other files (a renamed id still used).
+    for (const auto& d : elsewhere) html += "<li>" + html_escape(d.format()) + "</li>";
     html += "</ul></div>";
   }
   std::string pages;
@@ -148,7 +152,8 @@ void handle_save(App& app, const Session& s, const httplib::Request& req, httpli
   std::string again = "/data/edit?saved=1&from=" + url_encode(form_value(req, "from")) + "&file=" + url_encode(path);
   if (text == *current) return redirect(res, again);
   auto problems = validate_with(app, {{path, text}}, {}, path);
-  if (!problems.empty()) {
+  auto elsewhere = errors_caused_elsewhere(app, {{path, text}}, path);
+  if (!problems.empty() || !elsewhere.empty()) {
     keep_draft(app, path, text);
     std::string banner = "<p class=\"notice bad\" role=\"alert\">" +
                          html_escape(_("not saved: please correct the fields marked below; your text is kept as a draft")) + "</p>";
@@ -157,7 +162,7 @@ void handle_save(App& app, const Session& s, const httplib::Request& req, httpli
       from = std::stoul(form_value(req, "from").empty() ? "0" : form_value(req, "from"));
     } catch (const std::exception&) {
     }
-    return reply(res, 422, page(s, "请修改", form_html(s, path, text, content_hash(text), problems, banner, from - from % kDataPage)));
+    return reply(res, 422, page(s, "请修改", form_html(s, path, text, content_hash(text), problems, banner, from - from % kDataPage, elsewhere)));
   }
   std::string error = save_and_commit(app, s.user, path, text, "修改" + data_file_title(path) + "（" + path + "）");
   if (!error.empty()) return fail(res, s, 500, error);

@@ -81,6 +81,10 @@ std::string form_value(const httplib::Request& req, const std::string& name) {
   return {};
 }
 
+bool has_form_value(const httplib::Request& req, const std::string& name) {
+  return req.has_param(name.c_str()) || req.has_file(name.c_str());
+}
+
 void reply(httplib::Response& res, int status, std::string html) {
   res.status = status;
   res.set_header("Cache-Control", "no-store");

@@ -4,6 +4,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "core/fs.h"
@@ -106,6 +107,36 @@ std::vector<Diagnostic> validate_with(App& app, const std::map<std::string, std:
   for (auto& d : diags.sorted())
     if (d.severity == Severity::error && d.loc.file == file) mine.push_back(std::move(d));
   return mine;
+}
+
+namespace {
+
+std::vector<Diagnostic> site_errors(const FileSystem& site, const App& app) {
+  BuildOptions options;
+  options.drafts = true;
+  options.now = build_now(app);
+  Diagnostics diags;
+  Timings timings;
+  prepare_site(site, options, diags, timings);
+  std::vector<Diagnostic> out;
+  for (auto& d : diags.sorted())
+    if (d.severity == Severity::error) out.push_back(std::move(d));
+  return out;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> errors_caused_elsewhere(App& app, const std::map<std::string, std::string>& replace,
+                                                const std::string& file) {
+  DiskFileSystem disk(app.site);
+  OverlayFileSystem changed(disk, replace);
+  std::set<std::string> before;
+  for (const auto& d : site_errors(disk, app))
+    if (d.loc.file != file) before.insert(d.format());
+  std::vector<Diagnostic> out;
+  for (auto& d : site_errors(changed, app))
+    if (d.loc.file != file && !before.count(d.format())) out.push_back(std::move(d));
+  return out;
 }
 
 std::string build_preview(App& app, const std::string& path, const std::string& text, std::string* error) {

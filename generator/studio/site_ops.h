@@ -23,6 +23,12 @@ std::vector<Diagnostic> validate_page(App& app, const std::string& path, const s
 std::vector<Diagnostic> validate_with(App& app, const std::map<std::string, std::string>& replace,
                                       const std::vector<std::string>& hide, const std::string& file);
 
+/// Errors the same change brings into other files than `file` (those the
+/// site has now are not counted): a grid id renamed in data/grids.yaml
+/// that the ledger or people.yaml still name.
+std::vector<Diagnostic> errors_caused_elsewhere(App& app, const std::map<std::string, std::string>& replace,
+                                                const std::string& file);
+
 /// Builds the site with `path` as `text` (drafts included) into
 /// SITE/.hongfan-studio/preview/public. Returns the page's URL under
 /// /preview/, or "" with `error` set.

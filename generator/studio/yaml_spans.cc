@@ -66,10 +66,21 @@ std::string double_quoted(std::string_view v) {
 }  // namespace
 
 std::optional<YamlNode> read_yaml_spans(std::string_view text) {
+  // Silent: the build (run on the same text) says what is wrong, in Chinese.
+  fy_diag_cfg dc;
+  fy_diag_cfg_default(&dc);
+  dc.fp = nullptr;
+  dc.output_fn = [](fy_diag*, void*, const char*, size_t) {};
+  dc.colorize = false;
+  fy_diag* diag = fy_diag_create(&dc);
   fy_parse_cfg cfg{};
   cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2);
+  cfg.diag = diag;
   fy_parser* p = fy_parser_create(&cfg);
-  if (!p) return std::nullopt;
+  if (!p) {
+    if (diag) fy_diag_unref(diag);
+    return std::nullopt;
+  }
   fy_parser_set_string(p, text.data(), text.size());
   Builder b;
   int documents = 0;
@@ -158,6 +169,7 @@ std::optional<YamlNode> read_yaml_spans(std::string_view text) {
   }
   bool failed = fy_parser_get_stream_error(p);
   fy_parser_destroy(p);
+  if (diag) fy_diag_unref(diag);
   if (failed || documents > 1) return std::nullopt;
   if (!b.root) {  // an empty file: an empty map
     YamlNode empty;

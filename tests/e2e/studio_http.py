@@ -216,10 +216,24 @@ def round_trip(tmp):
         check(saved == len(files) and len(files) > 50, f"round trip: {saved} of {len(files)} demo files saved")
         check(not changed, f"round trip: no byte changed (changed: {changed[:5]})")
         check(git(site, "rev-parse", "HEAD") == head, "round trip: an unchanged save makes no commit")
-        data_forms(c, site, head)
+        long_article(c, site)
+        data_forms(c, site, git(site, "rev-parse", "HEAD"))
     finally:
         p.terminate()
         p.wait()
+
+
+def long_article(c, site):
+    """An article of a few thousand characters saves (the form is multipart: a
+    urlencoded body over 8 KB is refused by the HTTP library)."""
+    f = "content/news/" + sorted(os.listdir(os.path.join(site, "content/news")))[-1]
+    status, fields, _ = c.form("/edit?path=" + urllib.parse.quote(f))
+    for field in fields:
+        if field[0] == "body":
+            field[1] += "\r\n\r\n" + "网格员逐户走访，了解居民的急难愁盼。" * 200 + "\r\n"
+    status, body, _ = c.multipart("/save", fields)
+    text = open(os.path.join(site, f), encoding="utf-8").read()
+    check(status == 303 and text.count("了解居民的急难愁盼") == 200, f"a long article (multipart) saves ({status})")
 
 
 def data_forms(c, site, head):
@@ -268,6 +282,18 @@ def data_forms(c, site, head):
               open(os.path.join(site, "data/stations.yaml"), "rb").read() == stations,
               f"station form: a bad org is refused next to its field, the file untouched ({status}) {re.findall(r'class=.error.[^<]*', body)[:3]}")
         check(os.path.exists(os.path.join(site, ".hongfan-studio/drafts/data/stations.yaml")), "station form: kept as a draft")
+    # A grid id renamed while people.yaml and the ledger still name it:
+    # refused, with the other files' errors listed.
+    status, fields, _ = c.form("/data/edit?file=data/grids.yaml", "data")
+    gid = next((f for f in fields if f[1] == "g08"), None)
+    grids = open(os.path.join(site, "data/grids.yaml"), "rb").read()
+    if gid:
+        gid[1] = "g99"
+        status, body, _ = c.multipart("/data/save", fields)
+        check(status == 422 and "data/people.yaml" in body and open(os.path.join(site, "data/grids.yaml"), "rb").read() == grids,
+              f"grid form: renaming an id other files use is refused, naming those files ({status})")
+    else:
+        check(False, "grid form: the grid id g08 is a field")
     # check's findings link to the studio's fields.
     status, body, _ = c.get("/check")
     check(status == 200 and "网站检查" in body, f"check page opens ({status})")

@@ -46,8 +46,9 @@
     timer = setTimeout(preview, 800);
   }
   function preview() {
-    // URL-encoded, as the form itself posts (the server reads fields there).
-    var data = new URLSearchParams(new FormData(form));
+    // Multipart, as the form itself posts: a long article urlencoded is
+    // over the server's 8 KB limit for that encoding.
+    var data = new FormData(form);
     fetch('/preview', {method: 'POST', body: data, headers: {'X-Studio': 'fetch'}, credentials: 'same-origin'})
       .then(function (r) { return r.json(); })
       .then(function (j) {
