@@ -76,6 +76,22 @@ std::string item_name(const YamlNode& item, std::size_t i) {
   return name.empty() ? out : out + "：" + name;
 }
 
+// A list whose items are maps written as block lines: items can be added
+// (with the last item's simple keys) and deleted.
+bool editable_list(const YamlNode& n) {
+  if (n.kind != YamlNode::Kind::seq || n.flow || n.children.empty()) return false;
+  for (const auto& c : n.children)
+    if (c.kind != YamlNode::Kind::map) return false;
+  return true;
+}
+
+std::vector<std::string> new_item_keys(const YamlNode& list) {
+  std::vector<std::string> out;
+  for (const auto& c : list.children.back().children)
+    if (c.kind == YamlNode::Kind::scalar && !c.block) out.push_back(c.key);
+  return out;
+}
+
 // How many field numbers `n` takes (itself and everything inside).
 int count_nodes(const YamlNode& n) {
   if (scalar_list(n)) return 1 + static_cast<int>(n.children.size());
@@ -90,6 +106,7 @@ struct Walker {
   int next = 0;
   std::size_t from = 0;  ///< first item shown of a long top-level list
   int depth = 0;
+  std::vector<std::string> deletable;  ///< the next item's id when it may be deleted
 
   std::string described(const std::string& id, const std::string& hint_id) {
     std::string ids = hint_id;
@@ -140,8 +157,13 @@ struct Walker {
       html += "<input type=\"text\"" + attrs + " value=\"" + html_escape(joined(n)) + "\"></div>";
       return;
     }
+    bool can_delete = !deletable.empty() && deletable.back() == id;
+    if (can_delete) deletable.pop_back();
     html += "<fieldset id=\"" + id + "\"><legend>" + html_escape(label) + "</legend>";
     if (errors->count(id)) described(id, "");
+    if (can_delete)
+      html += "<div class=\"field delete\"><input type=\"checkbox\" id=\"" + id + "-delete\" name=\"" + id +
+              "-delete\" value=\"1\"><label for=\"" + id + "-delete\">删除这一项</label></div>";
     if (n.kind == YamlNode::Kind::map) {
       ++depth;
       for (const auto& c : n.children) node(c, label_of(c.key), c.key);
@@ -164,9 +186,20 @@ struct Walker {
           next += count_nodes(n.children[i]);
           continue;
         }
+        if (editable_list(n)) deletable.push_back("n" + std::to_string(next));
         node(n.children[i], item_name(n.children[i], i), n.children[i].kind == YamlNode::Kind::map ? list_key : "");
       }
       --depth;
+      if (editable_list(n) && (!paged || from + kDataPage >= n.children.size())) {
+        html += "<fieldset class=\"new\" id=\"" + id + "-new\"><legend>添加一项（" + html_escape(label) +
+                "）</legend><p class=\"hint\">填写后保存即添加到最后；不填则不添加。</p>";
+        for (const auto& key : new_item_keys(n)) {
+          std::string fid = id + "-new-" + key;
+          html += "<div class=\"field\"><label for=\"" + fid + "\">" + html_escape(label_of(key)) +
+                  "</label><input type=\"text\" id=\"" + fid + "\" name=\"" + fid + "\" value=\"\"></div>";
+        }
+        html += "</fieldset>";
+      }
     }
     html += "</fieldset>";
   }
@@ -234,9 +267,27 @@ std::vector<YamlEdit> data_form_edits(const YamlNode& root, std::string_view tex
       edits.push_back({n.start, n.close + 1, out + "]"});
       return;
     }
-    for (std::size_t i = 0; i < n.children.size(); ++i)
-      walk(n.children[i], n.kind == YamlNode::Kind::map ? n.children[i].key
-                                                      : (n.children[i].kind == YamlNode::Kind::map ? list_key : ""));
+    for (std::size_t i = 0; i < n.children.size(); ++i) {
+      const YamlNode& c = n.children[i];
+      if (editable_list(n) && submitted(req, "n" + std::to_string(next) + "-delete", &present) == "1") {
+        // A deleted item's own fields are not edited: its lines go.
+        if (auto e = remove_item(c, text)) {
+          edits.push_back(*e);
+          next += count_nodes(c);
+          continue;
+        }
+      }
+      walk(c, n.kind == YamlNode::Kind::map ? c.key : (c.kind == YamlNode::Kind::map ? list_key : ""));
+    }
+    if (editable_list(n)) {
+      std::vector<std::pair<std::string, std::string>> fields;
+      for (const auto& key : new_item_keys(n)) {
+        std::string v = std::string(trim(submitted(req, id + "-new-" + key, &present)));
+        if (!v.empty()) fields.emplace_back(key, v);
+      }
+      if (!fields.empty())
+        if (auto e = append_item(n, text, fields)) edits.push_back(*e);
+    }
     if (n.kind == YamlNode::Kind::map)
       if (auto flags = optional_flags().find(list_key); flags != optional_flags().end())
         for (const auto& key : flags->second) {

@@ -234,6 +234,60 @@ YamlEdit insert_key(const YamlNode& node, std::string_view file, const std::stri
   return {eol + 1, eol + 1, std::string(node.indent, ' ') + pair + (crlf ? "\r\n" : "\n")};
 }
 
+namespace {
+
+// Where the line holding `pos` starts, if only spaces and one `- ` precede
+// `pos` on it; the column of the dash in `*dash`.
+std::optional<std::size_t> dash_line(std::string_view file, std::size_t pos, int* dash) {
+  std::size_t head = pos == 0 ? 0 : file.rfind('\n', pos - 1);
+  head = head == std::string_view::npos ? 0 : head + 1;
+  std::string_view lead = file.substr(head, pos - head);
+  std::size_t d = lead.find_first_not_of(' ');
+  if (d == std::string_view::npos || lead[d] != '-' || lead.find_first_not_of(' ', d + 1) != std::string_view::npos)
+    return std::nullopt;
+  *dash = static_cast<int>(d);
+  return head;
+}
+
+std::size_t after_line(std::string_view file, std::size_t pos) {
+  std::size_t eol = file.find('\n', pos == 0 ? 0 : pos - 1);
+  return eol == std::string_view::npos ? file.size() : eol + 1;
+}
+
+}  // namespace
+
+std::optional<YamlEdit> remove_item(const YamlNode& item, std::string_view file) {
+  int dash = 0;
+  auto head = dash_line(file, item.start, &dash);
+  if (!head) return std::nullopt;
+  return YamlEdit{*head, after_line(file, last_byte(item)), ""};
+}
+
+std::optional<YamlEdit> append_item(const YamlNode& list, std::string_view file,
+                                    const std::vector<std::pair<std::string, std::string>>& fields) {
+  if (list.flow || list.children.empty() || fields.empty()) return std::nullopt;
+  const YamlNode& last = list.children.back();
+  if (last.kind != YamlNode::Kind::map) return std::nullopt;
+  int dash = 0;
+  if (!dash_line(file, last.start, &dash)) return std::nullopt;
+  std::size_t at = after_line(file, last_byte(last));
+  std::string eol = at >= 2 && file[at - 2] == '\r' ? "\r\n" : "\n";
+  YamlNode probe;
+  probe.flow = last.flow;
+  std::string text = std::string(dash, ' ') + "- ";
+  if (last.flow) {
+    text += "{";
+    for (std::size_t i = 0; i < fields.size(); ++i)
+      text += (i ? ", " : "") + fields[i].first + ": " + rewrite_scalar(probe, fields[i].second);
+    text += "}" + eol;
+  } else {
+    for (std::size_t i = 0; i < fields.size(); ++i)
+      text += (i ? std::string(last.indent, ' ') : "") + fields[i].first + ": " + rewrite_scalar(probe, fields[i].second) + eol;
+  }
+  if (at == file.size() && !file.empty() && file.back() != '\n') text = eol + text;
+  return YamlEdit{at, at, text};
+}
+
 std::string apply_edits(std::string_view text, std::vector<YamlEdit> edits) {
   std::sort(edits.begin(), edits.end(), [](const YamlEdit& a, const YamlEdit& b) { return a.start > b.start; });
   std::string out(text);

@@ -49,6 +49,16 @@ std::string rewrite_scalar(const YamlNode& node, std::string_view value);
 /// a line after its last line). `file` is the whole text.
 YamlEdit insert_key(const YamlNode& node, std::string_view file, const std::string& key, const std::string& value);
 
+/// The lines of item `item` of a block list (from its `- ` to its last line
+/// end), to delete it; nullopt when it is not written that way.
+std::optional<YamlEdit> remove_item(const YamlNode& item, std::string_view file);
+
+/// A new item after the last one of block list `list`, with `fields` (key,
+/// value) in the last item's style: `- {k: v}` after a flow map, `- k: v`
+/// lines after a block map. nullopt when the list is not written that way.
+std::optional<YamlEdit> append_item(const YamlNode& list, std::string_view file,
+                                    const std::vector<std::pair<std::string, std::string>>& fields);
+
 /// `text` with `edits` applied (they must not overlap).
 std::string apply_edits(std::string_view text, std::vector<YamlEdit> edits);
 

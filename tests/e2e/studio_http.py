@@ -68,6 +68,8 @@ class Form(html.parser.HTMLParser):
             self.inside = a.get("id") == self.form_id
         if not self.inside or "disabled" in a:
             return
+        if tag == "input" and a.get("type") in ("checkbox", "radio") and "checked" not in a:
+            return  # a browser sends only the boxes that are ticked
         if tag == "input" and a.get("type") not in ("submit", "file", "button"):
             self.fields.append([a["name"], a.get("value", "")])
         elif tag == "textarea":
@@ -259,6 +261,31 @@ def data_forms(c, site, head):
         check(status == 303 and after == before["grids.yaml"].replace(b'"13805371009"', b'"13805379999"'),
               f"grid form: only the phone changed, quotes kept ({status})")
         check("修改网格" in git(site, "log", "-1", "--format=%s"), "grid form: the save is a commit")
+    # A 楼长 is added to the first grid, in the style of its other staff lines.
+    status, fields, _ = c.form("/data/edit?file=data/grids.yaml", "data")
+    new = [f for f in fields if "-new-" in f[0]]
+    first_staff = new[0][0].rsplit("-new-", 1)[0] if new else ""
+    for f in new:
+        if f[0].startswith(first_staff + "-new-"):
+            f[1] = {"role": "楼长", "name": "测试楼长", "phone": "13805370000", "duty": "1号楼"}.get(f[0].rsplit("-", 1)[1], "")
+    status, body, _ = c.multipart("/data/save", fields)
+    after = open(os.path.join(site, "data/grids.yaml"), encoding="utf-8").read()
+    check(status == 303 and "      - {role: 楼长, name: 万丽, phone: \"13805371015\", duty: 4号楼—6号楼}\n"
+          "      - {role: 楼长, name: 测试楼长, phone: 13805370000, duty: 1号楼}\n  - id: g02" in after,
+          f"grid form: a staff member is added after the grid's last one ({status})")
+    # An awardee is deleted: their line goes, nothing else.
+    honors = open(os.path.join(site, "data/honors.yaml"), encoding="utf-8").read()
+    status, fields, page = c.form("/data/edit?file=data/honors.yaml", "data")
+    m = re.search(r'<fieldset id="(n\d+)"><legend>第2项：刘海燕', page)
+    if m:
+        fields.append([m.group(1) + "-delete", "1"])
+        status, body, _ = c.multipart("/data/save", fields)
+        after = open(os.path.join(site, "data/honors.yaml"), encoding="utf-8").read()
+        gone = [l for l in honors.splitlines() if "刘海燕" in l]
+        check(status == 303 and len(gone) == 1 and after == honors.replace(gone[0] + "\n", ""),
+              f"honours form: a deleted awardee's line goes, nothing else ({status})")
+    else:
+        check(False, "honours form: an awardee has a fieldset with a delete box")
     # A person's consent flag is added where the file has none.
     status, fields, _ = c.form("/data/edit?file=data/people.yaml", "data")
     flag = next((f for f in fields if f[0].endswith("-public")), None)
