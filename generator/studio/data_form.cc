@@ -25,7 +25,9 @@ const std::map<std::string, std::string>& labels() {
       {"hotlines", "服务热线"}, {"figures", "数据看板"}, {"label", "名称"}, {"value", "数值"}, {"unit", "单位"},
       {"as_of", "截至"}, {"honors", "荣誉"}, {"title", "标题"}, {"year", "年份"}, {"awardees", "获奖者"},
       {"stars", "星级"}, {"story", "事迹"}, {"shop", "兑换超市"}, {"station", "阵地"}, {"rewards", "兑换物品"},
-      {"points", "积分"}, {"stock", "库存"}, {"photo", "照片"}, {"url", "网址"}, {"note", "备注"}};
+      {"points", "积分"}, {"stock", "库存"}, {"photo", "照片"}, {"url", "网址"}, {"note", "备注"},
+      {"household", "按户登记"}, {"level", "层级"}, {"parent", "上级组织"}, {"wechat_qr", "微信群二维码"},
+      {"image", "图片"}};
   return m;
 }
 
@@ -161,9 +163,7 @@ struct Walker {
     if (can_delete) deletable.pop_back();
     html += "<fieldset id=\"" + id + "\"><legend>" + html_escape(label) + "</legend>";
     if (errors->count(id)) described(id, "");
-    if (can_delete)
-      html += "<div class=\"field delete\"><input type=\"checkbox\" id=\"" + id + "-delete\" name=\"" + id +
-              "-delete\" value=\"1\"><label for=\"" + id + "-delete\">删除这一项</label></div>";
+
     if (n.kind == YamlNode::Kind::map) {
       ++depth;
       for (const auto& c : n.children) node(c, label_of(c.key), c.key);
@@ -195,12 +195,21 @@ struct Walker {
                 "）</legend><p class=\"hint\">填写后保存即添加到最后；不填则不添加。</p>";
         for (const auto& key : new_item_keys(n)) {
           std::string fid = id + "-new-" + key;
-          html += "<div class=\"field\"><label for=\"" + fid + "\">" + html_escape(label_of(key)) +
-                  "</label><input type=\"text\" id=\"" + fid + "\" name=\"" + fid + "\" value=\"\"></div>";
+          html += "<div class=\"field\"><label for=\"" + fid + "\">" + html_escape(label_of(key)) + "</label>";
+          const YamlNode* like = child(n.children.back(), key);
+          if (like && is_bool(like->value) && !like->quote)  // a yes/no like the last item's
+            html += "<select id=\"" + fid + "\" name=\"" + fid + "\"><option value=\"\" selected>（不填）</option>"
+                    "<option value=\"true\">是</option><option value=\"false\">否</option></select></div>";
+          else
+            html += "<input type=\"text\" id=\"" + fid + "\" name=\"" + fid + "\" value=\"\"></div>";
         }
         html += "</fieldset>";
       }
     }
+    // Last in the item, after its values: deleting is the rarer act.
+    if (can_delete)
+      html += "<div class=\"field delete\"><input type=\"checkbox\" id=\"" + id + "-delete\" name=\"" + id +
+              "-delete\" value=\"1\"><label for=\"" + id + "-delete\">删除这一项</label></div>";
     html += "</fieldset>";
   }
 };

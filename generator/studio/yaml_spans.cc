@@ -249,6 +249,11 @@ std::optional<std::size_t> dash_line(std::string_view file, std::size_t pos, int
   return head;
 }
 
+// A new value: a yes/no as YAML's boolean, anything else as rewrite_scalar().
+std::string value_text(const YamlNode& probe, const std::string& value) {
+  return value == "true" || value == "false" ? value : rewrite_scalar(probe, value);
+}
+
 std::size_t after_line(std::string_view file, std::size_t pos) {
   std::size_t eol = file.find('\n', pos == 0 ? 0 : pos - 1);
   return eol == std::string_view::npos ? file.size() : eol + 1;
@@ -278,11 +283,11 @@ std::optional<YamlEdit> append_item(const YamlNode& list, std::string_view file,
   if (last.flow) {
     text += "{";
     for (std::size_t i = 0; i < fields.size(); ++i)
-      text += (i ? ", " : "") + fields[i].first + ": " + rewrite_scalar(probe, fields[i].second);
+      text += (i ? ", " : "") + fields[i].first + ": " + value_text(probe, fields[i].second);
     text += "}" + eol;
   } else {
     for (std::size_t i = 0; i < fields.size(); ++i)
-      text += (i ? std::string(last.indent, ' ') : "") + fields[i].first + ": " + rewrite_scalar(probe, fields[i].second) + eol;
+      text += (i ? std::string(last.indent, ' ') : "") + fields[i].first + ": " + value_text(probe, fields[i].second) + eol;
   }
   if (at == file.size() && !file.empty() && file.back() != '\n') text = eol + text;
   return YamlEdit{at, at, text};
