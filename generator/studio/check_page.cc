@@ -23,6 +23,14 @@ std::string link_for(const App& app, const Diagnostic& d) {
   if (is_article_path(file)) {
     auto text = read_site_file(app.site, file);
     std::string key = text ? key_at_line(read_page_text(*text), d.loc.line) : "";
+    // A key that is missing has no line: the hint names it ("summary: …").
+    if (key.empty())
+      for (const char* k : {"title", "date", "summary", "tags", "cover", "author", "source", "start", "end", "place",
+                            "station", "color", "capacity", "signup"})
+        if (d.hint.find(std::string(k) + ":") != std::string::npos || d.message.find(std::string(k) + ":") != std::string::npos) {
+          key = k;
+          break;
+        }
     return "/edit?path=" + url_encode(file) + "#" + (key.empty() ? "body" : "f_" + key);
   }
   if (is_data_path(file)) {

@@ -324,6 +324,12 @@ def data_forms(c, site, head):
     # check's findings link to the studio's fields.
     status, body, _ = c.get("/check")
     check(status == 200 and "网站检查" in body, f"check page opens ({status})")
+    # A finding about a missing summary opens the article at its 摘要 field.
+    m = re.search(r'href="(/edit\?path=content/[^"#]+\.md#f_summary)"', body)
+    check(m is not None, "check page: a missing summary links to the article's 摘要 field")
+    if m:
+        status, page_html, _ = c.get(m.group(1).split("#")[0])
+        check(status == 200 and 'id="f_summary"' in page_html, "check page: the link opens the editor with that field")
 
 
 def main():
