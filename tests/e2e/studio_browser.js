@@ -2,11 +2,15 @@
 // (logins required): 编辑 writes a news article with a table (toolbar) and a
 // photo carrying GPS EXIF (chosen as on a phone, inserted at the cursor),
 // sees the live preview rendered by the site's theme, saves and submits,
-// imports a Word .docx with an image (made here with python3-docx) and
-// replaces the points ledger after its preview;
+// imports a Word .docx with an image (made here with python3-docx),
+// replaces the points ledger with an Excel workbook (openpyxl) after its
+// preview, and changes the first grid's 网格长's phone in the grid form;
 // 审核 approves; 发布 publishes. The built site shows the article, the
-// published photo has no EXIF, git log names each user. axe-core finds no
-// violation on any studio page. Screenshots at 390 px and 1280 px.
+// Word document, the new phone and the ledger's new row; the published
+// photos have no EXIF; public/ passes the Nu checker and linkchecker; git
+// log names each user for each step. axe-core finds no violation on any
+// studio page (data forms and 网站检查 included). Screenshots at 390 px and
+// 1280 px.
 //   node studio_browser.js HONGFAN REPO [SCREENSHOT_DIR]
 'use strict';
 const { execFileSync, spawn } = require('child_process');
