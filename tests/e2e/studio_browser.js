@@ -104,6 +104,7 @@ async function login(b, width, loginName) {
     const text = await body.inputValue();
     check(/\| 项目 \| 内容 \|/.test(text), 'toolbar: 表格 inserts a table');
     check(/!\[照片\]\(\/images\/\d{4}\/\d{2}\/phone-[0-9a-f]{8}\.jpg\)/.test(text), 'photo: uploaded and inserted at the cursor');
+    check(/\|\n\n!\[照片\]/.test(text), 'photo: a paragraph of its own after the table, not a table row');
     // Live preview through the site's own pipeline and theme.
     await editor.waitForFunction(() => /\/preview\//.test(document.getElementById('preview').src), null, { timeout: 60000 });
     const frame = editor.frameLocator('#preview');
