@@ -309,6 +309,29 @@ std::vector<YamlEdit> data_form_edits(const YamlNode& root, std::string_view tex
   return edits;
 }
 
+httplib::Request changed_fields(const YamlNode& root, std::string_view text, const httplib::Request& req) {
+  httplib::Request only;
+  auto names = [&](const auto& container) {
+    for (const auto& [name, value] : container) {
+      (void)value;
+      httplib::Request one;  // this field alone: does it change the file?
+      bool present = false;
+      std::string v = submitted(req, name, &present);
+      one.params.emplace(name, v);
+      if (!data_form_edits(root, text, one).empty()) only.params.emplace(name, v);
+    }
+  };
+  names(req.params);
+  names(req.files);
+  return only;
+}
+
+std::string yaml_shape(const YamlNode& root) {
+  std::string out = std::to_string(static_cast<int>(root.kind)) + root.key + "(";
+  for (const auto& c : root.children) out += yaml_shape(c);
+  return out + ")";
+}
+
 std::string data_field_at(const YamlNode& root, std::string_view text, int line, int column) {
   // The byte the problem points at, from its line and character column.
   std::size_t pos = 0;

@@ -32,6 +32,15 @@ std::size_t longest_list(const YamlNode& root);
 /// form says. An unchanged form gives none.
 std::vector<YamlEdit> data_form_edits(const YamlNode& root, std::string_view text, const httplib::Request& req);
 
+/// The submitted fields that differ from `root` (the version the form was
+/// made from), as a request holding only those: applied to a newer version
+/// of the same shape, they change only what this person changed.
+httplib::Request changed_fields(const YamlNode& root, std::string_view text, const httplib::Request& req);
+
+/// The tree's keys and kinds in order: two versions with the same shape
+/// number their fields alike.
+std::string yaml_shape(const YamlNode& root);
+
 /// The field a problem at `line`:`column` (1-based, characters) belongs to,
 /// or "" when no value is on that line.
 std::string data_field_at(const YamlNode& root, std::string_view text, int line, int column);

@@ -82,6 +82,14 @@ std::string form_html(const Session& s, const std::string& path, const std::stri
   return html;
 }
 
+// The committed version of `path` whose hash is `hash` (the one a form was
+// made from), among its recent history.
+std::optional<std::string> version_with_hash(App& app, const std::string& path, const std::string& hash) {
+  for (const auto& r : app.repo->history(path, 20))
+    if (auto text = app.repo->file_at(r.id, path); text && content_hash(*text) == hash) return text;
+  return std::nullopt;
+}
+
 void handle_list(App& app, const Session& s, const httplib::Request&, httplib::Response& res) {
   DiskFileSystem disk(app.site);
   std::string html = "<h1>基础数据</h1><p>网格、组织架构、服务阵地、居民等数据，在这里按表单修改。</p><ul class=\"items\">";
@@ -143,6 +151,14 @@ void handle_save(App& app, const Session& s, const httplib::Request& req, httpli
   if (!root) return fail(res, s, 422, _("this file is not valid YAML; correct it in a text editor first"));
   std::string text = apply_edits(shown, data_form_edits(*root, shown, req));
   if (form_value(req, "base") != content_hash(*current) && !from_draft) {
+    // Someone saved since the form was made. The draft holds this person's
+    // changes — the fields that differ from the version they saw — put
+    // into the newer file, so loading and saving it loses neither.
+    if (auto seen = version_with_hash(app, path, form_value(req, "base"))) {
+      auto seen_root = read_yaml_spans(*seen);
+      if (seen_root && yaml_shape(*seen_root) == yaml_shape(*root))
+        text = apply_edits(*current, data_form_edits(*root, *current, changed_fields(*seen_root, *seen, req)));
+    }
     keep_draft(app, path, text);
     std::string banner = "<div class=\"notice bad\" role=\"alert\"><p><strong>" +
                          html_escape(_("someone else saved this file after you opened it; nothing was overwritten")) +
