@@ -379,8 +379,27 @@ void handle_save(App& app, const Session& s, const httplib::Request& req, httpli
     if (!current) return not_found(res, s);
     if (content_hash(*current) != base) {
       // Someone saved since this form was opened: nothing is overwritten;
-      // this version is kept as a draft and both are shown.
+      // this version is kept as a draft and both are shown. The draft
+      // holds what this person changed (against the version their form
+      // was made from) put into the newer file, so saving it later keeps
+      // the other person's changes too.
       text = apply_form(*current, fields, list_keys(), body);
+      if (auto seen = version_with_hash(app, path, base)) {
+        PageText was = read_page_text(*seen), now = read_page_text(*current);
+        std::map<std::string, std::string> mine;
+        for (const auto& [k, v] : fields) {
+          auto it = was.values.find(k);
+          if (v != (it == was.values.end() ? "" : it->second)) mine[k] = v;
+        }
+        auto plain = [](std::string_view t) {
+          std::string out;
+          for (char c : t)
+            if (c != '\r') out += c;
+          return out;
+        };
+        bool body_changed = plain(body) != plain(was.body);
+        text = apply_form(*current, mine, list_keys(), body_changed ? body : std::string_view(now.body));
+      }
       keep_draft(app, path, text);
       FormState st = state_from_text(path, text);
       st.base = content_hash(*current);

@@ -82,14 +82,6 @@ std::string form_html(const Session& s, const std::string& path, const std::stri
   return html;
 }
 
-// The committed version of `path` whose hash is `hash` (the one a form was
-// made from), among its recent history.
-std::optional<std::string> version_with_hash(App& app, const std::string& path, const std::string& hash) {
-  for (const auto& r : app.repo->history(path, 20))
-    if (auto text = app.repo->file_at(r.id, path); text && content_hash(*text) == hash) return text;
-  return std::nullopt;
-}
-
 void handle_list(App& app, const Session& s, const httplib::Request&, httplib::Response& res) {
   DiskFileSystem disk(app.site);
   std::string html = "<h1>基础数据</h1><p>网格、组织架构、服务阵地、居民等数据，在这里按表单修改。</p><ul class=\"items\">";

@@ -74,6 +74,12 @@ std::string preview_root(const App& app) { return app.site + "/.hongfan-studio/p
 
 std::string draft_path(const App& app, const std::string& path) { return app.site + "/.hongfan-studio/drafts/" + path; }
 
+std::optional<std::string> version_with_hash(App& app, const std::string& path, const std::string& hash) {
+  for (const auto& r : app.repo->history(path, 20))
+    if (auto text = app.repo->file_at(r.id, path); text && content_hash(*text) == hash) return text;
+  return std::nullopt;
+}
+
 std::string read_draft(const App& app, const std::string& path) {
   std::ifstream in(draft_path(app, path), std::ios::binary);
   if (!in) return {};

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,11 @@ std::string set_front_keys(App& app, const User& user, const std::string& path,
 /// The draft kept for `path` after a save that failed (validation or
 /// conflict), if any.
 std::string draft_path(const App& app, const std::string& path);
+
+/// The committed version of `path` whose content_hash() is `hash` (the one
+/// a form was made from), among its recent history. The caller holds
+/// app.write_mutex.
+std::optional<std::string> version_with_hash(App& app, const std::string& path, const std::string& hash);
 
 /// Keeps `text` as the draft of `path`; reads it back ("" when none).
 void keep_draft(const App& app, const std::string& path, const std::string& text);

@@ -498,6 +498,8 @@ def flows(site, tmp, base, target):
           f"conflict: the second save is refused, the first kept ({status})")
     check(os.path.exists(draft) and "审核写的摘要" in open(draft, encoding="utf-8").read() and "审核写的摘要" in body,
           "conflict: the second version is kept as a draft and shown again")
+    check("编辑改的标题" in open(draft, encoding="utf-8").read(),
+          "conflict: the draft holds only what the second person changed, on top of the first's save")
     changed = [l for l in git(site, "diff", "HEAD~1", "--", news).splitlines()
                if l[:1] in "+-" and not l.startswith(("+++", "---"))]
     check(len(changed) == 2 and changed[0].startswith("-title:") and changed[1] == "+title: 编辑改的标题",
