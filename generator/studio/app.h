@@ -42,8 +42,11 @@ std::string bare_page(const std::string& title, const std::string& content);
 /// `<input type=hidden name=csrf>` for the session.
 std::string csrf_field(const Session& s);
 
-/// A form field value: urlencoded or multipart.
+/// A form field value: urlencoded or multipart. Forms that can be long (an
+/// article, a data file) are sent as multipart: Debian's libcpp-httplib is
+/// built to refuse a urlencoded body over 8 KB (about 900 Chinese characters).
 std::string form_value(const httplib::Request& req, const std::string& name);
+bool has_form_value(const httplib::Request& req, const std::string& name);
 
 /// Replies with an HTML page and a status.
 void reply(httplib::Response& res, int status, std::string html);
@@ -64,6 +67,8 @@ void add_article_routes(httplib::Server& server, App& app,
 void add_photo_routes(App& app, const std::function<void(const char*, const char*, Handler)>& route);
 void add_import_routes(App& app, const std::function<void(const char*, const char*, Handler)>& route);
 void add_ledger_routes(App& app, const std::function<void(const char*, const char*, Handler)>& route);
+void add_data_routes(App& app, const std::function<void(const char*, const char*, Handler)>& route);
+void add_check_routes(App& app, const std::function<void(const char*, const char*, Handler)>& route);
 void add_review_routes(App& app, const std::function<void(const char*, const char*, Handler)>& route);
 
 }  // namespace hongfan::studio

@@ -95,7 +95,7 @@ std::map<std::string, std::string> submitted_fields(const httplib::Request& req,
   for (const auto& f : kFields) {
     if (f.activity && section != "activities") continue;
     std::string name = std::string("f_") + f.key;
-    if (req.has_param(name.c_str())) out[f.key] = req.get_param_value(name.c_str());
+    if (has_form_value(req, name)) out[f.key] = form_value(req, name);
   }
   return out;
 }
@@ -202,7 +202,7 @@ std::string edit_form(const App& app, const Session& s, const FormState& st) {
   if (!st.path.empty())
     html += "<p class=\"hint\">文件：<code>" + html_escape(st.path) + "</code> · <a href=\"/history?path=" +
             url_encode(st.path) + "\">修改记录</a></p>";
-  html += "<div class=\"cols\"><div><form id=\"edit\" method=\"post\" action=\"/save\">" + csrf_field(s) +
+  html += "<div class=\"cols\"><div><form id=\"edit\" method=\"post\" action=\"/save\" enctype=\"multipart/form-data\">" + csrf_field(s) +
           "<input type=\"hidden\" name=\"path\" value=\"" + attr(st.path) + "\">"
           "<input type=\"hidden\" name=\"base\" value=\"" + attr(st.base) + "\">";
   if (st.path.empty()) {
@@ -254,21 +254,6 @@ std::string edit_form(const App& app, const Session& s, const FormState& st) {
             attr(st.path) + "\"><button type=\"submit\" class=\"secondary\">提交审核</button></form>";
   }
   return html;
-}
-
-std::string read_draft(const App& app, const std::string& path) {
-  std::ifstream in(draft_path(app, path), std::ios::binary);
-  if (!in) return {};
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void keep_draft(const App& app, const std::string& path, const std::string& text) {
-  std::error_code ec;
-  std::filesystem::path p = draft_path(app, path);
-  std::filesystem::create_directories(p.parent_path(), ec);
-  std::ofstream(p, std::ios::binary) << text;
 }
 
 // A name for a new article: the date and a short hash, ASCII only.
@@ -366,10 +351,10 @@ void handle_new(App& app, const Session& s, const httplib::Request& req, httplib
 
 void handle_save(App& app, const Session& s, const httplib::Request& req, httplib::Response& res) {
   if (!may_edit(s)) return forbidden(res, s);
-  std::string path = req.get_param_value("path");
-  std::string base = req.get_param_value("base");
-  std::string section = req.get_param_value("section");
-  std::string body = req.get_param_value("body");
+  std::string path = form_value(req, "path");
+  std::string base = form_value(req, "base");
+  std::string section = form_value(req, "section");
+  std::string body = form_value(req, "body");
   bool is_new = path.empty();
   if (is_new) {
     auto secs = sections(app);
@@ -394,8 +379,27 @@ void handle_save(App& app, const Session& s, const httplib::Request& req, httpli
     if (!current) return not_found(res, s);
     if (content_hash(*current) != base) {
       // Someone saved since this form was opened: nothing is overwritten;
-      // this version is kept as a draft and both are shown.
+      // this version is kept as a draft and both are shown. The draft
+      // holds what this person changed (against the version their form
+      // was made from) put into the newer file, so saving it later keeps
+      // the other person's changes too.
       text = apply_form(*current, fields, list_keys(), body);
+      if (auto seen = version_with_hash(app, path, base)) {
+        PageText was = read_page_text(*seen), now = read_page_text(*current);
+        std::map<std::string, std::string> mine;
+        for (const auto& [k, v] : fields) {
+          auto it = was.values.find(k);
+          if (v != (it == was.values.end() ? "" : it->second)) mine[k] = v;
+        }
+        auto plain = [](std::string_view t) {
+          std::string out;
+          for (char c : t)
+            if (c != '\r') out += c;
+          return out;
+        };
+        bool body_changed = plain(body) != plain(was.body);
+        text = apply_form(*current, mine, list_keys(), body_changed ? body : std::string_view(now.body));
+      }
       keep_draft(app, path, text);
       FormState st = state_from_text(path, text);
       st.base = content_hash(*current);
@@ -431,10 +435,10 @@ void handle_save(App& app, const Session& s, const httplib::Request& req, httpli
 }
 
 void handle_preview(App& app, const Session& s, const httplib::Request& req, httplib::Response& res) {
-  std::string path = req.get_param_value("path");
-  std::string section = path.empty() ? req.get_param_value("section") : section_of(path);
+  std::string path = form_value(req, "path");
+  std::string section = path.empty() ? form_value(req, "section") : section_of(path);
   auto fields = submitted_fields(req, section);
-  std::string body = req.get_param_value("body");
+  std::string body = form_value(req, "body");
   std::string text;
   if (path.empty()) {
     auto secs = sections(app);
@@ -490,7 +494,7 @@ std::string format_time(std::int64_t t) {
 
 void handle_history(App& app, const Session& s, const httplib::Request& req, httplib::Response& res) {
   std::string path = req.get_param_value("path");
-  if (!is_article_path(path)) return not_found(res, s);
+  if (!is_article_path(path) && !is_data_path(path)) return not_found(res, s);
   auto current = read_site_file(app.site, path);
   std::vector<Revision> revs;
   std::vector<std::string> diffs;
@@ -499,8 +503,9 @@ void handle_history(App& app, const Session& s, const httplib::Request& req, htt
     revs = app.repo->history(path);
     for (const auto& r : revs) diffs.push_back(app.repo->diff(r.id, path));
   }
-  std::string html = "<h1>修改记录</h1><p><code>" + html_escape(path) + "</code> · <a href=\"/edit?path=" +
-                     url_encode(path) + "\">返回编辑</a></p><ul class=\"items\">";
+  std::string back = is_data_path(path) ? "/data/edit?file=" + url_encode(path) : "/edit?path=" + url_encode(path);
+  std::string html = "<h1>修改记录</h1><p><code>" + html_escape(path) + "</code> · <a href=\"" + back +
+                     "\">返回编辑</a></p><ul class=\"items\">";
   for (std::size_t i = 0; i < revs.size(); ++i) {
     const auto& r = revs[i];
     html += "<li><div><strong>" + html_escape(r.author) + "</strong> · " + format_time(r.time) + " · " +
@@ -520,7 +525,7 @@ void handle_history(App& app, const Session& s, const httplib::Request& req, htt
 void handle_restore(App& app, const Session& s, const httplib::Request& req, httplib::Response& res) {
   if (!may_edit(s)) return forbidden(res, s);
   std::string path = req.get_param_value("path"), id = req.get_param_value("id"), base = req.get_param_value("base");
-  if (!is_article_path(path)) return not_found(res, s);
+  if (!is_article_path(path) && !is_data_path(path)) return not_found(res, s);
   std::lock_guard lock(app.write_mutex);
   auto old = app.repo->file_at(id, path);
   auto current = read_site_file(app.site, path);
@@ -531,7 +536,7 @@ void handle_restore(App& app, const Session& s, const httplib::Request& req, htt
                                              "</p><p><a href=\"/history?path=" + url_encode(path) + "\">重新打开修改记录</a></p>"));
   std::string error = save_and_commit(app, s.user, path, *old, "恢复 " + path + " 到 " + id.substr(0, 7));
   if (!error.empty()) return reply(res, 500, page(s, "失败", "<p class=\"error\">" + html_escape(error) + "</p>"));
-  redirect(res, "/edit?saved=1&path=" + url_encode(path));
+  redirect(res, is_data_path(path) ? "/data/edit?saved=1&file=" + url_encode(path) : "/edit?saved=1&path=" + url_encode(path));
 }
 
 }  // namespace

@@ -1,17 +1,19 @@
-// The points ledger: a CSV saved from Excel or WPS (UTF-8 or GBK) is
-// checked with the build's own rules against the rest of the site, then
-// shown as a preview — rows added and removed, rows in error by row number —
-// and replaces data/points.* only when it has no errors and someone says so.
+// The points ledger: an Excel/WPS workbook (.xlsx) or a CSV saved from them
+// (UTF-8 or GBK) is checked with the build's own rules against the rest of
+// the site, then shown as a preview — rows added and removed, rows in error
+// by row number — and replaces data/points.* only when it has no errors and
+// someone says so. One ledger remains: the others are removed in the same
+// commit, so the old one stays in the git history.
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
 
-#include "core/encoding.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "data/points.h"
 #include "studio/app.h"
+#include "studio/ledger_rows.h"
 #include "studio/paths.h"
 #include "studio/site_ops.h"
 
@@ -21,25 +23,32 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kLedger = "data/points.csv";
-const char* const kOtherLedgers[] = {"data/points.yaml", "data/points.xlsx"};
+const char* const kLedgers[] = {"data/points.csv", "data/points.xlsx", "data/points.yaml"};
 
-std::string pending_file(const App& app, const std::string& token) {
-  return app.site + "/.hongfan-studio/ledger/" + token + ".csv";
+// The ledger file an upload named `name` becomes, or "" for other formats.
+std::string target_of(const std::string& name) {
+  std::string lower = ascii_lower(name);
+  if (ends_with(lower, ".xlsx")) return "data/points.xlsx";
+  if (ends_with(lower, ".csv")) return "data/points.csv";
+  return {};
 }
 
-// Data rows of a CSV (line number → text without its line end), header and
-// blank lines left out.
-std::map<int, std::string> rows_of(const std::string& text) {
-  std::map<int, std::string> rows;
-  int n = 0;
-  for (auto line : split_lines(text)) {
-    ++n;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (n == 1 || trim(line).empty()) continue;
-    rows[n] = std::string(line);
-  }
-  return rows;
+std::vector<std::string> others_than(const std::string& target) {
+  std::vector<std::string> out;
+  for (const char* l : kLedgers)
+    if (target != l) out.push_back(l);
+  return out;
+}
+
+// The ledger on disk now, if any (the build refuses two).
+std::string current_ledger(const App& app) {
+  for (const char* l : kLedgers)
+    if (read_site_file(app.site, l)) return l;
+  return {};
+}
+
+std::string pending_file(const App& app, const std::string& token, const std::string& target) {
+  return app.site + "/.hongfan-studio/ledger/" + token + (ends_with(target, ".xlsx") ? ".xlsx" : ".csv");
 }
 
 void fail(httplib::Response& res, const Session& s, int status, const std::string& message) {
@@ -51,19 +60,18 @@ bool may_edit(const Session& s) { return s.user.has(kEditor) || s.user.has(kRevi
 
 std::string upload_form(const Session& s) {
   return "<form method=\"post\" action=\"/ledger\" enctype=\"multipart/form-data\">" + csrf_field(s) +
-         "<label for=\"ledger\">积分台账文件</label><p class=\"hint\" id=\"ledger-hint\">在 Excel 或 WPS 中“另存为 CSV”；"
+         "<label for=\"ledger\">积分台账文件</label><p class=\"hint\" id=\"ledger-hint\">Excel 或 WPS 表格（.xlsx），或另存为的 CSV；"
          "表头可用中文：日期, 人员, 网格, 类别, 积分, 事由。上传后先预览，确认无误再替换。</p>"
-         "<input type=\"file\" id=\"ledger\" name=\"ledger\" accept=\".csv\" aria-describedby=\"ledger-hint\">"
+         "<input type=\"file\" id=\"ledger\" name=\"ledger\" accept=\".xlsx,.csv\" aria-describedby=\"ledger-hint\">"
          "<div class=\"actions\"><button type=\"submit\">上传并预览</button></div></form>";
 }
 
 void handle_page(App& app, const Session& s, const httplib::Request&, httplib::Response& res) {
-  auto current = read_site_file(app.site, kLedger);
+  std::string file = current_ledger(app);
   std::string html = "<h1>积分台账</h1>";
-  if (current) {
-    auto text = decode_text(*current);
-    html += "<p>当前台账：<code>" + std::string(kLedger) + "</code>，共 " +
-            std::to_string(text ? rows_of(text->text).size() : 0) + " 行。</p>";
+  if (!file.empty()) {
+    auto rows = ledger_rows(file, read_site_file(app.site, file).value_or(""));
+    html += "<p>当前台账：<code>" + file + "</code>，共 " + std::to_string(rows ? rows->size() : 0) + " 行。</p>";
   } else {
     html += "<p>还没有积分台账。</p>";
   }
@@ -74,17 +82,20 @@ void handle_upload(App& app, const Session& s, const httplib::Request& req, http
   if (!may_edit(s)) return fail(res, s, 403, _("your role does not allow this"));
   if (!req.has_file("ledger")) return fail(res, s, 400, _("choose the ledger file first"));
   auto file = req.get_file_value("ledger");
-  if (!ends_with(ascii_lower(file.filename), ".csv"))
-    return fail(res, s, 400, _("the ledger must be a CSV file: in Excel or WPS choose 另存为 → CSV"));
-  auto text = decode_text(file.content);
-  if (!text) return fail(res, s, 400, _("the ledger file is neither UTF-8 nor GBK; save it from Excel as CSV"));
-  auto problems = validate_with(app, {{kLedger, file.content}},
-                                {std::begin(kOtherLedgers), std::end(kOtherLedgers)}, kLedger);
-  auto now_rows = rows_of(text->text);
+  std::string target = target_of(file.filename);
+  if (target.empty()) return fail(res, s, 400, _("the ledger must be an Excel workbook (.xlsx) or a CSV file"));
+  auto rows = ledger_rows(target, file.content);
+  if (!rows)
+    return fail(res, s, 400, ends_with(target, ".xlsx")
+                                 ? _("the workbook cannot be read; open it in Excel or WPS and save it again as .xlsx")
+                                 : _("the ledger file is neither UTF-8 nor GBK; save it from Excel as CSV"));
+  auto problems = validate_with(app, {{target, file.content}}, others_than(target), target);
+  const auto& now_rows = *rows;
   std::map<std::string, int> before;  // row text → how many times
-  if (auto current = read_site_file(app.site, kLedger))
-    if (auto old = decode_text(*current))
-      for (const auto& [n, row] : rows_of(old->text)) ++before[row];
+  std::string old_file = current_ledger(app);
+  if (!old_file.empty())
+    if (auto old = ledger_rows(old_file, read_site_file(app.site, old_file).value_or("")))
+      for (const auto& [n, row] : *old) ++before[row];
   std::vector<std::pair<int, std::string>> added;
   std::size_t kept = 0;
   for (const auto& [n, row] : now_rows) {
@@ -116,7 +127,7 @@ void handle_upload(App& app, const Session& s, const httplib::Request& req, http
   std::string token = random_token(16);
   std::error_code ec;
   fs::create_directories(app.site + "/.hongfan-studio/ledger", ec);
-  std::ofstream(pending_file(app, token), std::ios::binary) << file.content;
+  std::ofstream(pending_file(app, token, target), std::ios::binary) << file.content;
   html += "<h2>新增的行</h2>";
   if (added.empty()) {
     html += "<p>没有新增的行。</p>";
@@ -138,18 +149,23 @@ void handle_apply(App& app, const Session& s, const httplib::Request& req, httpl
   std::string token = req.get_param_value("token");
   if (token.size() != 32 || token.find_first_not_of("0123456789abcdef") != std::string::npos)
     return fail(res, s, 400, _("the form has expired; open the page again"));
-  std::ifstream in(pending_file(app, token), std::ios::binary);
+  // The pending file's name says which ledger it becomes.
+  std::string target = "data/points.xlsx";
+  if (!fs::exists(pending_file(app, token, target))) target = "data/points.csv";
+  std::ifstream in(pending_file(app, token, target), std::ios::binary);
   if (!in) return fail(res, s, 400, _("the form has expired; open the page again"));
   std::ostringstream bytes;
   bytes << in.rdbuf();
   std::lock_guard lock(app.write_mutex);
   // Checked again: the rest of the site may have changed since the preview.
-  auto problems = validate_with(app, {{kLedger, bytes.str()}}, {std::begin(kOtherLedgers), std::end(kOtherLedgers)}, kLedger);
+  auto problems = validate_with(app, {{target, bytes.str()}}, others_than(target), target);
   if (!problems.empty()) return fail(res, s, 422, problems.front().format());
   std::string error;
-  if (!write_site_file(app.site, kLedger, bytes.str(), &error)) return fail(res, s, 500, error);
-  std::vector<std::string> paths = {kLedger};
-  for (const char* other : kOtherLedgers) {
+  if (!write_site_file(app.site, target, bytes.str(), &error)) return fail(res, s, 500, error);
+  // The other ledgers go in the same commit: the build allows one, and the
+  // history keeps what they held.
+  std::vector<std::string> paths = {target};
+  for (const auto& other : others_than(target)) {
     std::error_code ec;
     if (fs::remove(app.site + "/" + other, ec)) paths.push_back(other);
   }
@@ -157,7 +173,7 @@ void handle_apply(App& app, const Session& s, const httplib::Request& req, httpl
   if (app.repo->commit(paths, s.user.name, author_email(s.user), "更新积分台账（新增 " + added + " 行）", &error).empty())
     return fail(res, s, 500, error);
   std::error_code ec;
-  fs::remove(pending_file(app, token), ec);
+  fs::remove(pending_file(app, token, target), ec);
   reply(res, 200, page(s, "积分台账", "<h1>积分台账</h1><p class=\"notice\" role=\"status\">" +
                                           html_escape(tr("the ledger was replaced ({} rows added)", added)) +
                                           "</p><p>发布后网站上的积分榜随之更新。</p>"));

@@ -53,6 +53,12 @@ bool is_article_path(const std::string& rel) {
   return segs.size() >= 3 && segs[0] == "content" && ends_with(rel, ".md") && checked_path(".", rel).has_value();
 }
 
+bool is_data_path(const std::string& rel) {
+  if (!starts_with(rel, "data/") || !ends_with(rel, ".yaml") || rel == "data/points.yaml") return false;
+  std::string name = rel.substr(5);
+  return name.size() > 5 && name.find('/') == std::string::npos && name[0] != '.' && name.find("..") == std::string::npos;
+}
+
 bool write_site_file(const std::string& site, const std::string& rel, const std::string& data, std::string* error) {
   auto full = checked_path(site, rel);
   if (!full) {

@@ -16,6 +16,10 @@ std::optional<std::string> checked_path(const std::string& site, const std::stri
 /// True for `content/SECTION/…/NAME.md` paths the article editor may touch.
 bool is_article_path(const std::string& rel);
 
+/// True for `data/NAME.yaml` files the data forms may touch (not the
+/// ledger, which has its own upload page).
+bool is_data_path(const std::string& rel);
+
 /// Writes `data` to `rel` in `site` atomically (a temporary file in the same
 /// folder, then rename), creating missing folders. Refuses what
 /// checked_path() refuses. Returns false and sets `error` on failure.

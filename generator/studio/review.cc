@@ -90,6 +90,11 @@ void handle_publish(App& app, const Session& s, const httplib::Request&, httplib
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     html = "<p role=\"status\">" + html_escape(tr("built {} pages ({} files, {} changed) into {} in {:.0f} ms", stats.pages,
                                                   stats.files, stats.files_changed, "public/", ms)) + "</p>";
+    // An empty commit records who published what the history holds then,
+    // so `git log` shows the last step of every change too.
+    std::string error;
+    app.repo->commit({}, s.user.name, author_email(s.user),
+                     "发布网站（" + std::to_string(stats.pages) + " 页，" + std::to_string(stats.files_changed) + " 个文件有变化）", &error);
     if (!app.config.deploy_remote.empty()) {
       DeployResult d = deploy(options.output_dir, app.config.deploy_remote, app.site + "/.hongfan-studio/deploy");
       html += "<p role=\"status\">" +

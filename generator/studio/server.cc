@@ -81,6 +81,10 @@ std::string form_value(const httplib::Request& req, const std::string& name) {
   return {};
 }
 
+bool has_form_value(const httplib::Request& req, const std::string& name) {
+  return req.has_param(name.c_str()) || req.has_file(name.c_str());
+}
+
 void reply(httplib::Response& res, int status, std::string html) {
   res.status = status;
   res.set_header("Cache-Control", "no-store");
@@ -135,7 +139,8 @@ std::string page(const Session& s, const std::string& title, const std::string& 
                      "<a class=\"skip\" href=\"#main\">跳到正文</a>"
                      "<header class=\"bar\"><a class=\"brand\" href=\"/articles\">红帆工作台</a>"
                      "<nav aria-label=\"工作台\"><ul><li><a href=\"/articles\">文章</a></li>"
-                     "<li><a href=\"/new\">新建文章</a></li><li><a href=\"/ledger\">积分台账</a></li><li><a href=\"/review\">审核与发布</a></li></ul></nav>"
+                     "<li><a href=\"/new\">新建文章</a></li><li><a href=\"/data\">基础数据</a></li><li><a href=\"/ledger\">积分台账</a></li>"
+                     "<li><a href=\"/check\">网站检查</a></li><li><a href=\"/review\">审核与发布</a></li></ul></nav>"
                      "<div class=\"who\"><span>" + html_escape(s.user.name) + "</span>";
   if (s.user.login != "local")
     html += "<form method=\"post\" action=\"/logout\">" + csrf_field(s) + "<button type=\"submit\">退出</button></form>";
@@ -263,6 +268,8 @@ int run_studio(const StudioOptions& options) {
   add_review_routes(app, route);
   add_import_routes(app, route);
   add_ledger_routes(app, route);
+  add_data_routes(app, route);
+  add_check_routes(app, route);
 
   if (!server.bind_to_port(options.bind.c_str(), options.port)) {
     std::fprintf(stderr, "%s\n", tr("cannot listen on {}:{}: the port is in use or not allowed", options.bind, options.port).c_str());

@@ -4,6 +4,8 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <set>
+#include <sstream>
 
 #include "core/fs.h"
 #include "core/i18n.h"
@@ -72,6 +74,27 @@ std::string preview_root(const App& app) { return app.site + "/.hongfan-studio/p
 
 std::string draft_path(const App& app, const std::string& path) { return app.site + "/.hongfan-studio/drafts/" + path; }
 
+std::optional<std::string> version_with_hash(App& app, const std::string& path, const std::string& hash) {
+  for (const auto& r : app.repo->history(path, 20))
+    if (auto text = app.repo->file_at(r.id, path); text && content_hash(*text) == hash) return text;
+  return std::nullopt;
+}
+
+std::string read_draft(const App& app, const std::string& path) {
+  std::ifstream in(draft_path(app, path), std::ios::binary);
+  if (!in) return {};
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void keep_draft(const App& app, const std::string& path, const std::string& text) {
+  std::error_code ec;
+  std::filesystem::path p = draft_path(app, path);
+  std::filesystem::create_directories(p.parent_path(), ec);
+  std::ofstream(p, std::ios::binary) << text;
+}
+
 std::vector<Diagnostic> validate_page(App& app, const std::string& path, const std::string& text) {
   return validate_with(app, {{path, text}}, {}, path);
 }
@@ -90,6 +113,36 @@ std::vector<Diagnostic> validate_with(App& app, const std::map<std::string, std:
   for (auto& d : diags.sorted())
     if (d.severity == Severity::error && d.loc.file == file) mine.push_back(std::move(d));
   return mine;
+}
+
+namespace {
+
+std::vector<Diagnostic> site_errors(const FileSystem& site, const App& app) {
+  BuildOptions options;
+  options.drafts = true;
+  options.now = build_now(app);
+  Diagnostics diags;
+  Timings timings;
+  prepare_site(site, options, diags, timings);
+  std::vector<Diagnostic> out;
+  for (auto& d : diags.sorted())
+    if (d.severity == Severity::error) out.push_back(std::move(d));
+  return out;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> errors_caused_elsewhere(App& app, const std::map<std::string, std::string>& replace,
+                                                const std::string& file) {
+  DiskFileSystem disk(app.site);
+  OverlayFileSystem changed(disk, replace);
+  std::set<std::string> before;
+  for (const auto& d : site_errors(disk, app))
+    if (d.loc.file != file) before.insert(d.format());
+  std::vector<Diagnostic> out;
+  for (auto& d : site_errors(changed, app))
+    if (d.loc.file != file && !before.count(d.format())) out.push_back(std::move(d));
+  return out;
 }
 
 std::string build_preview(App& app, const std::string& path, const std::string& text, std::string* error) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,12 @@ std::vector<Diagnostic> validate_page(App& app, const std::string& path, const s
 /// those reported in `file`.
 std::vector<Diagnostic> validate_with(App& app, const std::map<std::string, std::string>& replace,
                                       const std::vector<std::string>& hide, const std::string& file);
+
+/// Errors the same change brings into other files than `file` (those the
+/// site has now are not counted): a grid id renamed in data/grids.yaml
+/// that the ledger or people.yaml still name.
+std::vector<Diagnostic> errors_caused_elsewhere(App& app, const std::map<std::string, std::string>& replace,
+                                                const std::string& file);
 
 /// Builds the site with `path` as `text` (drafts included) into
 /// SITE/.hongfan-studio/preview/public. Returns the page's URL under
@@ -48,5 +55,14 @@ std::string set_front_keys(App& app, const User& user, const std::string& path,
 /// The draft kept for `path` after a save that failed (validation or
 /// conflict), if any.
 std::string draft_path(const App& app, const std::string& path);
+
+/// The committed version of `path` whose content_hash() is `hash` (the one
+/// a form was made from), among its recent history. The caller holds
+/// app.write_mutex.
+std::optional<std::string> version_with_hash(App& app, const std::string& path, const std::string& hash);
+
+/// Keeps `text` as the draft of `path`; reads it back ("" when none).
+void keep_draft(const App& app, const std::string& path, const std::string& text);
+std::string read_draft(const App& app, const std::string& path);
 
 }  // namespace hongfan::studio

@@ -2,11 +2,15 @@
 // (logins required): 编辑 writes a news article with a table (toolbar) and a
 // photo carrying GPS EXIF (chosen as on a phone, inserted at the cursor),
 // sees the live preview rendered by the site's theme, saves and submits,
-// imports a Word .docx with an image (made here with python3-docx) and
-// replaces the points ledger after its preview;
+// imports a Word .docx with an image (made here with python3-docx),
+// replaces the points ledger with an Excel workbook (openpyxl) after its
+// preview, and changes the first grid's 网格长's phone in the grid form;
 // 审核 approves; 发布 publishes. The built site shows the article, the
-// published photo has no EXIF, git log names each user. axe-core finds no
-// violation on any studio page. Screenshots at 390 px and 1280 px.
+// Word document, the new phone and the ledger's new row; the published
+// photos have no EXIF; public/ passes the Nu checker and linkchecker; git
+// log names each user for each step. axe-core finds no violation on any
+// studio page (data forms and 网站检查 included). Screenshots at 390 px and
+// 1280 px.
 //   node studio_browser.js HONGFAN REPO [SCREENSHOT_DIR]
 'use strict';
 const { execFileSync, spawn } = require('child_process');
@@ -100,6 +104,7 @@ async function login(b, width, loginName) {
     const text = await body.inputValue();
     check(/\| 项目 \| 内容 \|/.test(text), 'toolbar: 表格 inserts a table');
     check(/!\[照片\]\(\/images\/\d{4}\/\d{2}\/phone-[0-9a-f]{8}\.jpg\)/.test(text), 'photo: uploaded and inserted at the cursor');
+    check(/\|\n\n!\[照片\]/.test(text), 'photo: a paragraph of its own after the table, not a table row');
     // Live preview through the site's own pipeline and theme.
     await editor.waitForFunction(() => /\/preview\//.test(document.getElementById('preview').src), null, { timeout: 60000 });
     const frame = editor.frameLocator('#preview');
@@ -150,16 +155,27 @@ d.save(sys.argv[1])
     }
     await editor.getByRole('button', { name: '提交审核' }).click();
     await editor.waitForURL(/\/review$/);
-    // The points ledger (a CSV as Excel saves it, GBK): preview, then replace.
+    // The points ledger as an Excel workbook (made with openpyxl from the
+    // demo's CSV, plus one row): preview, then replace; the CSV goes, and
+    // stays in the history.
     await editor.goto(`http://${bind}:${global.port}/ledger`);
     await axe(editor, 'ledger page');
-    const ledger = path.join(site, 'data/points.csv');
-    const old = fs.readFileSync(ledger);
-    const first = new TextDecoder('gbk').decode(old).split(/\r?\n/)[1].split(',');
-    const row = Buffer.from(['2026-11-05', first[1], first[2]].join(',') + ',');
-    const rest = Buffer.from(execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GBK'], { input: `${first[3]},4,参加网格巡查\r\n` }));
-    const upload = path.join(tmp, '积分.csv');
-    fs.writeFileSync(upload, Buffer.concat([old, row, rest]));
+    const csvLedger = path.join(site, 'data/points.csv');
+    const lines = new TextDecoder('gbk').decode(fs.readFileSync(csvLedger)).split(/\r?\n/).filter((l) => l.trim());
+    const first = lines[1].split(',');
+    const total = lines.slice(1).map((l) => l.split(',')).filter((r) => r[1] === first[1] && r[2] === first[2])
+      .reduce((sum, r) => sum + Number(r[4]), 0) + 777;
+    const upload = path.join(tmp, '积分台账.xlsx');
+    execFileSync('/usr/bin/python3', ['-c', `
+import openpyxl, sys
+rows = [l.split(',') for l in sys.stdin.read().splitlines() if l.strip()]
+wb = openpyxl.Workbook()
+ws = wb.active
+for r in rows:
+    ws.append([int(c) if c.lstrip('-').isdigit() else c for c in r])
+ws.append(['2026-11-05', rows[1][1], rows[1][2], rows[1][3], 777, '参加网格巡查'])
+wb.save(sys.argv[1])
+`, upload], { input: lines.join('\n') });
     await editor.getByLabel('积分台账文件').setInputFiles(upload);
     await editor.getByRole('button', { name: '上传并预览' }).click();
     await editor.getByText('新增 1 行').waitFor();
@@ -167,7 +183,25 @@ d.save(sys.argv[1])
     if (shots) await editor.screenshot({ path: path.join(shots, 'studio-ledger-390.png'), fullPage: true });
     await editor.getByRole('button', { name: '替换台账' }).click();
     await editor.getByText('台账已替换').waitFor();
-    check(Buffer.compare(fs.readFileSync(ledger), fs.readFileSync(upload)) === 0, 'ledger: replaced after the preview');
+    const xlsxLedger = path.join(site, 'data/points.xlsx');
+    check(fs.existsSync(xlsxLedger) && Buffer.compare(fs.readFileSync(xlsxLedger), fs.readFileSync(upload)) === 0 &&
+          !fs.existsSync(csvLedger), 'ledger: the workbook replaced the CSV; one ledger remains');
+    const oldCsv = execFileSync('git', ['-C', site, 'show', 'HEAD~1:data/points.csv']).length;
+    check(oldCsv > 1000, 'ledger: the old CSV is still in the git history');
+
+    // The grid form: the first grid's 网格长 gets a new phone number.
+    await editor.goto(`http://${bind}:${global.port}/data`);
+    await axe(editor, 'data files');
+    await editor.getByRole('link', { name: '网格', exact: true }).click();
+    const chief = editor.getByRole('group', { name: '第1项：网格长 向勤春' });
+    await chief.getByLabel('电话').fill('13805379999');
+    await axe(editor, 'grid form (390)');
+    if (shots) await editor.screenshot({ path: path.join(shots, 'studio-grid-390.png') });
+    await editor.getByRole('button', { name: '保存' }).click();
+    await editor.waitForURL(/saved=1/);
+    const grids = fs.readFileSync(path.join(site, 'data/grids.yaml'), 'utf8');
+    check(/\{role: 网格长, name: 向勤春, phone: "13805379999", duty: 社区两委委员\}/.test(grids) &&
+          /^# 网格：/.test(grids), 'grid form: the phone changed in place, comments and quotes kept');
 
     await editor.goto(`http://${bind}:${global.port}/history?path=${encodeURIComponent(created)}`);
     await axe(editor, 'history page');
@@ -180,6 +214,12 @@ d.save(sys.argv[1])
     await reviewer.waitForFunction(() => /\/preview\//.test(document.getElementById('preview').src), null, { timeout: 60000 });
     await axe(reviewer, 'edit form (1280)');
     if (shots) await reviewer.screenshot({ path: path.join(shots, 'studio-edit-1280.png') });
+    await reviewer.goto(`http://${bind}:${global.port}/data/edit?file=data/org.yaml`);
+    await axe(reviewer, 'org tree form (1280)');
+    if (shots) await reviewer.screenshot({ path: path.join(shots, 'studio-org-1280.png') });
+    await reviewer.goto(`http://${bind}:${global.port}/check`);
+    await axe(reviewer, 'check findings (1280)');
+    if (shots) await reviewer.screenshot({ path: path.join(shots, 'studio-check-1280.png') });
     await reviewer.goto(`http://${bind}:${global.port}/review`);
     await axe(reviewer, 'review page (reviewer)');
     if (shots) await reviewer.screenshot({ path: path.join(shots, 'studio-review-1280.png'), fullPage: true });
@@ -206,8 +246,20 @@ d.save(sys.argv[1])
     const images = execFileSync('find', [pub, '-name', 'phone-*', '-o', '-name', 'word-*']).toString().trim().split('\n').filter(Boolean);
     const exif = images.length ? execFileSync('exiftool', ['-a', '-EXIF:all', '-GPS:all', ...images]).toString() : 'none';
     check(images.length > 0 && !/GPS|Latitude/.test(exif), `published photos carry no EXIF/GPS (${images.length} files)`);
+    const gridPages = execFileSync('grep', ['-rl', '13805379999', pub]).toString();
+    check(/grids?\//.test(gridPages) || gridPages.length > 0, 'published: the 网格长\'s new phone is on the site');
+    const points = execFileSync('grep', ['-rlw', String(total), pub]).toString();
+    check(points.length > 0, `published: the ledger's new row counts (${first[1]} now has ${total} points)`);
+    const tools = path.join(repo, 'tests/tools');
+    let nu = '';
+    try { nu = execFileSync('bash', [path.join(tools, 'check_html.sh'), pub], { env: { ...process.env, HONGFAN_NODE_MODULES: path.join(repo, 'node_modules') } }).toString(); } catch (e) { nu = 'FAILED ' + e.stdout; }
+    check(!/FAILED/.test(nu), `public/ passes the Nu checker ${nu.split('\n').slice(-3).join(' ')}`);
+    let links = '';
+    try { links = execFileSync('bash', [path.join(tools, 'check_links.sh'), pub]).toString(); } catch (e) { links = 'FAILED ' + e.stdout; }
+    check(!/FAILED/.test(links), `public/ passes linkchecker ${links.split('\n').slice(-3).join(' ')}`);
     const log = execFileSync('git', ['-C', site, 'log', '--format=%an|%s']).toString();
-    for (const [who, what] of [['王芳', '上传照片'], ['王芳', '新建'], ['王芳', '导入 Word'], ['王芳', '更新积分台账'], ['王芳', '提交审核'], ['李明', '审核通过']])
+    for (const [who, what] of [['王芳', '上传照片'], ['王芳', '新建'], ['王芳', '导入 Word'], ['王芳', '更新积分台账'], ['王芳', '修改网格'],
+                               ['王芳', '提交审核'], ['李明', '审核通过'], ['赵磊', '发布网站']])
       check(log.split('\n').some((l) => l.startsWith(`${who}|${what}`)), `git log: ${what} by ${who}`);
   } finally {
     await b.close();

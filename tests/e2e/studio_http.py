@@ -4,7 +4,11 @@
 Usage: studio_http.py HONGFAN SITE_SRC
 
 1. Round trip (acceptance 4): every demo content file opened in the edit
-   form and saved unchanged keeps every byte, and makes no commit.
+   form and saved unchanged keeps every byte, and makes no commit; so does
+   every data file in its data form. Data forms: one value changes only its
+   bytes, items are added and deleted by their lines, the consent flag is
+   added, a bad value (or a renamed id other files use) is refused next to
+   its field and kept as a draft, conflicts; check's findings link to fields.
 2. Security (acceptance 3), on a non-local bind with users: a write with no
    session, a POST without the CSRF token or from another origin, uploads
    named ../../x or through a symbolic link, an upload over the size limit,
@@ -68,6 +72,8 @@ class Form(html.parser.HTMLParser):
             self.inside = a.get("id") == self.form_id
         if not self.inside or "disabled" in a:
             return
+        if tag == "input" and a.get("type") in ("checkbox", "radio") and "checked" not in a:
+            return  # a browser sends only the boxes that are ticked
         if tag == "input" and a.get("type") not in ("submit", "file", "button"):
             self.fields.append([a["name"], a.get("value", "")])
         elif tag == "textarea":
@@ -137,6 +143,12 @@ class Client:
                      f'Content-Type: image/jpeg\r\n\r\n'.encode() + content + b"\r\n")
         parts.append(f"--{boundary}--\r\n".encode())
         return self.request(path, b"".join(parts), {"X-Studio": "fetch"}, f"multipart/form-data; boundary={boundary}")
+
+    def multipart(self, path, fields):
+        boundary = "----studiotest" + str(time.time_ns())
+        body = b"".join(f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n'.encode() + v.encode() + b"\r\n"
+                        for k, v in fields) + f"--{boundary}--\r\n".encode()
+        return self.request(path, body, None, f"multipart/form-data; boundary={boundary}")
 
     def form(self, path, form_id="edit"):
         status, body, _ = self.get(path)
@@ -210,9 +222,147 @@ def round_trip(tmp):
         check(saved == len(files) and len(files) > 50, f"round trip: {saved} of {len(files)} demo files saved")
         check(not changed, f"round trip: no byte changed (changed: {changed[:5]})")
         check(git(site, "rev-parse", "HEAD") == head, "round trip: an unchanged save makes no commit")
+        long_article(c, site)
+        data_forms(c, site, git(site, "rev-parse", "HEAD"))
     finally:
         p.terminate()
         p.wait()
+
+
+def long_article(c, site):
+    """An article of a few thousand characters saves (the form is multipart: a
+    urlencoded body over 8 KB is refused by the HTTP library)."""
+    f = "content/news/" + sorted(os.listdir(os.path.join(site, "content/news")))[-1]
+    status, fields, _ = c.form("/edit?path=" + urllib.parse.quote(f))
+    for field in fields:
+        if field[0] == "body":
+            field[1] += "\r\n\r\n" + "网格员逐户走访，了解居民的急难愁盼。" * 200 + "\r\n"
+    status, body, _ = c.multipart("/save", fields)
+    text = open(os.path.join(site, f), encoding="utf-8").read()
+    check(status == 303 and text.count("了解居民的急难愁盼") == 200, f"a long article (multipart) saves ({status})")
+
+
+def data_forms(c, site, head):
+    """The data forms: unchanged → no byte, one value → one line, a bad value → 422 next to its field."""
+    names = sorted(n for n in os.listdir(os.path.join(site, "data")) if n.endswith(".yaml") and n != "points.yaml")
+    before = {n: open(os.path.join(site, "data", n), "rb").read() for n in names}
+    for n in names:
+        status, fields, _ = c.form("/data/edit?file=data/" + n, "data")
+        status2, body, _ = c.multipart("/data/save", fields) if status == 200 else (status, "", {})
+        check(status == 200 and status2 == 303 and open(os.path.join(site, "data", n), "rb").read() == before[n],
+              f"data form round trip: data/{n} unchanged ({status}, {status2}) {body[:300]}")
+    for start in (50, 100, 150):  # the people list's later pages
+        status, fields, _ = c.form(f"/data/edit?file=data/people.yaml&from={start}", "data")
+        status2, _, _ = c.multipart("/data/save", fields)
+        check(status2 == 303 and open(os.path.join(site, "data/people.yaml"), "rb").read() == before["people.yaml"],
+              f"data form round trip: people.yaml from item {start + 1} unchanged ({status2})")
+    check(git(site, "rev-parse", "HEAD") == head, "data forms: unchanged saves make no commit")
+
+    # Two forms opened on one version: the second save is a conflict, kept as a draft.
+    _, first, _ = c.form("/data/edit?file=data/contacts.yaml", "data")
+    _, second, _ = c.form("/data/edit?file=data/contacts.yaml", "data")
+    for f in first:
+        if f[1] == "8:30—17:30":
+            f[1] = "8:00—17:00"
+            break
+    for f in second:
+        if f[1] == "社区居委会":
+            f[1] = "社区居民委员会"
+    s1, _, _ = c.multipart("/data/save", first)
+    s2, body, _ = c.multipart("/data/save", second)
+    contacts = open(os.path.join(site, "data/contacts.yaml"), encoding="utf-8").read()
+    draft = os.path.join(site, ".hongfan-studio/drafts/data/contacts.yaml")
+    check(s1 == 303 and s2 == 409 and "8:00—17:00" in contacts and "社区居民委员会" not in contacts and
+          os.path.exists(draft) and "社区居民委员会" in open(draft, encoding="utf-8").read(),
+          f"data forms: a second save from the same version is a conflict, kept as a draft ({s1}, {s2})")
+    # The draft is loaded and saved: both changes are then in the file.
+    status, fields, page = c.form("/data/edit?draft=1&file=data/contacts.yaml", "data")
+    status, _, _ = c.multipart("/data/save", fields)
+    contacts = open(os.path.join(site, "data/contacts.yaml"), encoding="utf-8").read()
+    check(status == 303 and "社区居民委员会" in contacts and "8:00—17:00" in contacts and not os.path.exists(draft),
+          f"data forms: the draft, loaded and saved, is committed and removed ({status})")
+
+    # The first grid's 网格长 gets a new phone: only that value's bytes change.
+    status, fields, page = c.form("/data/edit?file=data/grids.yaml", "data")
+    m = re.search(r'<fieldset id="(n\d+)"><legend>第1项：网格长 ', page)
+    field = next((f for f in fields if f[1] == "13805371009"), None)
+    check(m is not None and field is not None, "grid form: the 网格长 has a fieldset named by role and name")
+    if field:
+        field[1] = "13805379999"
+        status, body, _ = c.multipart("/data/save", fields)
+        after = open(os.path.join(site, "data/grids.yaml"), "rb").read()
+        check(status == 303 and after == before["grids.yaml"].replace(b'"13805371009"', b'"13805379999"'),
+              f"grid form: only the phone changed, quotes kept ({status})")
+        check("修改网格" in git(site, "log", "-1", "--format=%s"), "grid form: the save is a commit")
+    # A 楼长 is added to the first grid, in the style of its other staff lines.
+    status, fields, _ = c.form("/data/edit?file=data/grids.yaml", "data")
+    new = [f for f in fields if "-new-" in f[0]]
+    first_staff = new[0][0].rsplit("-new-", 1)[0] if new else ""
+    for f in new:
+        if f[0].startswith(first_staff + "-new-"):
+            f[1] = {"role": "楼长", "name": "测试楼长", "phone": "13805370000", "duty": "1号楼"}.get(f[0].rsplit("-", 1)[1], "")
+    status, body, _ = c.multipart("/data/save", fields)
+    after = open(os.path.join(site, "data/grids.yaml"), encoding="utf-8").read()
+    check(status == 303 and "      - {role: 楼长, name: 万丽, phone: \"13805371015\", duty: 4号楼—6号楼}\n"
+          "      - {role: 楼长, name: 测试楼长, phone: 13805370000, duty: 1号楼}\n  - id: g02" in after,
+          f"grid form: a staff member is added after the grid's last one ({status})")
+    # An awardee is deleted: their line goes, nothing else.
+    honors = open(os.path.join(site, "data/honors.yaml"), encoding="utf-8").read()
+    status, fields, page = c.form("/data/edit?file=data/honors.yaml", "data")
+    m = re.search(r'<fieldset id="(n\d+)"><legend>第2项：刘海燕', page)
+    if m:
+        fields.append([m.group(1) + "-delete", "1"])
+        status, body, _ = c.multipart("/data/save", fields)
+        after = open(os.path.join(site, "data/honors.yaml"), encoding="utf-8").read()
+        gone = [l for l in honors.splitlines() if "刘海燕" in l]
+        check(status == 303 and len(gone) == 1 and after == honors.replace(gone[0] + "\n", ""),
+              f"honours form: a deleted awardee's line goes, nothing else ({status})")
+    else:
+        check(False, "honours form: an awardee has a fieldset with a delete box")
+    # A person's consent flag is added where the file has none.
+    status, fields, _ = c.form("/data/edit?file=data/people.yaml", "data")
+    flag = next((f for f in fields if f[0].endswith("-public")), None)
+    if flag:
+        flag[1] = "true"
+        status, body, _ = c.multipart("/data/save", fields)
+        after = open(os.path.join(site, "data/people.yaml"), encoding="utf-8").read()
+        check(status == 303 and "p001, name: 李瑞勤, grid: g01, member: true, public: true}" in after,
+              f"people form: the consent flag is added in place ({status})")
+    else:
+        check(False, "people form: offers the consent flag")
+    # A station on an organisation that does not exist: refused by the loader, kept as a draft.
+    status, fields, page = c.form("/data/edit?file=data/stations.yaml", "data")
+    org = next((f for f in fields if f[1] == "jsjy"), None)
+    stations = open(os.path.join(site, "data/stations.yaml"), "rb").read()
+    if org:
+        org[1] = "nowhere"
+        status, body, _ = c.multipart("/data/save", fields)
+        m = re.search(r'id="' + org[0] + r'" name="' + org[0] + r'" aria-describedby="' + org[0] + r'-error"', body)
+        check(status == 422 and m is not None and "nowhere" in body and
+              open(os.path.join(site, "data/stations.yaml"), "rb").read() == stations,
+              f"station form: a bad org is refused next to its field, the file untouched ({status}) {re.findall(r'class=.error.[^<]*', body)[:3]}")
+        check(os.path.exists(os.path.join(site, ".hongfan-studio/drafts/data/stations.yaml")), "station form: kept as a draft")
+    # A grid id renamed while people.yaml and the ledger still name it:
+    # refused, with the other files' errors listed.
+    status, fields, _ = c.form("/data/edit?file=data/grids.yaml", "data")
+    gid = next((f for f in fields if f[1] == "g08"), None)
+    grids = open(os.path.join(site, "data/grids.yaml"), "rb").read()
+    if gid:
+        gid[1] = "g99"
+        status, body, _ = c.multipart("/data/save", fields)
+        check(status == 422 and "data/people.yaml" in body and open(os.path.join(site, "data/grids.yaml"), "rb").read() == grids,
+              f"grid form: renaming an id other files use is refused, naming those files ({status})")
+    else:
+        check(False, "grid form: the grid id g08 is a field")
+    # check's findings link to the studio's fields.
+    status, body, _ = c.get("/check")
+    check(status == 200 and "网站检查" in body, f"check page opens ({status})")
+    # A finding about a missing summary opens the article at its 摘要 field.
+    m = re.search(r'href="(/edit\?path=content/[^"#]+\.md#f_summary)"', body)
+    check(m is not None, "check page: a missing summary links to the article's 摘要 field")
+    if m:
+        status, page_html, _ = c.get(m.group(1).split("#")[0])
+        check(status == 200 and 'id="f_summary"' in page_html, "check page: the link opens the editor with that field")
 
 
 def main():
@@ -348,6 +498,8 @@ def flows(site, tmp, base, target):
           f"conflict: the second save is refused, the first kept ({status})")
     check(os.path.exists(draft) and "审核写的摘要" in open(draft, encoding="utf-8").read() and "审核写的摘要" in body,
           "conflict: the second version is kept as a draft and shown again")
+    check("编辑改的标题" in open(draft, encoding="utf-8").read(),
+          "conflict: the draft holds only what the second person changed, on top of the first's save")
     changed = [l for l in git(site, "diff", "HEAD~1", "--", news).splitlines()
                if l[:1] in "+-" and not l.startswith(("+++", "---"))]
     check(len(changed) == 2 and changed[0].startswith("-title:") and changed[1] == "+title: 编辑改的标题",

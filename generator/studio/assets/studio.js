@@ -16,6 +16,13 @@
     body.selectionEnd = s + before.length + chosen.length;
     schedule();
   }
+  // A table or a photo is a block of its own: a blank line before it, or
+  // Markdown would read it as the next row of a table above the cursor.
+  function blockBefore() {
+    var v = body.value.slice(0, body.selectionStart);
+    if (v === '' || /\n\s*\n$/.test(v)) return '';
+    return /\n$/.test(v) ? '\n' : '\n\n';
+  }
   function atLineStart(prefix, placeholder) {
     var s = body.selectionStart, v = body.value;
     var lineStart = v.lastIndexOf('\n', s - 1) + 1;
@@ -31,7 +38,7 @@
     list: function () { atLineStart('- ', '列表项'); },
     link: function () { insert('[', '](https://)', '链接文字'); },
     image: function () { var f = document.getElementById('photo'); if (f) f.click(); },
-    table: function () { insert('\n| 项目 | 内容 |\n| --- | --- |\n| ', ' |  |\n', '第一行'); }
+    table: function () { insert(blockBefore() + '| 项目 | 内容 |\n| --- | --- |\n| ', ' |  |\n', '第一行'); }
   };
   document.querySelectorAll('.toolbar button[data-md]').forEach(function (b) {
     b.addEventListener('click', function () { actions[b.getAttribute('data-md')](); });
@@ -46,8 +53,9 @@
     timer = setTimeout(preview, 800);
   }
   function preview() {
-    // URL-encoded, as the form itself posts (the server reads fields there).
-    var data = new URLSearchParams(new FormData(form));
+    // Multipart, as the form itself posts: a long article urlencoded is
+    // over the server's 8 KB limit for that encoding.
+    var data = new FormData(form);
     fetch('/preview', {method: 'POST', body: data, headers: {'X-Studio': 'fetch'}, credentials: 'same-origin'})
       .then(function (r) { return r.json(); })
       .then(function (j) {
@@ -70,7 +78,7 @@
     return fetch('/upload', {method: 'POST', body: data, headers: {'X-Studio': 'fetch'}, credentials: 'same-origin'})
       .then(function (r) { return r.json(); })
       .then(function (j) {
-        if (j.markdown) { insert('', '', j.markdown + '\n'); if (out) out.textContent = '已插入 ' + j.path; }
+        if (j.markdown) { insert(blockBefore(), '', j.markdown + '\n'); if (out) out.textContent = '已插入 ' + j.path; }
         else if (out) out.textContent = j.error || '上传失败';
       });
   }
