@@ -354,7 +354,10 @@ def data_forms(c, site, head):
               f"grid form: renaming an id other files use is refused, naming those files ({status})")
     else:
         check(False, "grid form: the grid id g08 is a field")
-    # check's findings link to the studio's fields.
+    # check's findings link to the studio's fields. A page with no paragraph
+    # to show on its card asks for a summary (the demo's pages all have one).
+    with open(os.path.join(site, "content/news/2026-01-01-no-summary.md"), "w", encoding="utf-8") as f:
+        f.write("---\ntitle: 只有小标题\ndate: 2026-01-01\n---\n\n## 小标题\n")
     status, body, _ = c.get("/check")
     check(status == 200 and "网站检查" in body, f"check page opens ({status})")
     # A finding about a missing summary opens the article at its 摘要 field.
