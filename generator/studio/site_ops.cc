@@ -99,24 +99,9 @@ std::vector<Diagnostic> validate_page(App& app, const std::string& path, const s
   return validate_with(app, {{path, text}}, {}, path);
 }
 
-std::vector<Diagnostic> validate_with(App& app, const std::map<std::string, std::string>& replace,
-                                      const std::vector<std::string>& hide, const std::string& file) {
-  DiskFileSystem disk(app.site);
-  OverlayFileSystem site(disk, replace, hide);
-  BuildOptions options;  // no output: reads only, like `hongfan check`
-  options.drafts = true;
-  options.now = build_now(app);
-  Diagnostics diags;
-  Timings timings;
-  prepare_site(site, options, diags, timings);
-  std::vector<Diagnostic> mine;
-  for (auto& d : diags.sorted())
-    if (d.severity == Severity::error && d.loc.file == file) mine.push_back(std::move(d));
-  return mine;
-}
-
 namespace {
 
+// The errors a build (reading stages only, like `hongfan check`) finds.
 std::vector<Diagnostic> site_errors(const FileSystem& site, const App& app) {
   BuildOptions options;
   options.drafts = true;
@@ -131,6 +116,16 @@ std::vector<Diagnostic> site_errors(const FileSystem& site, const App& app) {
 }
 
 }  // namespace
+
+std::vector<Diagnostic> validate_with(App& app, const std::map<std::string, std::string>& replace,
+                                      const std::vector<std::string>& hide, const std::string& file) {
+  DiskFileSystem disk(app.site);
+  OverlayFileSystem site(disk, replace, hide);
+  std::vector<Diagnostic> mine;
+  for (auto& d : site_errors(site, app))
+    if (d.loc.file == file) mine.push_back(std::move(d));
+  return mine;
+}
 
 std::vector<Diagnostic> errors_caused_elsewhere(App& app, const std::map<std::string, std::string>& replace,
                                                 const std::string& file) {
