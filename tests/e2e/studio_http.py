@@ -575,9 +575,11 @@ def flows(site, tmp, base, target):
     _, review_page, _ = publisher.get("/review")
     published = subprocess.run(["grep", "-rl", "网格员入户走访甲乙丙", os.path.join(site, "public/news")],
                                capture_output=True, text=True).stdout.split()
-    # The article's own page, not a list or a year/month archive that shows its card.
-    article = [f for f in published
-               if f.endswith("index.html") and '<article class="article"' in open(f, encoding="utf-8").read()]
+    # The article's own page (news/SLUG/), not a list, an archive or a
+    # neighbouring article that shows its title; grep lists them in the
+    # file system's order, so choose by the page's address.
+    slug = os.path.splitext(os.path.basename(created))[0].rsplit("-", 1)[-1]
+    article = [f for f in published if f.endswith(f"/news/{slug}/index.html")]
     html_text = open(article[0], encoding="utf-8").read() if article else ""
     check(article and "<table" in html_text and "1号楼" in html_text and "img-0001" in html_text,
           "after approval and 发布 the article is public, with its table and photo")
