@@ -20,10 +20,12 @@ function build(hongfan, site, out, extra = []) {
   return out;
 }
 
-async function serve(root) {
+// { gzip: true } compresses text as the user guide's Nginx example does.
+async function serve(root, { gzip = false } = {}) {
   const portFile = path.join(tempDir('hf-port-'), 'port');
   const child = spawn('python3', [path.join(repo, 'tests/tools/serve_static.py'), root,
-                                  '--port', '0', '--port-file', portFile], { stdio: 'ignore' });
+                                  '--port', '0', '--port-file', portFile, ...(gzip ? ['--gzip'] : [])],
+                      { stdio: 'ignore' });
   for (let i = 0; i < 200 && !fs.existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 50));
   const port = fs.readFileSync(portFile, 'utf8').trim();
   return { url: `http://127.0.0.1:${port}/`, close: () => child.kill() };
