@@ -2,16 +2,11 @@
 
 #include <vector>
 
+#include "core/text.h"
+
 namespace hongfan {
 
 namespace {
-int hex(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 bool has_scheme(std::string_view href) {
   for (std::size_t i = 0; i < href.size(); ++i) {
     char c = href[i];
@@ -22,20 +17,6 @@ bool has_scheme(std::string_view href) {
   return false;
 }
 }  // namespace
-
-std::string percent_decode(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
-      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
 
 LinkTarget resolve_site_link(std::string_view page_url, std::string_view href) {
   LinkTarget t;

@@ -20,7 +20,4 @@ struct LinkTarget {
 /// "" for the home page). Site-absolute paths start at the root.
 LinkTarget resolve_site_link(std::string_view page_url, std::string_view href);
 
-/// Decodes %XX escapes (invalid ones are kept as written).
-std::string percent_decode(std::string_view s);
-
 }  // namespace hongfan

@@ -35,6 +35,10 @@ std::vector<std::string_view> split_lines(std::string_view s);
 /// ASCII lower-casing; other bytes (UTF-8 Chinese) pass through.
 std::string ascii_lower(std::string_view s);
 
+/// Decodes %XX escapes (invalid ones are kept as written): cmark
+/// percent-encodes non-ASCII and spaces in the URLs it writes.
+std::string percent_decode(std::string_view s);
+
 /// Drops the tags from an HTML fragment and collapses whitespace; used for
 /// plain-text summaries and descriptions.
 std::string strip_tags(std::string_view html);

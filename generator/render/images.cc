@@ -9,27 +9,6 @@ namespace hongfan {
 
 namespace {
 
-// Decodes %XX escapes: cmark percent-encodes non-ASCII and spaces in URLs.
-std::string percent_decode(std::string_view s) {
-  auto hex = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  std::string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && hex(s[i + 1]) >= 0 && hex(s[i + 2]) >= 0) {
-      out += static_cast<char>(hex(s[i + 1]) * 16 + hex(s[i + 2]));
-      i += 2;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
-
 // "/images/x.jpg", "../../images/x.jpg", "./x.jpg", "images/%E5%90%88.jpg"
 // → "images/x.jpg" (the key of the sets).
 std::string site_key(std::string url) {

@@ -112,6 +112,24 @@ bool write_affected(const ContentSet& content, std::vector<OutputJob>& jobs, con
   return true;
 }
 
+// What this build read and wrote, for the next one (site/build_record.h).
+BuildRecord make_record(const std::string& key, std::int64_t now, const BuildStats& stats,
+                        const RecordingFileSystem& inputs, const StagedOutput& out, const Diagnostics& diags) {
+  BuildRecord r;
+  r.key = key;
+  r.now = now;
+  // Warnings of check's rules can depend on the day (a section not updated
+  // for N days), so a record is trusted until midnight at most.
+  r.valid_until = earliest(stats.next_change, next_shanghai_midnight(now));
+  r.next_change = stats.next_change;
+  r.pages = stats.pages;
+  r.files = stats.files;
+  r.inputs = inputs.answers();
+  r.outputs = out.file_stamps();
+  r.diagnostics = diags.sorted();
+  return r;
+}
+
 }  // namespace
 
 std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOptions& options,
@@ -326,19 +344,7 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   write_next_change(options.output_dir, stats.next_change);
   if (recorder) {
     ScopedTimer timer(t, _("record the build"));
-    BuildRecord record;
-    record.key = key;
-    record.now = options.now;
-    // Warnings of check's rules can depend on the day (a section not
-    // updated for N days), so a record is trusted until midnight at most.
-    record.valid_until = earliest(stats.next_change, next_shanghai_midnight(options.now));
-    record.next_change = stats.next_change;
-    record.pages = stats.pages;
-    record.files = stats.files;
-    record.inputs = recorder->answers();
-    record.outputs = out->file_stamps();
-    record.diagnostics = diags.sorted();
-    save_build_record(options.output_dir, record);
+    save_build_record(options.output_dir, make_record(key, options.now, stats, *recorder, *out, diags));
     prepared->inputs = std::move(recorder);  // the kept site's static files read through it
   }
   if (keep) *keep = std::move(prepared);

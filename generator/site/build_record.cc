@@ -61,11 +61,6 @@ std::vector<std::string> split_tabs(const std::string& line) {
   }
 }
 
-std::string cache_dir(const std::string& output_dir) {
-  fs::path out = fs::absolute(fs::path(output_dir).lexically_normal());
-  if (!out.has_filename()) out = out.parent_path();
-  return (out.parent_path() / ".hongfan-cache").string();
-}
 
 }  // namespace
 
@@ -84,7 +79,7 @@ std::string record_key(bool drafts, bool offline, const std::string& output_dir)
 }
 
 std::string build_record_path(const std::string& output_dir) {
-  return (fs::path(cache_dir(output_dir)) / "build-record").string();
+  return (fs::path(cache_dir_beside(output_dir)) / "build-record").string();
 }
 
 std::optional<BuildRecord> load_build_record(const std::string& output_dir) {
@@ -149,7 +144,7 @@ void save_build_record(const std::string& output_dir, const BuildRecord& r) {
   out += "end\n";
 
   std::error_code ec;
-  fs::create_directories(cache_dir(output_dir), ec);
+  fs::create_directories(cache_dir_beside(output_dir), ec);
   std::string path = build_record_path(output_dir);
   std::string tmp = path + ".tmp";
   std::FILE* f = std::fopen(tmp.c_str(), "wb");

@@ -13,6 +13,7 @@
 #include "core/text.h"
 #include "render/urls.h"
 #include "site/media.h"
+#include "site/output.h"
 #include "site/videos.h"
 
 namespace hongfan {
@@ -248,9 +249,7 @@ std::string published_stem(const std::string& published) {
 
 
 std::string image_cache_dir(const std::string& output_dir) {
-  fs::path out = fs::absolute(output_dir).lexically_normal();
-  if (!out.has_filename()) out = out.parent_path();
-  return (out.parent_path() / ".hongfan-cache" / "images").string();
+  return (fs::path(cache_dir_beside(output_dir)) / "images").string();
 }
 
 ImageSet process_images(StaticPlan& statics, ContentSet& content, const std::string& output_dir,

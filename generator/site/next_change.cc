@@ -7,6 +7,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "site/build.h"
+#include "site/output.h"
 
 namespace hongfan {
 
@@ -24,9 +25,7 @@ std::optional<std::int64_t> next_time_change(const PreparedSite& s, std::int64_t
 }
 
 std::string next_change_path(const std::string& output_dir) {
-  fs::path out = fs::absolute(output_dir).lexically_normal();
-  if (!out.has_filename()) out = out.parent_path();
-  return (out.parent_path() / ".hongfan-cache" / "next-build").string();
+  return (fs::path(cache_dir_beside(output_dir)) / "next-build").string();
 }
 
 void write_next_change(const std::string& output_dir, std::optional<std::int64_t> next) {

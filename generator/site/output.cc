@@ -41,7 +41,7 @@ bool is_empty_dir(const fs::path& p) {
 
 // Where replaced output trees wait to be removed: the cache beside the
 // output, on the same file system (a rename, not a copy).
-fs::path trash_dir(const fs::path& final_dir) { return final_dir.parent_path() / ".hongfan-cache" / "trash"; }
+fs::path trash_dir(const fs::path& final_dir) { return fs::path(cache_dir_beside(final_dir.string())) / "trash"; }
 
 std::size_t count_files(const std::string& dir) {
   std::size_t n = 0;
@@ -53,6 +53,12 @@ std::size_t count_files(const std::string& dir) {
 }
 
 }  // namespace
+
+std::string cache_dir_beside(const std::string& output_dir) {
+  fs::path out = fs::absolute(output_dir).lexically_normal();
+  if (!out.has_filename()) out = out.parent_path();  // "public/" → "public"
+  return (out.parent_path() / ".hongfan-cache").string();
+}
 
 std::string stat_stamp(const struct stat& st) {
   return std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
@@ -204,7 +210,7 @@ void StagedOutput::write(const std::string& rel, std::string_view data) {
   if (!is_safe_relative_path(rel)) throw std::runtime_error(tr("refusing to write outside the output: {}", rel));
   std::string stamp;
   if (incremental() && same_as_previous(rel, data, stamp)) {
-    std::lock_guard<std::mutex> lock(unchanged_mutex_);
+    std::lock_guard<std::mutex> lock(lists_mutex_);
     unchanged_.push_back(rel);
     stamps_.emplace_back(rel, std::move(stamp));
     return;
@@ -228,13 +234,13 @@ void StagedOutput::write(const std::string& rel, std::string_view data) {
   struct stat st {};
   stamp = ::fstat(fd, &st) == 0 ? stat_stamp(st) : std::string();
   if (::close(fd) != 0) throw std::runtime_error(tr("cannot write {}: {}", full, std::strerror(errno)));
-  std::lock_guard<std::mutex> lock(unchanged_mutex_);
+  std::lock_guard<std::mutex> lock(lists_mutex_);
   stamps_.emplace_back(rel, std::move(stamp));
 }
 
 std::vector<std::pair<std::string, std::string>> StagedOutput::file_stamps() const {
   if (copied_) return {};
-  std::lock_guard<std::mutex> lock(unchanged_mutex_);
+  std::lock_guard<std::mutex> lock(lists_mutex_);
   auto out = stamps_;
   std::sort(out.begin(), out.end());
   return out;

@@ -81,7 +81,7 @@ class StagedOutput {
   std::mutex dirs_mutex_;
   std::unordered_set<std::string> made_dirs_;
   std::atomic<std::size_t> changed_{0};
-  mutable std::mutex unchanged_mutex_;
+  mutable std::mutex lists_mutex_;  ///< guards unchanged_ and stamps_
   std::vector<std::string> unchanged_;
   std::vector<std::pair<std::string, std::string>> stamps_;  ///< path → output_stamp, of every file
   std::atomic<bool> copied_{false};
@@ -91,6 +91,11 @@ class StagedOutput {
 /// True for a '/'-separated relative path with no empty, "." or ".."
 /// segment and no control characters or backslashes: it stays inside.
 bool is_safe_relative_path(std::string_view rel);
+
+/// The `.hongfan-cache` folder beside an output folder (public/ →
+/// .hongfan-cache/): the image cache, the trash, the build record and
+/// next-build live there, never published.
+std::string cache_dir_beside(const std::string& output_dir);
 
 /// "size:mtime:inode" of a file in an output; empty when it is missing or
 /// not a regular file. A build record compares these (site/build_record.h).
