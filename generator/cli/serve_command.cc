@@ -319,8 +319,11 @@ int run_serve(const ServeArgs& args) {
 
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
+  // Watch before "serving at" is printed: an edit saved the moment the
+  // address appears must not fall between the first build and the watches
+  // (under a slow build, the thread's walk of the site lost such an edit).
+  Watcher watcher(site_dir, root);
   std::thread watcher_thread([&] {
-    Watcher watcher(site_dir, root);
     // A quick rebuild leaves the search index, and list pages a re-dated
     // page moved between, as they were: a full build refreshes them once the
     // editor has paused, without reloading the open pages.
