@@ -48,10 +48,15 @@ const axeSource = fs.readFileSync(require.resolve(path.join(path.dirname(require
         if (mode === 'elder' && p === '') {
           // Switch on with the real button; the choice must survive a reload.
           await page.click('#elder-toggle');
+          const pressed = await page.getAttribute('#elder-toggle', 'aria-pressed');
+          check(pressed === 'true', `elder /: the button says it is pressed once clicked (aria-pressed ${pressed})`);
           await page.reload({ waitUntil: 'networkidle' });
         }
         const isElder = await page.evaluate(() => document.documentElement.classList.contains('elder'));
         check(isElder === (mode === 'elder'), `${mode} ${p || '/'}: 长辈版 is ${isElder ? 'on' : 'off'}`);
+        // Screen readers hear the remembered state too, on every page.
+        const pressed = await page.evaluate(() => { const b = document.getElementById('elder-toggle'); return b ? b.getAttribute('aria-pressed') : null; });
+        check(pressed === null || pressed === String(mode === 'elder'), `${mode} ${p || '/'}: the 长辈版 button's aria-pressed is ${pressed}`);
         await page.addScriptTag({ content: axeSource });
         const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
         const v = result.violations.map((x) => `${x.id} (${x.nodes.length}: ${x.nodes[0].target.join(' ')})`);
