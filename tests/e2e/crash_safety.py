@@ -46,11 +46,17 @@ def main():
         site = os.path.join(tmp, "site")
         public = os.path.join(site, "public")
         write_site(site, 1500)
+        assert build(hongfan, site, public).returncode == 0
+        article = os.path.join(site, "content", "news", "a00000.md")
+        # The kills aim inside a build like the ones below (one edit, output
+        # and image cache already there), not the first, slower one: aimed
+        # by the first, most kills came after the build had finished.
+        with open(article, "a", encoding="utf-8") as f:
+            f.write("\n第一次修改。\n")
         t0 = time.monotonic()
         assert build(hongfan, site, public).returncode == 0
         duration = time.monotonic() - t0
         good = tree_digest(public)
-        article = os.path.join(site, "content", "news", "a00000.md")
         killed_mid = 0
         for r in range(rounds):
             with open(article, "a", encoding="utf-8") as f:
@@ -84,9 +90,13 @@ def main():
         if leftovers:
             print(f"FAIL: staging folders left after a successful build: {leftovers}")
             return 1
-        print(f"ok   {rounds} rounds, {killed_mid} builds killed mid-way; public/ was always a complete tree")
-        print(f"{rounds} passed, 0 failed")
-        return 0 if killed_mid >= rounds // 2 else 1
+        print(f"ok   {rounds} rounds; public/ was always a complete tree")
+        if killed_mid < rounds // 2:
+            print(f"FAIL only {killed_mid} of {rounds} builds were killed mid-way (at least {rounds // 2} must be)")
+            return 1
+        print(f"ok   {killed_mid} of {rounds} builds were killed mid-way")
+        print("all checks passed")
+        return 0
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
