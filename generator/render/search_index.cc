@@ -167,6 +167,10 @@ struct Postings {
   }
 };
 
+}  // namespace
+
+std::string doc_path(std::size_t id) { return "search/d/" + std::to_string(id) + ".json"; }
+
 std::string doc_json(const Doc& d) {
   // The summary leads unless the body starts with it already (the summary is
   // often the first paragraph).
@@ -188,8 +192,6 @@ std::string doc_json(const Doc& d) {
   return strip_bidi_controls(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
-}  // namespace
-
 Index build_index(const std::vector<Doc>& docs) {
   return build_index(docs.size(), [&docs](std::size_t i) { return docs[i]; });
 }
@@ -197,7 +199,9 @@ Index build_index(const std::vector<Doc>& docs) {
 Index build_index(std::size_t doc_count, const std::function<Doc(std::size_t)>& doc_at) {
   Index index;
   index.docs = doc_count;
-  std::vector<std::string> doc_files(doc_count);
+  // Of each document's file, for the version; the files are made again when
+  // written rather than held.
+  std::vector<std::uint64_t> doc_hashes(doc_count);
   std::vector<std::unordered_map<Packed, Postings, PackedHash>> partitions(kPartitions);
   std::unordered_map<std::string, Postings> long_postings;
   for (std::size_t first = 0; first < doc_count; first += kDocsPerRound) {
@@ -206,7 +210,9 @@ Index build_index(std::size_t doc_count, const std::function<Doc(std::size_t)>& 
     parallel_for(count, [&](std::size_t i) {
       const Doc doc = doc_at(first + i);
       weighed[i] = weigh(doc);
-      doc_files[first + i] = doc_json(doc);
+      Fnv1a64 h;
+      h.update(doc_json(doc));
+      doc_hashes[first + i] = h.value();
     });
     // One task per partition of packed tokens, one for the long ones.
     parallel_for(kPartitions + 1, [&](std::size_t p) {
@@ -275,10 +281,7 @@ Index build_index(std::size_t doc_count, const std::function<Doc(std::size_t)>& 
     version.update(s);
     index.files.push_back({"search/s/" + std::to_string(i) + ".json", std::move(s)});
   }
-  for (std::size_t i = 0; i < doc_files.size(); ++i) {
-    version.update(doc_files[i]);
-    index.files.push_back({"search/d/" + std::to_string(i) + ".json", std::move(doc_files[i])});
-  }
+  for (std::uint64_t h : doc_hashes) version.update(hex_prefix(h, 16));
   index.version = hex_prefix(version.value(), 8);
   return index;
 }

@@ -47,8 +47,16 @@ struct Index {
   unsigned shards = 1;
   std::size_t docs = 0;
   std::string version;  ///< changes whenever any index file does
+  /// The shards. The documents' files are not kept (at 10,000 articles they
+  /// are 28 MB, held until written): doc_json() makes each when written.
   std::vector<File> files;
 };
+
+/// The file of document `id` inside the output: "search/d/ID.json".
+std::string doc_path(std::size_t id);
+
+/// The bytes of a document's file.
+std::string doc_json(const Doc& d);
 
 /// Weight of a token in a document: where it occurs and how often.
 int token_weight(bool in_title, bool in_keywords, bool in_summary, int body_count);
@@ -57,7 +65,7 @@ int token_weight(bool in_title, bool in_keywords, bool in_summary, int body_coun
 void append_varint(std::string& out, unsigned v);
 
 /// Builds the index of the documents doc_at(0 … count - 1); a document's id
-/// is its position. Documents are asked for a few hundred at a time, from
+/// is its position. The version covers the documents' files too. Documents are asked for a few hundred at a time, from
 /// the worker pool, so only those are in memory at once.
 Index build_index(std::size_t count, const std::function<Doc(std::size_t)>& doc_at);
 

@@ -132,10 +132,13 @@ class SearchDocs {
 
 void plan_search_pages(OutputPlan& plan) {
   if (!plan.templates().has("search.html") || !plan.view().config->search) return;
-  const SearchDocs docs(plan.view());
-  auto index = std::make_shared<search::Index>(search::build_index(docs.size(), docs));
+  auto docs = std::make_shared<const SearchDocs>(plan.view());
+  auto index = std::make_shared<search::Index>(search::build_index(docs->size(), *docs));
   for (std::size_t i = 0; i < index->files.size(); ++i)
     plan.add_file({index->files[i].path, [index, i](std::string& out) { out += index->files[i].bytes; }});
+  // Each document's file is made again as it is written, not held meanwhile.
+  for (std::size_t i = 0; i < docs->size(); ++i)
+    plan.add_file({search::doc_path(i), [docs, i](std::string& out) { out += search::doc_json((*docs)(i)); }});
   plan.add_page("search/", "search.html", [index](const ViewContext& v, const std::string& root) {
     Data d = frame_view(v, {"search/", "站内搜索", "搜索本站的新闻、通知、网格和服务阵地。", "", "website"});
     Data s;
