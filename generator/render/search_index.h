@@ -65,8 +65,9 @@ int token_weight(bool in_title, bool in_keywords, bool in_summary, int body_coun
 void append_varint(std::string& out, unsigned v);
 
 /// Builds the index of the documents doc_at(0 … count - 1); a document's id
-/// is its position. The version covers the documents' files too. Documents are asked for a few hundred at a time, from
-/// the worker pool, so only those are in memory at once.
+/// is its position. Documents are asked for a few hundred at a time, from
+/// the worker pool, so only those are in memory at once. The version covers
+/// the documents' files too, though `files` holds only the shards.
 Index build_index(std::size_t count, const std::function<Doc(std::size_t)>& doc_at);
 
 /// The same, for documents at hand.
