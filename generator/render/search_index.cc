@@ -240,11 +240,19 @@ Index build_index(std::size_t doc_count, const std::function<Doc(std::size_t)>& 
     std::size_t tokens = long_postings.size();
     for (const auto& map : partitions) tokens += map.size();
     encoded.reserve(tokens);
+    // Appending left each posting string with up to twice the room it
+    // needs; trimmed here, they are most of the index's memory.
     for (auto& map : partitions) {
-      for (auto& [key, postings] : map) encoded.emplace_back(unpack(key), std::move(postings.encoded));
+      for (auto& [key, postings] : map) {
+        postings.encoded.shrink_to_fit();
+        encoded.emplace_back(unpack(key), std::move(postings.encoded));
+      }
       std::unordered_map<Packed, Postings, PackedHash>().swap(map);
     }
-    for (auto& [token, postings] : long_postings) encoded.emplace_back(token, std::move(postings.encoded));
+    for (auto& [token, postings] : long_postings) {
+      postings.encoded.shrink_to_fit();
+      encoded.emplace_back(token, std::move(postings.encoded));
+    }
     std::unordered_map<std::string, Postings>().swap(long_postings);
   }
   std::sort(encoded.begin(), encoded.end(),
@@ -254,8 +262,9 @@ Index build_index(std::size_t doc_count, const std::function<Doc(std::size_t)>& 
   std::vector<unsigned> hashes(encoded.size());
   for (std::size_t i = 0; i < encoded.size(); ++i) hashes[i] = token_hash(encoded[i].first);
   unsigned shards = 1;
+  std::vector<std::size_t> size;
   for (;;) {
-    std::vector<std::size_t> size(shards, 2);
+    size.assign(shards, 2);
     for (std::size_t i = 0; i < encoded.size(); ++i)
       size[hashes[i] % shards] += encoded[i].first.size() + encoded[i].second.size() + 6;
     if (shards >= kMaxShards || *std::max_element(size.begin(), size.end()) <= kShardBudget) break;
@@ -263,7 +272,10 @@ Index build_index(std::size_t doc_count, const std::function<Doc(std::size_t)>& 
   }
 
   index.shards = shards;
+  // Each shard's exact size is known: no room to spare while the postings
+  // they are made of are still held.
   std::vector<std::string> shard_text(shards);
+  for (unsigned i = 0; i < shards; ++i) shard_text[i].reserve(size[i]);
   for (std::size_t i = 0; i < encoded.size(); ++i) {
     auto& [token, postings] = encoded[i];
     std::string& s = shard_text[hashes[i] % shards];
@@ -277,7 +289,7 @@ Index build_index(std::size_t doc_count, const std::function<Doc(std::size_t)>& 
   Fnv1a64 version;  // of every file, in order
   for (unsigned i = 0; i < shards; ++i) {
     std::string& s = shard_text[i];
-    s = s.empty() ? "{}" : s + "}";
+    s += s.empty() ? "{}" : "}";
     version.update(s);
     index.files.push_back({"search/s/" + std::to_string(i) + ".json", std::move(s)});
   }
