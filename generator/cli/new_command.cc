@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.h"
+#include "content/page.h"
 #include "core/date.h"
 #include "core/hash.h"
 #include "core/i18n.h"
@@ -146,7 +147,8 @@ int new_page(const NewArgs& args, std::int64_t now) {
       text += "start: " + date + "T09:00:00+08:00\nend: " + date + "T11:00:00+08:00\n" +
               "place: \"\"\norganizer: \"\"\ncolor: 绿色志愿\ncapacity: 30\nsignup: \"\"\npoints: 5\n";
     }
-    return text + "---\n\n在这里写正文。\n";  // the site's language, whatever --lang says
+    // In the site's language, whatever --lang says.
+    return text + "---\n\n" + std::string(kPlaceholderBody) + "\n";
   };
 
   // The same title on the same day: the next free name, and a slug of its

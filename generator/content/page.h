@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/diagnostics.h"
@@ -89,6 +90,10 @@ YamlSource front_matter_source(const Page& page);
 /// referenced, and those trees were about half of a build's memory
 /// (8 KB a page). `params` stays; a page with params keeps them all.
 void release_front_matter(Page& page);
+
+/// The body `hongfan new` writes into a new page. A page whose body is still
+/// this was never written: the build treats it as a draft and says so.
+inline constexpr std::string_view kPlaceholderBody = "在这里写正文。";
 
 /// Parses one content file. `path` is relative to the site ("content/…").
 /// Problems go to `diags`; returns nullopt when the page cannot be used.

@@ -95,9 +95,6 @@ MarkdownOptions options_for(const MarkdownStage& stage) {
   return options;
 }
 
-// What `hongfan new` writes as the body of a new page (cli/new_command.cc).
-constexpr std::string_view kPlaceholderBody = "在这里写正文。";
-
 // A page whose body is still the starter's placeholder was never written:
 // it is a draft, and the build says so rather than publishing it.
 void draft_if_placeholder(Page& p, bool drafts, Diagnostics& diags) {
