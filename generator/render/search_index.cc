@@ -210,9 +210,7 @@ Index build_index(std::size_t doc_count, const std::function<Doc(std::size_t)>& 
     parallel_for(count, [&](std::size_t i) {
       const Doc doc = doc_at(first + i);
       weighed[i] = weigh(doc);
-      Fnv1a64 h;
-      h.update(doc_json(doc));
-      doc_hashes[first + i] = h.value();
+      doc_hashes[first + i] = fnv1a64(doc_json(doc));
     });
     // One task per partition of packed tokens, one for the long ones.
     parallel_for(kPartitions + 1, [&](std::size_t p) {

@@ -50,7 +50,7 @@ const minimum = { performance: 95, accessibility: 100, 'best-practices': 95, seo
         // or main-thread work in between, gone with
         // --disable-features=PaintHolding): Speed Index then reads 2 to 3.6 s.
         // The observed first paint beside the score tells that case apart.
-        const m = r.audits.metrics && r.audits.metrics.details && r.audits.metrics.details.items[0];
+        const m = r.audits.metrics?.details?.items?.[0];
         const seen = cat === 'performance' && m
           ? ` [observed first paint ${Math.round(m.observedFirstContentfulPaint)} ms, load ${Math.round(m.observedLoad)} ms]` : '';
         check(score >= min, `${p || '/'}: ${cat} ${score} (≥ ${min})${why}${seen}`);
