@@ -1,5 +1,6 @@
 #include "site/output.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -42,6 +43,23 @@ bool is_empty_dir(const fs::path& p) {
 // Where replaced output trees wait to be removed: the cache beside the
 // output, on the same file system (a rename, not a copy).
 fs::path trash_dir(const fs::path& final_dir) { return fs::path(cache_dir_beside(final_dir.string())) / "trash"; }
+
+// The tree the last build replaced, kept to start the next staging tree
+// from; one per output folder (public/ and a preview/ beside it share the cache).
+fs::path spare_dir(const fs::path& final_dir) {
+  return fs::path(cache_dir_beside(final_dir.string())) / ("spare-" + final_dir.filename().string());
+}
+
+// Moves a tree to the trash (removed while the next build renders); removes
+// it here when it cannot be moved.
+void to_trash(const fs::path& final_dir, const fs::path& tree) {
+  std::error_code ec;
+  fs::path trash = trash_dir(final_dir);
+  fs::create_directories(trash, ec);
+  fs::path target = trash / (tree.filename().string() + "-" + std::to_string(::getpid()));
+  for (int i = 1; fs::exists(target, ec); ++i) target = trash / (tree.filename().string() + "-" + std::to_string(i));
+  if (ec || ::rename(tree.c_str(), target.c_str()) != 0) remove_tree(tree.string());
+}
 
 std::size_t count_files(const std::string& dir) {
   std::size_t n = 0;
@@ -96,14 +114,25 @@ StagedOutput::StagedOutput(std::string final_dir, std::string staging, std::stri
 
 StagedOutput::StagedOutput(StagedOutput&& o) noexcept
     : final_(std::move(o.final_)), staging_(std::move(o.staging_)), previous_(std::move(o.previous_)),
-      committed_(o.committed_), made_dirs_(std::move(o.made_dirs_)), changed_(o.changed_.load()),
-      unchanged_(std::move(o.unchanged_)), stamps_(std::move(o.stamps_)), copied_(o.copied_.load()),
-      cleaner_(std::move(o.cleaner_)) {
+      reused_(o.reused_), committed_(o.committed_), made_dirs_(std::move(o.made_dirs_)),
+      changed_(o.changed_.load()), kept_(o.kept_.load()), unchanged_(std::move(o.unchanged_)),
+      stamps_(std::move(o.stamps_)), copied_(o.copied_.load()), cleaner_(std::move(o.cleaner_)),
+      spare_(std::move(o.spare_)), lister_(std::move(o.lister_)) {
   o.committed_ = true;  // the moved-from object owns nothing
 }
 
+// A failed build's staging tree is as good a spare as any (its entries are
+// checked one by one next time), and keeping it spares thousands of unlinks.
 StagedOutput::~StagedOutput() {
-  if (!committed_ && !staging_.empty()) remove_tree(staging_);
+  if (lister_.joinable()) lister_.join();
+  if (!committed_ && !staging_.empty()) keep_as_spare();
+}
+
+void StagedOutput::keep_as_spare() {
+  std::error_code ec;
+  fs::path spare = spare_dir(final_);
+  fs::create_directories(spare.parent_path(), ec);
+  if (ec || fs::exists(spare, ec) || ::rename(staging_.c_str(), spare.c_str()) != 0) to_trash(final_, staging_);
 }
 
 std::optional<StagedOutput> StagedOutput::begin(const std::string& final_dir, Diagnostics& diags) {
@@ -129,18 +158,28 @@ std::optional<StagedOutput> StagedOutput::begin(const std::string& final_dir, Di
     diags.error({final_dir}, tr("cannot create the folder above the output: {}", ec.message()));
     return std::nullopt;
   }
-  // Leftovers of builds that were killed before they could clean up.
-  const std::string prefix = staging_prefix(final_path);
-  for (const auto& e : fs::directory_iterator(parent, ec))
-    if (starts_with(e.path().filename().string(), prefix)) remove_tree(e.path().string());
   std::string previous = fs::exists(final_path / kOutputMarker, ec) ? final_path.string() : std::string();
+  std::string staging = (parent / (staging_prefix(final_path) + std::to_string(::getpid()))).string();
 
-  std::string staging = (parent / (prefix + std::to_string(::getpid()))).string();
-  if (::mkdir(staging.c_str(), 0755) != 0) {
+  // The staging tree starts from the spare the last build left, or from the
+  // staging tree of a build that was killed; any other leftover goes to the
+  // trash. Without an output to compare with, a spare saves nothing.
+  std::vector<fs::path> candidates;
+  if (fs::is_directory(spare_dir(final_path), ec)) candidates.push_back(spare_dir(final_path));
+  for (const auto& e : fs::directory_iterator(parent, ec))
+    if (starts_with(e.path().filename().string(), staging_prefix(final_path))) candidates.push_back(e.path());
+  bool reused = false;
+  for (const auto& c : candidates) {
+    if (!reused && !previous.empty() && ::rename(c.c_str(), staging.c_str()) == 0) reused = true;
+    else to_trash(final_path, c);
+  }
+  if (!reused && ::mkdir(staging.c_str(), 0755) != 0) {
     diags.error({final_dir}, tr("cannot create the staging folder: {}", std::strerror(errno)));
     return std::nullopt;
   }
   StagedOutput out(final_path.string(), staging, previous);
+  out.reused_ = reused;
+  if (reused) out.start_listing();
   // The trees earlier builds replaced are removed while this one renders.
   std::vector<fs::path> old_trees;
   for (const auto& e : fs::directory_iterator(trash_dir(final_path), ec)) old_trees.push_back(e.path());
@@ -158,8 +197,9 @@ void StagedOutput::ensure_dir(const std::string& rel_dir) {
     std::lock_guard<std::mutex> lock(dirs_mutex_);
     if (made_dirs_.count(rel_dir)) return;
   }
-  // Create each level; EEXIST is fine (another worker may have made it).
-  // The syscalls run outside the lock so workers do not queue behind them.
+  // Create each level; EEXIST is fine (another worker may have made it, or
+  // the reused tree has it). The syscalls run outside the lock so workers do
+  // not queue behind them.
   std::size_t pos = 0;
   while (pos != std::string::npos) {
     pos = rel_dir.find('/', pos + 1);
@@ -171,6 +211,13 @@ void StagedOutput::ensure_dir(const std::string& rel_dir) {
     std::string full = staging_ + "/" + part;
     if (::mkdir(full.c_str(), 0755) != 0 && errno != EEXIST)
       throw std::runtime_error(tr("cannot create {}: {}", full, std::strerror(errno)));
+    // In a reused tree the name may be a file (a page became a folder).
+    struct stat st;
+    if (reused_ && ::lstat(full.c_str(), &st) == 0 && !S_ISDIR(st.st_mode)) {
+      ::unlink(full.c_str());
+      if (::mkdir(full.c_str(), 0755) != 0 && errno != EEXIST)
+        throw std::runtime_error(tr("cannot create {}: {}", full, std::strerror(errno)));
+    }
     std::lock_guard<std::mutex> lock(dirs_mutex_);
     made_dirs_.insert(part);
   }
@@ -183,11 +230,11 @@ void StagedOutput::make_parent_dir(const std::string& rel) {
   if (slash != std::string::npos) ensure_dir(rel.substr(0, slash));
 }
 
-bool StagedOutput::same_as_previous(const std::string& rel, std::string_view data, std::string& stamp) const {
+bool StagedOutput::same_as_previous(const std::string& rel, std::string_view data, std::string& stamp,
+                                    struct stat& st) const {
   std::string path = previous_ + "/" + rel;
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) return false;
-  struct stat st;
   bool same = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && static_cast<std::size_t>(st.st_size) == data.size();
   if (same) {
     thread_local std::string buffer;
@@ -206,19 +253,41 @@ bool StagedOutput::same_as_previous(const std::string& rel, std::string_view dat
   return same;
 }
 
+// The reused tree's entry for `rel` is already the output's file itself.
+bool StagedOutput::already_linked(const std::string& rel, const struct stat& previous) const {
+  struct stat st;
+  std::string full = staging_ + "/" + rel;
+  return ::lstat(full.c_str(), &st) == 0 && S_ISREG(st.st_mode) && st.st_ino == previous.st_ino &&
+         st.st_dev == previous.st_dev;
+}
+
+// Makes room for a new file or link at `full` in a reused tree. Whatever is
+// there goes by unlink, never by writing into it: it may be a hard link to
+// a file of the live output.
+void StagedOutput::clear_for_new_entry(const std::string& full) const {
+  if (!reused_) return;
+  if (::unlink(full.c_str()) == 0 || errno == ENOENT) return;
+  if (errno == EISDIR || errno == EPERM) remove_tree(full);
+}
+
 void StagedOutput::write(const std::string& rel, std::string_view data) {
   if (!is_safe_relative_path(rel)) throw std::runtime_error(tr("refusing to write outside the output: {}", rel));
   std::string stamp;
-  if (incremental() && same_as_previous(rel, data, stamp)) {
+  struct stat previous {};
+  if (incremental() && same_as_previous(rel, data, stamp, previous)) {
+    bool linked = reused_ && already_linked(rel, previous);
     std::lock_guard<std::mutex> lock(lists_mutex_);
-    unchanged_.push_back(rel);
+    if (linked) ++kept_;
+    else unchanged_.push_back(rel);
     stamps_.emplace_back(rel, std::move(stamp));
     return;
   }
   ++changed_;
   make_parent_dir(rel);
   std::string full = staging_ + "/" + rel;
-  int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
+  clear_for_new_entry(full);
+  // O_EXCL in a reused tree: a file still there would be written through.
+  int fd = ::open(full.c_str(), O_WRONLY | O_CREAT | (reused_ ? O_EXCL : O_TRUNC) | O_CLOEXEC | O_NOFOLLOW, 0644);
   if (fd < 0) throw std::runtime_error(tr("cannot write {}: {}", full, std::strerror(errno)));
   std::size_t done = 0;
   while (done < data.size()) {
@@ -254,9 +323,11 @@ bool StagedOutput::link_unchanged(Diagnostics& diags) {
     const std::string& rel = unchanged_[i];
     make_parent_dir(rel);
     std::string from = previous_ + "/" + rel, to = staging_ + "/" + rel;
+    clear_for_new_entry(to);
     if (::link(from.c_str(), to.c_str()) != 0) {
       // A file system without hard links: copy the bytes instead.
       std::error_code ec;
+      clear_for_new_entry(to);
       if (!fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec)) ok = false;
       copied_ = true;  // a new inode: the stamps taken from the old file are wrong
     }
@@ -265,16 +336,82 @@ bool StagedOutput::link_unchanged(Diagnostics& diags) {
   return ok;
 }
 
+namespace {
+
+// Every file and folder under the open folder `dir` (`rel` inside the tree).
+// Raw readdir on descriptors: the tree has 10,000 folders, and path objects
+// and a stat per entry would cost more than the reading.
+void list_tree(int dir, const std::string& rel, std::vector<std::string>& files, std::vector<std::string>& dirs) {
+  DIR* d = ::fdopendir(dir);
+  if (!d) {
+    ::close(dir);
+    return;
+  }
+  while (dirent* e = ::readdir(d)) {
+    std::string_view name = e->d_name;
+    if (name == "." || name == "..") continue;
+    bool is_dir = e->d_type == DT_DIR;
+    if (e->d_type == DT_UNKNOWN) {
+      struct stat st;
+      is_dir = ::fstatat(::dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
+    }
+    std::string child = rel.empty() ? std::string(name) : rel + "/" + std::string(name);
+    if (!is_dir) {
+      files.push_back(std::move(child));
+      continue;
+    }
+    int sub = ::openat(::dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    dirs.push_back(child);
+    if (sub >= 0) list_tree(sub, child, files, dirs);
+  }
+  ::closedir(d);  // closes `dir`
+}
+
+}  // namespace
+
+// Lists the reused tree on a thread of its own while the build reads and
+// renders: reading 10,000 folders takes a few tenths of a second here.
+// (The thread fills a listing on the heap: `this` moves when begin() returns.)
+void StagedOutput::start_listing() {
+  spare_ = std::make_unique<Listing>();
+  lister_ = std::jthread([listing = spare_.get(), root_path = staging_] {
+    int root = ::open(root_path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (root >= 0) list_tree(root, "", listing->files, listing->dirs);
+  });
+}
+
+// A reused tree still holds what the older output had and this one has not
+// (a deleted article's folder, an old search shard): removed here, so the
+// tree swapped in holds exactly the files this build planned. Entries this
+// build made cannot be among them: they are all planned.
+void StagedOutput::remove_unplanned() {
+  if (lister_.joinable()) lister_.join();
+  std::unordered_set<std::string_view> files, dirs;
+  for (const auto& [rel, stamp] : stamps_) {
+    files.insert(rel);
+    for (auto slash = rel.find('/'); slash != std::string::npos; slash = rel.find('/', slash + 1))
+      dirs.insert(std::string_view(rel).substr(0, slash));
+  }
+  for (const auto& rel : spare_->files)
+    if (!files.count(rel)) ::unlink((staging_ + "/" + rel).c_str());
+  // Listed parents first: a folder removed whole takes its listed children.
+  // A listed folder may since have been replaced by a planned file.
+  for (const auto& rel : spare_->dirs)
+    if (!dirs.count(rel) && !files.count(rel)) remove_tree(staging_ + "/" + rel);
+}
+
 bool StagedOutput::commit(Diagnostics& diags) {
   std::error_code ec;
   if (incremental()) {
     // Nothing differs and nothing disappeared: the output is already right.
-    if (changed_ == 0 && count_files(previous_) == unchanged_.size()) {
-      remove_tree(staging_);  // holds no file
+    if (changed_ == 0 && count_files(previous_) == files_unchanged()) {
+      if (reused_) keep_as_spare();
+      else remove_tree(staging_);  // holds no file
       committed_ = true;
       return true;
     }
     if (!link_unchanged(diags)) return false;
+    if (reused_) remove_unplanned();
   }
   if (fs::exists(final_, ec)) {
     // Atomic exchange: at every instant the output path holds a whole tree.
@@ -283,13 +420,8 @@ bool StagedOutput::commit(Diagnostics& diags) {
       return false;
     }
     committed_ = true;
-    // staging_ now holds the previous output. Removing it would keep the
-    // user waiting for thousands of unlinks: it goes to the trash, which the
-    // next build empties while it renders.
-    fs::path trash = trash_dir(final_);
-    fs::create_directories(trash, ec);
-    fs::path target = trash / fs::path(staging_).filename();
-    if (ec || ::rename(staging_.c_str(), target.c_str()) != 0) remove_tree(staging_);
+    // staging_ now holds the previous output: the next build's spare.
+    keep_as_spare();
     return true;
   }
   if (::rename(staging_.c_str(), final_.c_str()) != 0) {

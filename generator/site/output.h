@@ -10,11 +10,21 @@
 // staging tree at commit, so it keeps its inode and mtime (static servers'
 // Last-Modified and ETag, CDN caches and rsync see only real changes). When
 // nothing changed at all, nothing is written and the output stays as it is.
-// The replaced tree goes to .hongfan-cache/trash/ beside the output, and the
-// next build removes it on a thread of its own while it renders.
+//
+// The replaced tree is kept as .hongfan-cache/spare-public/ (for public/),
+// and the next build starts its staging tree from it: most of its files are
+// already hard links to the output's, so a rebuild that changes a few files
+// makes, links and removes only those, instead of 10,000 folders and links
+// and the removal of the old tree. A spare file is never written through
+// (it may share its inode with the output): it is replaced by a new file
+// or a new link, and every entry is checked against the output, so a spare
+// left by a killed build is as good as any.
 #pragma once
 
+#include <sys/stat.h>
+
 #include <atomic>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -57,9 +67,9 @@ class StagedOutput {
   bool incremental() const { return !previous_.empty(); }
 
   /// Files whose bytes differed from the previous output (all of them on a
-  /// first build), and files found identical (linked at commit).
+  /// first build), and files found identical (kept or linked at commit).
   std::size_t files_changed() const { return changed_; }
-  std::size_t files_unchanged() const { return unchanged_.size(); }
+  std::size_t files_unchanged() const { return unchanged_.size() + kept_; }
 
   const std::string& staging_dir() const { return staging_; }
 
@@ -71,21 +81,38 @@ class StagedOutput {
  private:
   StagedOutput(std::string final_dir, std::string staging, std::string previous);
   void ensure_dir(const std::string& rel_dir);
-  bool same_as_previous(const std::string& rel, std::string_view data, std::string& stamp) const;
+  bool same_as_previous(const std::string& rel, std::string_view data, std::string& stamp,
+                        struct stat& previous) const;
+  bool already_linked(const std::string& rel, const struct stat& previous) const;
+  void clear_for_new_entry(const std::string& full) const;
   bool link_unchanged(Diagnostics& diags);
+  void start_listing();
+  void remove_unplanned();
+  void keep_as_spare();
 
   std::string final_;
   std::string staging_;
   std::string previous_;  ///< the output to compare with; empty on a first build
+  /// The staging tree began as the spare: entries may exist (and may be
+  /// hard links to the output's files) before this build writes them.
+  bool reused_ = false;
   bool committed_ = false;
   std::mutex dirs_mutex_;
   std::unordered_set<std::string> made_dirs_;
   std::atomic<std::size_t> changed_{0};
+  std::atomic<std::size_t> kept_{0};  ///< unchanged files the reused tree already links
   mutable std::mutex lists_mutex_;  ///< guards unchanged_ and stamps_
-  std::vector<std::string> unchanged_;
+  std::vector<std::string> unchanged_;  ///< unchanged files still to link at commit
   std::vector<std::pair<std::string, std::string>> stamps_;  ///< path → output_stamp, of every file
   std::atomic<bool> copied_{false};
   std::jthread cleaner_;  ///< removes the trees earlier builds replaced; joined on destruction
+  /// What the reused tree held when the build began (folders with parents
+  /// before children), listed by lister_ while the build renders.
+  struct Listing {
+    std::vector<std::string> files, dirs;
+  };
+  std::unique_ptr<Listing> spare_;
+  std::jthread lister_;  ///< after spare_: joined before it is freed
 };
 
 /// True for a '/'-separated relative path with no empty, "." or ".."
@@ -93,8 +120,8 @@ class StagedOutput {
 bool is_safe_relative_path(std::string_view rel);
 
 /// The `.hongfan-cache` folder beside an output folder (public/ →
-/// .hongfan-cache/): the image cache, the trash, the build record and
-/// next-build live there, never published.
+/// .hongfan-cache/): the image cache, the spare tree, the trash, the build
+/// record and next-build live there, never published.
 std::string cache_dir_beside(const std::string& output_dir);
 
 /// "size:mtime:inode" of a file in an output; empty when it is missing or

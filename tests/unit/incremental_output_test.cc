@@ -35,6 +35,7 @@ struct FileId {
 
 std::map<std::string, FileId> snapshot(const fs::path& dir) {
   std::map<std::string, FileId> out;
+  if (!fs::exists(dir)) return out;
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
     if (!e.is_regular_file()) continue;
     struct stat st;
@@ -44,9 +45,16 @@ std::map<std::string, FileId> snapshot(const fs::path& dir) {
   return out;
 }
 
-BuildStats build(const TempDir& tmp, const FileSystem& site) {
+std::map<std::string, std::string> contents(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) out[fs::relative(e.path(), dir).string()] = slurp(e.path());
+  return out;
+}
+
+BuildStats build(const TempDir& tmp, const FileSystem& site, const char* folder = "public") {
   BuildOptions o;
-  o.output_dir = (tmp.path / "public").string();
+  o.output_dir = (tmp.path / folder).string();
   o.now = parse_datetime("2024-07-01")->epoch;
   Diagnostics d;
   BuildStats stats;
@@ -101,4 +109,59 @@ TEST_CASE("a page that disappears is removed from the output") {
   smaller.add("content/news/2024-06-02-b.md", "---\ntitle: 乙\ndate: 2024-06-02\n---\n二\n");
   build(tmp, smaller);
   CHECK_FALSE(fs::exists(tmp.path / "public/pages/about/index.html"));
+}
+
+// From the third build on, the staging tree starts from the tree the build
+// before replaced (.hongfan-cache/spare-public/), whose files are mostly hard links
+// to the live output's. Pages come and go, a file becomes a folder and back:
+// each output must still equal a build into an empty folder, and a file the
+// build did not change must keep its inode and bytes.
+TEST_CASE("rebuilds started from the spare tree equal a build into an empty folder") {
+  TempDir tmp;
+  auto site_at = [](int step) {
+    MemoryFileSystem s = three_news(step % 2 ? "丙" : "甲");
+    if (step == 1 || step == 2) s.add("content/news/2024-06-03-c.md", "---\ntitle: 丁\ndate: 2024-06-03\n---\n三\n");
+    // static/box is a file, then a folder, then a file again.
+    if (step == 3 || step == 4) s.add("static/box/inner.txt", "里面");
+    else s.add("static/box", "盒子" + std::to_string(step));
+    return s;
+  };
+  for (int step = 0; step < 6; ++step) {
+    auto before = snapshot(tmp.path / "public");  // empty before the first build
+    auto site = site_at(step);
+    auto stats = build(tmp, site);
+    CAPTURE(step);
+    fs::remove_all(tmp.path / "fresh");
+    build(tmp, site, "fresh");
+    CHECK(contents(tmp.path / "public") == contents(tmp.path / "fresh"));
+    auto after = snapshot(tmp.path / "public");
+    std::size_t kept = 0;
+    for (const auto& [path, id] : after)
+      if (before.count(path) && before[path] == id) ++kept;
+    CHECK(kept == stats.files - stats.files_changed);
+    if (step >= 2) CHECK(fs::is_directory(tmp.path / ".hongfan-cache/spare-public"));
+  }
+  // No staging folder is left beside the output.
+  for (const auto& e : fs::directory_iterator(tmp.path))
+    CHECK(e.path().filename().string().rfind(".public.", 0) != 0);
+}
+
+TEST_CASE("a failed rebuild leaves the output as it was and its tree as the spare") {
+  TempDir tmp;
+  build(tmp, three_news("甲"));
+  build(tmp, three_news("丙"));
+  auto good = contents(tmp.path / "public");
+  auto ids = snapshot(tmp.path / "public");
+  MemoryFileSystem broken = three_news("乙");
+  broken.add("content/news/bad.md", "---\ntitle: [\n---\n");
+  BuildOptions o;
+  o.output_dir = (tmp.path / "public").string();
+  Diagnostics d;
+  CHECK_FALSE(build_site(broken, o, d));
+  CHECK(contents(tmp.path / "public") == good);
+  CHECK(snapshot(tmp.path / "public") == ids);
+  build(tmp, three_news("乙"));
+  fs::remove_all(tmp.path / "fresh");
+  build(tmp, three_news("乙"), "fresh");
+  CHECK(contents(tmp.path / "public") == contents(tmp.path / "fresh"));
 }
