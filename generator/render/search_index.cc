@@ -238,19 +238,13 @@ Index build_index(std::size_t doc_count, const std::function<Doc(std::size_t)>& 
     std::size_t tokens = long_postings.size();
     for (const auto& map : partitions) tokens += map.size();
     encoded.reserve(tokens);
-    // Appending left each posting string with up to twice the room it
-    // needs; trimmed here, they are most of the index's memory.
+    // Moved, not trimmed: each is freed as soon as its shard holds it, so
+    // trimming (a copy of each) no longer lowers the peak.
     for (auto& map : partitions) {
-      for (auto& [key, postings] : map) {
-        postings.encoded.shrink_to_fit();
-        encoded.emplace_back(unpack(key), std::move(postings.encoded));
-      }
+      for (auto& [key, postings] : map) encoded.emplace_back(unpack(key), std::move(postings.encoded));
       std::unordered_map<Packed, Postings, PackedHash>().swap(map);
     }
-    for (auto& [token, postings] : long_postings) {
-      postings.encoded.shrink_to_fit();
-      encoded.emplace_back(token, std::move(postings.encoded));
-    }
+    for (auto& [token, postings] : long_postings) encoded.emplace_back(token, std::move(postings.encoded));
     std::unordered_map<std::string, Postings>().swap(long_postings);
   }
   std::sort(encoded.begin(), encoded.end(),
@@ -270,19 +264,31 @@ Index build_index(std::size_t doc_count, const std::function<Doc(std::size_t)>& 
   }
 
   index.shards = shards;
-  // Each shard's exact size is known: no room to spare while the postings
-  // they are made of are still held.
+  // Shard by shard, each at its exact size, freeing the postings it takes:
+  // the index is then never held twice (as postings and as shards), which
+  // was the peak of a build's memory. Tokens keep their sorted order within
+  // a shard (a counting sort by shard is stable).
+  std::vector<std::size_t> first_of(shards + 1, 0);
+  for (unsigned h : hashes) ++first_of[h % shards + 1];
+  for (unsigned i = 0; i < shards; ++i) first_of[i + 1] += first_of[i];
+  std::vector<std::size_t> by_shard(encoded.size());
+  {
+    auto next = first_of;
+    for (std::size_t i = 0; i < encoded.size(); ++i) by_shard[next[hashes[i] % shards]++] = i;
+  }
   std::vector<std::string> shard_text(shards);
-  for (unsigned i = 0; i < shards; ++i) shard_text[i].reserve(size[i]);
-  for (std::size_t i = 0; i < encoded.size(); ++i) {
-    auto& [token, postings] = encoded[i];
-    std::string& s = shard_text[hashes[i] % shards];
-    s += s.empty() ? "{\"" : ",\"";
-    s += token;  // [a-z0-9] or CJK: nothing to escape in JSON
-    s += "\":\"";
-    s += postings;
-    s += '"';
-    std::string().swap(postings);
+  for (unsigned i = 0; i < shards; ++i) {
+    std::string& s = shard_text[i];
+    s.reserve(size[i]);
+    for (std::size_t k = first_of[i]; k < first_of[i + 1]; ++k) {
+      auto& [token, postings] = encoded[by_shard[k]];
+      s += s.empty() ? "{\"" : ",\"";
+      s += token;  // [a-z0-9] or CJK: nothing to escape in JSON
+      s += "\":\"";
+      s += postings;
+      s += '"';
+      std::string().swap(postings);
+    }
   }
   Fnv1a64 version;  // of every file, in order
   for (unsigned i = 0; i < shards; ++i) {
