@@ -29,6 +29,7 @@
 #include "site/next_change.h"
 #include "site/media.h"
 #include "site/output.h"
+#include "site/output_sink.h"
 #include "site/points_pages.h"
 
 namespace hongfan {
@@ -232,7 +233,7 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   // output is already what this build would write.
   std::string key;
   std::optional<BuildRecord> record;
-  if (options.record) {
+  if (options.record && !options.output) {  // the record describes a folder on disk
     ScopedTimer timer(t, _("compare with the last build"));
     key = record_key(options.drafts, options.offline, options.output_dir);
     record = load_build_record(options.output_dir);
@@ -253,7 +254,7 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   // Every question the stages ask of the site folder is recorded, for the
   // next build's comparison.
   std::unique_ptr<RecordingFileSystem> recorder;
-  if (options.record) recorder = std::make_unique<RecordingFileSystem>(site, std::time(nullptr) - 1);
+  if (options.record && !options.output) recorder = std::make_unique<RecordingFileSystem>(site, std::time(nullptr) - 1);
   const FileSystem& input = recorder ? static_cast<const FileSystem&>(*recorder) : site;
 
   // Read, link, render Markdown and plan (see prepare_site).
@@ -282,9 +283,13 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     return finish(ok);
   }
 
-  // 6. Render and write every file in parallel into a staging folder.
-  auto out = StagedOutput::begin(options.output_dir, diags);
-  if (!out) return finish(false);
+  // 6. Render and write every file in parallel into the output sink: a
+  // staging folder beside the output (site/output.h) unless told otherwise.
+  std::optional<StagedOutput> staged =
+      options.output ? std::nullopt : StagedOutput::begin(options.output_dir, diags);
+  if (!options.output && !staged) return finish(false);
+  OutputSink* out = options.output ? options.output : &*staged;
+  out->start();
   try {
     ScopedTimer timer(t, _("render + write"));
     // The pages' folders are made on a thread of their own, ahead of the
@@ -341,10 +346,10 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   stats.files = out->files_changed() + out->files_unchanged();
   stats.files_changed = out->files_changed();
   stats.next_change = next_time_change(*prepared, options.now);
-  write_next_change(options.output_dir, stats.next_change);
-  if (recorder) {
+  if (!options.output_dir.empty()) write_next_change(options.output_dir, stats.next_change);
+  if (recorder && staged) {
     ScopedTimer timer(t, _("record the build"));
-    save_build_record(options.output_dir, make_record(key, options.now, stats, *recorder, *out, diags));
+    save_build_record(options.output_dir, make_record(key, options.now, stats, *recorder, *staged, diags));
     prepared->inputs = std::move(recorder);  // the kept site's static files read through it
   }
   if (keep) *keep = std::move(prepared);

@@ -65,6 +65,10 @@ struct BuildOptions {
   /// Keep a record of what the build read and wrote beside the output, and
   /// skip the build when nothing it depends on changed (site/build_record.h).
   bool record = false;
+  /// Write the output here instead of into output_dir (tests: MemoryOutput
+  /// in site/output_sink.h). With an empty output_dir nothing else is
+  /// written either: no image cache, no record, no next-build.
+  class OutputSink* output = nullptr;
 };
 
 struct BuildStats {

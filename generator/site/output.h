@@ -34,13 +34,14 @@
 #include <vector>
 
 #include "core/diagnostics.h"
+#include "site/output_sink.h"
 
 namespace hongfan {
 
 /// Name of the marker file hongfan leaves in every output folder.
 inline constexpr const char* kOutputMarker = ".hongfan-output";
 
-class StagedOutput {
+class StagedOutput final : public OutputSink {
  public:
   /// Prepares a fresh staging folder next to `final_dir` and removes the
   /// leftovers of earlier builds that were killed. Reports why not on error.
@@ -48,28 +49,28 @@ class StagedOutput {
 
   StagedOutput(StagedOutput&& other) noexcept;
   StagedOutput& operator=(StagedOutput&&) = delete;
-  ~StagedOutput();  ///< removes the staging folder unless committed
+  ~StagedOutput() override;  ///< keeps the staging folder as the spare unless committed
 
   /// Writes `rel` (a '/'-separated path inside the output). Thread-safe.
   /// Throws std::runtime_error when the file cannot be written.
-  void write(const std::string& rel, std::string_view data);
+  void write(const std::string& rel, std::string_view data) override;
 
   /// Creates the folder `rel` will be written into, ahead of write(), which
   /// would otherwise create it. Thread-safe.
-  void make_parent_dir(const std::string& rel);
+  void make_parent_dir(const std::string& rel) override;
 
   /// Swaps the staging folder in, unless no file changed, and moves the
   /// previous output to the trash.
-  bool commit(Diagnostics& diags);
+  bool commit(Diagnostics& diags) override;
 
   /// True when the previous output exists: write() compares with it, and
   /// make_parent_dir() ahead of time would only make folders for nothing.
-  bool incremental() const { return !previous_.empty(); }
+  bool incremental() const override { return !previous_.empty(); }
 
   /// Files whose bytes differed from the previous output (all of them on a
   /// first build), and files found identical (kept or linked at commit).
-  std::size_t files_changed() const { return changed_; }
-  std::size_t files_unchanged() const { return unchanged_.size() + kept_; }
+  std::size_t files_changed() const override { return changed_; }
+  std::size_t files_unchanged() const override { return unchanged_.size() + kept_; }
 
   const std::string& staging_dir() const { return staging_; }
 

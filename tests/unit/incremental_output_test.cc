@@ -5,11 +5,13 @@
 
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 
 #include "core/date.h"
 #include "core/fs.h"
 #include "site/build.h"
+#include "site/output_sink.h"
 #include "test_util.h"
 
 using namespace hongfan;
@@ -164,4 +166,55 @@ TEST_CASE("a failed rebuild leaves the output as it was and its tree as the spar
   fs::remove_all(tmp.path / "fresh");
   build(tmp, three_news("乙"), "fresh");
   CHECK(contents(tmp.path / "public") == contents(tmp.path / "fresh"));
+}
+
+// The same questions asked of the output sink in memory (site/output_sink.h):
+// which files a build wrote, by name, with no folder to read back.
+namespace {
+bool build_into(MemoryOutput& out, const FileSystem& site) {
+  BuildOptions o;
+  o.output = &out;
+  o.now = parse_datetime("2024-07-01")->epoch;
+  Diagnostics d;
+  return build_site(site, o, d);
+}
+}  // namespace
+
+TEST_CASE("in memory: a rebuild with nothing changed writes nothing") {
+  MemoryOutput out;
+  REQUIRE(build_into(out, three_news("甲")));
+  CHECK(out.changed().size() == out.tree().size());
+  REQUIRE(build_into(out, three_news("甲")));
+  CHECK(out.changed().empty());
+  CHECK(out.files_changed() == 0);
+  CHECK(out.commits() == 2);
+}
+
+TEST_CASE("in memory: an edited title rewrites exactly these files") {
+  MemoryOutput out;
+  REQUIRE(build_into(out, three_news("甲")));
+  REQUIRE(build_into(out, three_news("丙")));
+  // The article, its neighbour's link to it, every list that shows it
+  // (section, year and month archives, home), the feed, and in the search
+  // index its document (older, so id 1), the shard holding its title's
+  // tokens and the search page (which names the index version). Not the
+  // sitemap: the page's date did not change.
+  const std::set<std::string> expected{
+      "feed.xml",          "index.html",       "news/2024/06/index.html", "news/2024/index.html",
+      "news/a/index.html", "news/b/index.html", "news/index.html",        "search/d/1.json",
+      "search/index.html", "search/s/0.json"};
+  CHECK(out.changed() == expected);
+  CHECK(out.files_changed() == expected.size());
+  CHECK(out.tree().at("news/a/index.html").find("丙") != std::string::npos);
+}
+
+TEST_CASE("in memory: a failed build commits nothing") {
+  MemoryOutput out;
+  REQUIRE(build_into(out, three_news("甲")));
+  auto before = out.tree();
+  MemoryFileSystem broken = three_news("丙");
+  broken.add("content/news/bad.md", "---\ntitle: [\n---\n");
+  CHECK_FALSE(build_into(out, broken));
+  CHECK(out.commits() == 1);
+  CHECK(out.tree() == before);
 }
