@@ -12,6 +12,9 @@ round runs three builds per tool, the tools alternated (A B, B A, ...):
   no-change  the same input again, into the output the cold build left
   one-edit   one article's title changed (the same file in both sites),
              into the same output
+  next-edit  the same title changed again: the edit after the first, as a
+             user saving and building again and again meets it (hongfan
+             starts from the tree the one-edit build replaced)
 
 Every build is one whole process, measured with os.wait4(): wall clock,
 user + sys CPU, peak RSS. After the no-change build it also counts the
@@ -30,7 +33,7 @@ import sys
 import tempfile
 import time
 
-SCENARIOS = ("cold", "no-change", "one-edit")
+SCENARIOS = ("cold", "no-change", "one-edit", "next-edit")
 CACHES = (".hongfan-cache", "resources")  # hongfan's and Hugo's caches beside the output
 
 
@@ -104,6 +107,8 @@ def main():
                 t["touched"].append(sum(1 for p, m in after.items() if before.get(p) != m))
                 edit_title(t["site"], a.article, rnd)
                 t["runs"]["one-edit"].append(measure(t["cmd"]))
+                edit_title(t["site"], a.article, rnd + 1000)
+                t["runs"]["next-edit"].append(measure(t["cmd"]))
             print(f"round {rnd + 1}/{a.n}: " + "  ".join(
                 f"{t['name']} " + "/".join(f"{t['runs'][s][-1]['wall']:.2f}" for s in SCENARIOS)
                 for t in tools), flush=True)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Usage: bench/loop.sh [N=10000] [RUNS=5]
 #
-# The loop users run (see bench/loop.py): cold, no-change and one-edit builds
+# The loop users run (see bench/loop.py): cold, no-change, one-edit and next-edit builds
 # into the same output folder, default settings — hongfan with its search
 # index, Hugo with its comparable full-text JSON index (bench/hugo-search/) —
 # the two tools alternated in one run. Prints medians and ratios to Hugo.
