@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Large inputs: generates an N-article corpus (default 100,000) with
 # bench/gen_corpus.py and measures one hongfan build's wall time and peak
-# memory (peak RSS from wait4, via bench/compare.py). The budget is 2 GB.
+# memory (peak RSS from wait4, via bench/compare.py). The budget (issue 13) is 1 GB.
 #   bench/large.sh [N] [HONGFAN]
 set -euo pipefail
 cd "$(dirname "$0")/.."
