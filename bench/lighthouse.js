@@ -6,10 +6,9 @@
 // A score is a timing: it is measured here, over many runs, never asserted
 // in a test (tests/e2e/lighthouse.js only holds a floor of 95).
 'use strict';
-const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const { repo, tempDir, build, serve, firstArticle } = require('../tests/e2e/lib/harness');
+const { tempDir, build, serve, firstArticle, lighthouse } = require('../tests/e2e/lib/harness');
 
 const [hongfan, site, runs = '10'] = process.argv.slice(2);
 
@@ -24,18 +23,7 @@ const [hongfan, site, runs = '10'] = process.argv.slice(2);
     for (const p of pages) {
       const scores = [];
       for (let i = 0; i < Number(runs); i++) {
-        const report = path.join(tmp, 'report.json');
-        try {
-          execFileSync(path.join(repo, 'node_modules/.bin/lighthouse'), [
-            server.url + p, '--output=json', `--output-path=${report}`, '--quiet',
-            '--only-categories=performance,accessibility',
-            `--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --user-data-dir=${path.join(tmp, 'profile')}`,
-          ], { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM || '/usr/bin/chromium' }, stdio: 'ignore', timeout: 180000 });
-        } catch (e) {
-          if (!fs.existsSync(report)) throw e;
-        }
-        const r = JSON.parse(fs.readFileSync(report, 'utf8'));
-        fs.rmSync(report);
+        const r = lighthouse(server.url + p, ['performance', 'accessibility'], tmp, path.join(tmp, 'profile'));
         const m = r.audits.metrics?.details?.items?.[0] ?? {};
         const perf = Math.round(r.categories.performance.score * 100);
         const a11y = Math.round(r.categories.accessibility.score * 100);

@@ -3,10 +3,9 @@
 // accessibility = 100, best practices ≥ 95, SEO ≥ 95.
 //   node lighthouse.js HONGFAN REPO
 'use strict';
-const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
-const { repo, tempDir, build, serve, firstArticle, check, done } = require('./lib/harness');
+const { tempDir, build, serve, firstArticle, lighthouse, check, done } = require('./lib/harness');
 
 const [hongfan, site] = process.argv.slice(2);
 const minimum = { performance: 95, accessibility: 100, 'best-practices': 95, seo: 95 };
@@ -26,17 +25,7 @@ const minimum = { performance: 95, accessibility: 100, 'best-practices': 95, seo
   if (grid) pages.push(`grids/${grid}/`);
   try {
     for (const p of pages) {
-      const report = path.join(tmp, 'report.json');
-      try {
-        execFileSync(path.join(repo, 'node_modules/.bin/lighthouse'), [
-          server.url + p, '--output=json', `--output-path=${report}`, '--quiet',
-          '--only-categories=performance,accessibility,best-practices,seo',
-          `--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --user-data-dir=${path.join(tmp, 'profile')}`,
-        ], { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM || '/usr/bin/chromium' }, stdio: ['ignore', 'ignore', 'inherit'], timeout: 180000 });
-      } catch (e) {
-        if (!fs.existsSync(report)) throw e;
-      }
-      const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+      const r = lighthouse(server.url + p, Object.keys(minimum), tmp, path.join(tmp, 'profile'));
       for (const [cat, min] of Object.entries(minimum)) {
         const score = Math.round((r.categories[cat].score || 0) * 100);
         let why = '';
@@ -55,7 +44,6 @@ const minimum = { performance: 95, accessibility: 100, 'best-practices': 95, seo
           ? ` [observed first paint ${Math.round(m.observedFirstContentfulPaint)} ms, load ${Math.round(m.observedLoad)} ms]` : '';
         check(score >= min, `${p || '/'}: ${cat} ${score} (≥ ${min})${why}${seen}`);
       }
-      fs.rmSync(report);
     }
   } finally {
     server.close();

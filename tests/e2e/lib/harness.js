@@ -64,4 +64,22 @@ function done(name) {
   console.log(`${name}: all checks passed`);
 }
 
-module.exports = { repo, req, tempDir, build, serve, browser, firstArticle, check, done };
+// Lighthouse 12 (default mobile emulation) on `url` in Debian's chromium;
+// returns the parsed report. `profile` is the browser's user-data folder.
+function lighthouse(url, categories, reportDir, profile) {
+  const report = path.join(reportDir, 'report.json');
+  try {
+    execFileSync(path.join(repo, 'node_modules/.bin/lighthouse'), [
+      url, '--output=json', `--output-path=${report}`, '--quiet', `--only-categories=${categories.join(',')}`,
+      `--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --user-data-dir=${profile}`,
+    ], { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM || '/usr/bin/chromium' },
+         stdio: ['ignore', 'ignore', 'inherit'], timeout: 180000 });
+  } catch (e) {
+    if (!fs.existsSync(report)) throw e;  // Lighthouse exits non-zero on some audits' errors
+  }
+  const r = JSON.parse(fs.readFileSync(report, 'utf8'));
+  fs.rmSync(report);
+  return r;
+}
+
+module.exports = { repo, req, tempDir, build, serve, browser, firstArticle, lighthouse, check, done };
