@@ -72,14 +72,19 @@ void link_content(ContentSet& set, Diagnostics& diags) {
   // Sorted through an index: never by assigning Pages. YAML::Node's copy
   // assignment writes into the node it refers to instead of rebinding, so
   // the swaps of std::sort made pages share (and lose) their front matter.
-  std::vector<std::size_t> order(set.pages.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&set](std::size_t a, std::size_t b) { return set.pages[a].source < set.pages[b].source; });
-  std::vector<Page> sorted;
-  sorted.reserve(set.pages.size());
-  for (std::size_t i : order) sorted.push_back(std::move(set.pages[i]));
-  set.pages = std::move(sorted);
+  // Pages usually arrive in this order already (the content walk is
+  // sorted; serve keeps its pages): then none is moved at all.
+  auto by_source = [](const Page& a, const Page& b) { return a.source < b.source; };
+  if (!std::is_sorted(set.pages.begin(), set.pages.end(), by_source)) {
+    std::vector<std::size_t> order(set.pages.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return by_source(set.pages[a], set.pages[b]); });
+    std::vector<Page> sorted;
+    sorted.reserve(set.pages.size());
+    for (std::size_t i : order) sorted.push_back(std::move(set.pages[i]));
+    set.pages = std::move(sorted);
+  }
 
   std::map<std::string, const Page*> by_url;
   std::map<std::string, Section> sections;
