@@ -1,5 +1,6 @@
 #include "site/load_content.h"
 
+#include <memory>
 #include <optional>
 
 #include "domain/activities.h"
@@ -191,18 +192,42 @@ std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics&
 std::vector<Page> reload_changed(const FileSystem& site, std::vector<Page> previous,
                                  const std::set<std::string>& changed, bool drafts, Diagnostics& diags,
                                  const MarkdownStage& markdown) {
-  std::vector<Page> pages;
-  pages.reserve(previous.size() + changed.size());
-  for (auto& p : previous)
-    if (!changed.count(p.source)) pages.push_back(std::move(p));
   const MarkdownOptions options = options_for(markdown);
-  for (const auto& path : changed) {
-    if (!starts_with(path, "content/") || !ends_with(path, ".md")) continue;
+  auto load = [&](const std::string& path) -> std::optional<Page> {
     auto page = read_page(site, path, drafts, diags);
-    if (!page || (page->draft && !drafts)) continue;
+    if (!page || (page->draft && !drafts)) return std::nullopt;
     finish_page(*page, markdown, options);
-    pages.push_back(std::move(*page));
+    return page;
+  };
+  // Each changed page takes its old place, so the pages stay in the order
+  // link_content wants and none of the others is moved. Replaced by
+  // destroying and constructing, never by assigning a Page: YAML::Node's
+  // assignment writes into the node it refers to, which a cached copy of
+  // the old page may share.
+  std::set<std::string> pending;
+  for (const auto& path : changed)
+    if (starts_with(path, "content/") && ends_with(path, ".md")) pending.insert(path);
+  bool dropped = false;
+  for (auto& p : previous) {
+    if (!pending.erase(p.source)) continue;
+    if (auto page = load(p.source)) {
+      std::destroy_at(&p);
+      std::construct_at(&p, std::move(*page));
+    } else {
+      p.source.clear();  // now a draft, or unreadable: removed below
+      dropped = true;
+    }
   }
+  std::vector<Page> pages;
+  if (dropped) {
+    pages.reserve(previous.size());
+    for (auto& p : previous)
+      if (!p.source.empty()) pages.push_back(std::move(p));
+  } else {
+    pages = std::move(previous);
+  }
+  for (const auto& path : pending)
+    if (auto page = load(path)) pages.push_back(std::move(*page));
   return pages;
 }
 

@@ -9,6 +9,7 @@
 #include "core/date.h"
 #include "core/fs.h"
 #include "site/build.h"
+#include "site/load_content.h"
 #include "test_util.h"
 
 using namespace hongfan;
@@ -117,4 +118,35 @@ TEST_CASE("an output folder hongfan did not write is never replaced") {
   Diagnostics d;
   CHECK_FALSE(build_site(site, o, d));
   CHECK(slurp(tmp.path / "public/precious.txt") == "mine");
+}
+
+// serve after an edit: the changed pages are read again in their old places
+// (link_content then moves no page); one that became a draft goes, a new
+// one comes last.
+TEST_CASE("reload_changed keeps the pages in place and reads only the changed ones") {
+  MemoryFileSystem site;
+  site.add("site.yaml", "title: 测试社区\nbase_url: https://example.org/\n");
+  site.add("content/news/a.md", "---\ntitle: 甲\ndate: 2024-06-01\n---\n一\n");
+  site.add("content/news/b.md", "---\ntitle: 乙\ndate: 2024-06-02\n---\n二\n");
+  site.add("content/news/c.md", "---\ntitle: 丙\ndate: 2024-06-03\n---\n三\n");
+  Diagnostics d;
+  auto config = load_config(site, d);
+  REQUIRE(config);
+  MarkdownStage markdown{&*config};
+  auto pages = load_content(site, false, d, nullptr, nullptr, &markdown);
+  REQUIRE(pages.size() == 3);
+  site.add("content/news/a.md", "---\ntitle: 甲（改）\ndate: 2024-06-01\n---\n一\n");
+  site.add("content/news/b.md", "---\ntitle: 乙\ndate: 2024-06-02\ndraft: true\n---\n二\n");
+  site.add("content/news/d.md", "---\ntitle: 丁\ndate: 2024-06-04\n---\n四\n");
+  // c.md is not among the changed: its page is kept as it was read.
+  auto again = reload_changed(site, std::move(pages), {"content/news/a.md", "content/news/b.md", "content/news/d.md"},
+                              false, d, markdown);
+  CHECK_FALSE(d.has_errors());
+  REQUIRE(again.size() == 3);
+  CHECK(again[0].source == "content/news/a.md");
+  CHECK(again[0].title == "甲（改）");
+  CHECK(again[0].content_html.find("一") != std::string::npos);
+  CHECK(again[1].source == "content/news/c.md");
+  CHECK(again[1].title == "丙");
+  CHECK(again[2].source == "content/news/d.md");
 }
