@@ -74,6 +74,11 @@ struct Page {
   std::vector<BodyRef> refs;         ///< links and images of the body (for `check`)
   std::vector<std::string> anchors;  ///< ids the rendered body defines (headings, footnotes)
 
+  /// Set by the images stage once content_html has its <picture>s, videos
+  /// and gallery: `serve` keeps pages between builds, and doing it twice
+  /// would show every gallery twice.
+  bool media_done = false;
+
   // Filled in while reading the file, for the rules a build runs (check/),
   // which see the page after its front matter and Markdown are freed.
   std::vector<MobileMention> mobiles;  ///< mobile numbers anywhere in the file

@@ -334,9 +334,11 @@ ImageSet process_images(StaticPlan& statics, ContentSet& content, const std::str
   if (auto it = statics.assets.find("js/gallery.js"); it != statics.assets.end()) gallery_js = it->second;
   parallel_for(content.pages.size(), [&](std::size_t i) {
     Page& p = content.pages[i];
+    if (p.media_done) return;  // a page serve kept from its last build
     if (p.content_html.find("<img ") != std::string::npos)
       p.content_html = rewrite_images(p.content_html, root_prefix(p.url), images, videos, p.cover.empty());
     add_page_media(p, images, videos, gallery_js, diags);
+    p.media_done = true;
   });
   return images;
 }

@@ -26,6 +26,15 @@ const rawGet = (port, p) => new Promise((resolve) => {
   fs.cpSync(path.join(repo, 'tests/sites/minimal'), site, { recursive: true });
   const article = path.join(site, 'content/news/2024-06-01-first.md');
   const original = fs.readFileSync(article, 'utf8');
+  // The article's neighbour gets a gallery of two demo photos: an edit of
+  // the article re-renders the neighbour (its link to it) from the pages
+  // the server kept, whose gallery must not be added a second time.
+  const photos = path.join(site, 'static/images/album');
+  fs.mkdirSync(photos, { recursive: true });
+  for (const f of fs.readdirSync(path.join(repo, 'static/images/demo/yizhen')).filter((f) => /\.jpe?g$/i.test(f)).sort().slice(0, 2))
+    fs.copyFileSync(path.join(repo, 'static/images/demo/yizhen', f), path.join(photos, f));
+  const neighbour = path.join(site, 'content/news/2024-06-02-second.md');
+  fs.writeFileSync(neighbour, fs.readFileSync(neighbour, 'utf8').replace(/^---\n/, '---\ngallery: /images/album/\n'));
   const port = await freePort();
   let terminal = '';
   const child = spawn(hongfan, ['serve', '-s', site, '--port', String(port), '--now', '2026-11-22']);
@@ -37,6 +46,9 @@ const rawGet = (port, p) => new Promise((resolve) => {
     const url = `http://127.0.0.1:${port}/news/first/`;
     await page.goto(url);
     check((await page.textContent('h1')).includes('第一篇新闻'), 'the article is served');
+    const photosOn = async (p) => ((await (await fetch(`http://127.0.0.1:${port}${p}`)).text()).match(/<picture/g) || []).length;
+    const galleryBefore = await photosOn('/news/second/');
+    check(galleryBefore > 0, `the neighbour shows its gallery (${galleryBefore} pictures)`);
     await page.waitForTimeout(300);  // the event stream connects
 
     // An edit: the open page reloads by itself with the new title.
@@ -45,6 +57,9 @@ const rawGet = (port, p) => new Promise((resolve) => {
       .then(() => check(true, 'an edit reloads the open page'), () => check(false, 'an edit reloads the open page'));
     const shows = async (p, text) => (await (await fetch(`http://127.0.0.1:${port}${p}`)).text()).includes(text);
     check(await shows('/news/page/2/', '第一篇新闻（已更新）'), 'the list page showing the article (2 per page) has the new title');
+    const gallery = await photosOn('/news/second/');
+    check(await shows('/news/second/', '第一篇新闻（已更新）') && gallery === galleryBefore,
+          `the neighbour links to the new title and shows its gallery once (${gallery} pictures, ${galleryBefore} before)`);
     // A second edit starts from the pages the first quick rebuild kept.
     fs.writeFileSync(article, original.replace('第一篇新闻', '第一篇新闻（再次更新）'));
     await page.waitForFunction(() => document.querySelector('h1').textContent.includes('再次更新'), null, { timeout: 15000 })
