@@ -25,7 +25,8 @@ const freePort = () => new Promise((resolve) => {
   const started = Date.now();
   const child = spawn(hongfan, ['serve', '-s', site, '--port', String(port), '--now', '2026-11-22']);
   child.stderr.on('data', (d) => { log += d; });
-  while (!/serving/.test(log)) {
+  // The address is printed once the port is ours (in whichever language).
+  while (!log.includes(`127.0.0.1:${port}/`)) {
     if (Date.now() - started > 600000) throw new Error('serve did not start: ' + log);
     await sleep(200);
   }
@@ -56,6 +57,6 @@ const freePort = () => new Promise((resolve) => {
   }
   const sorted = [...times].sort((a, b) => a - b);
   console.log(`save → visible: min ${sorted[0]} ms, median ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted[sorted.length - 1]} ms`);
-  const last = log.trim().split('\n').filter((l) => /built/.test(l)).slice(-1)[0];
+  const last = log.trim().split('\n').filter((l) => /built|已生成/.test(l)).slice(-1)[0];
   console.log(`server: ${last}`);
 })().catch((e) => { console.error(e); process.exit(1); });

@@ -39,7 +39,7 @@ const rawGet = (port, p) => new Promise((resolve) => {
   let terminal = '';
   const child = spawn(hongfan, ['serve', '-s', site, '--port', String(port), '--now', '2026-11-22']);
   child.stderr.on('data', (d) => { terminal += d; });
-  for (let i = 0; i < 100 && !/serving/.test(terminal); i++) await sleep(100);
+  for (let i = 0; i < 100 && !terminal.includes(`127.0.0.1:${port}/`); i++) await sleep(100);  // printed once the port is ours
   const b = await browser();
   try {
     const page = await b.newPage();
