@@ -231,9 +231,11 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   // 0. Nothing to do? The last good build left a record of everything it
   // read and wrote (site/build_record.h); if all of it is as it was, the
   // output is already what this build would write.
+  // The record describes a folder on disk: none for another output sink.
+  const bool recording = options.record && !options.output;
   std::string key;
   std::optional<BuildRecord> record;
-  if (options.record && !options.output) {  // the record describes a folder on disk
+  if (recording) {
     ScopedTimer timer(t, _("compare with the last build"));
     key = record_key(options.drafts, options.offline, options.output_dir);
     record = load_build_record(options.output_dir);
@@ -254,7 +256,7 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   // Every question the stages ask of the site folder is recorded, for the
   // next build's comparison.
   std::unique_ptr<RecordingFileSystem> recorder;
-  if (options.record && !options.output) recorder = std::make_unique<RecordingFileSystem>(site, std::time(nullptr) - 1);
+  if (recording) recorder = std::make_unique<RecordingFileSystem>(site, std::time(nullptr) - 1);
   const FileSystem& input = recorder ? static_cast<const FileSystem&>(*recorder) : site;
 
   // Read, link, render Markdown and plan (see prepare_site).

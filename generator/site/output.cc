@@ -327,7 +327,6 @@ bool StagedOutput::link_unchanged(Diagnostics& diags) {
     if (::link(from.c_str(), to.c_str()) != 0) {
       // A file system without hard links: copy the bytes instead.
       std::error_code ec;
-      clear_for_new_entry(to);
       if (!fs::copy_file(from, to, fs::copy_options::overwrite_existing, ec)) ok = false;
       copied_ = true;  // a new inode: the stamps taken from the old file are wrong
     }

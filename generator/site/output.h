@@ -43,8 +43,9 @@ inline constexpr const char* kOutputMarker = ".hongfan-output";
 
 class StagedOutput final : public OutputSink {
  public:
-  /// Prepares a fresh staging folder next to `final_dir` and removes the
-  /// leftovers of earlier builds that were killed. Reports why not on error.
+  /// Prepares the staging folder next to `final_dir`: the spare tree the
+  /// last build left, or the staging folder of a build that was killed, or
+  /// else a new one; other leftovers go to the trash. Reports why not on error.
   static std::optional<StagedOutput> begin(const std::string& final_dir, Diagnostics& diags);
 
   StagedOutput(StagedOutput&& other) noexcept;
@@ -59,8 +60,8 @@ class StagedOutput final : public OutputSink {
   /// would otherwise create it. Thread-safe.
   void make_parent_dir(const std::string& rel) override;
 
-  /// Swaps the staging folder in, unless no file changed, and moves the
-  /// previous output to the trash.
+  /// Swaps the staging folder in, unless no file changed, and keeps the
+  /// previous output as the next build's spare.
   bool commit(Diagnostics& diags) override;
 
   /// True when the previous output exists: write() compares with it, and
