@@ -1,7 +1,5 @@
 #include "site/images.h"
 
-#include <vips/vips8>
-
 #include <filesystem>
 #include <fstream>
 #include <mutex>
@@ -12,6 +10,7 @@
 #include "core/parallel.h"
 #include "core/text.h"
 #include "render/urls.h"
+#include "site/image_codec.h"
 #include "site/media.h"
 #include "site/output.h"
 #include "site/videos.h"
@@ -48,15 +47,6 @@ bool plain_name(const std::string& path) {
   return true;
 }
 
-void init_vips() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (VIPS_INIT("hongfan")) throw std::runtime_error(_("libvips failed to start"));
-    vips_concurrency_set(1);  // the build runs one image per worker already
-    vips_cache_set_max(0);
-  });
-}
-
 std::string read_file(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::ostringstream s;
@@ -70,61 +60,6 @@ void write_file(const fs::path& p, const std::string& bytes) {
   if (!out) throw std::runtime_error(tr("cannot write {}", p.string()));
 }
 
-// libvips 8.14's WebP saver writes a small EXIF block (resolution) even
-// when told to strip: drop the EXIF and XMP chunks from the RIFF container
-// and clear their flags in VP8X.
-std::string drop_webp_metadata(const std::string& in) {
-  if (in.size() < 12 || in.compare(0, 4, "RIFF") != 0 || in.compare(8, 4, "WEBP") != 0) return in;
-  std::string out = in.substr(0, 12);
-  std::size_t pos = 12;
-  while (pos + 8 <= in.size()) {
-    std::string id = in.substr(pos, 4);
-    std::uint32_t size = static_cast<unsigned char>(in[pos + 4]) | static_cast<unsigned char>(in[pos + 5]) << 8 |
-                         static_cast<unsigned char>(in[pos + 6]) << 16 |
-                         static_cast<std::uint32_t>(static_cast<unsigned char>(in[pos + 7])) << 24;
-    std::size_t total = 8 + size + (size & 1);
-    if (pos + total > in.size()) return in;  // not what we expect: leave it
-    if (id != "EXIF" && id != "XMP ") {
-      std::string chunk = in.substr(pos, total);
-      if (id == "VP8X" && chunk.size() > 8) chunk[8] = static_cast<char>(chunk[8] & ~0x0C);
-      out += chunk;
-    }
-    pos += total;
-  }
-  std::uint32_t riff = static_cast<std::uint32_t>(out.size() - 8);
-  for (int i = 0; i < 4; ++i) out[4 + i] = static_cast<char>((riff >> (8 * i)) & 0xFF);
-  return out;
-}
-
-std::string to_string(const vips::VImage& image, Kind kind) {
-  auto opts = [] { return vips::VImage::option()->set("strip", true); };
-  VipsBlob* blob = nullptr;
-  if (kind == Kind::kJpeg) blob = image.jpegsave_buffer(opts()->set("Q", 82)->set("optimize_coding", true)->set("interlace", true));
-  else if (kind == Kind::kPng) blob = image.pngsave_buffer(opts()->set("compression", 9));
-  else blob = image.webpsave_buffer(opts()->set("Q", 75));
-  size_t size = 0;
-  const void* data = vips_blob_get(blob, &size);
-  std::string out(static_cast<const char*>(data), size);
-  vips_area_unref(VIPS_AREA(blob));
-  return kind == Kind::kWebp ? drop_webp_metadata(out) : out;
-}
-
-// Removes what could identify a place, a device or a person: EXIF (with
-// GPS), XMP, IPTC. Saving with "strip" alone is not enough for every saver
-// in libvips 8.14 (WebP kept EXIF), so the fields go before saving too.
-vips::VImage without_metadata(const vips::VImage& in) {
-  vips::VImage image = in.copy();
-  char** fields = vips_image_get_fields(image.get_image());
-  for (char** f = fields; *f; ++f) {
-    std::string name = *f;
-    if (starts_with(name, "exif-") || name == "xmp-data" || name == "iptc-data" ||
-        name == "photoshop-data" || name == "orientation")
-      image.remove(name.c_str());
-  }
-  g_strfreev(fields);
-  return image;
-}
-
 // One processed image in the cache: "original" and "W.webp"/"W.fallback",
 // listed in "meta" as lines "name width height".
 struct Cached {
@@ -135,33 +70,34 @@ struct Cached {
   Kind fallback_kind = Kind::kJpeg;
 };
 
-// Processes `bytes` into a fresh folder, renamed into place at the end so a
-// killed build never leaves a half-written entry.
+imaging::Format format_of(Kind kind) {
+  switch (kind) {
+    case Kind::kPng: return imaging::Format::kPng;
+    case Kind::kWebp: return imaging::Format::kWebp;
+    case Kind::kHeif: return imaging::Format::kHeif;
+    default: return imaging::Format::kJpeg;
+  }
+}
+
+// Processes `bytes` (photo module: imaging/vips_api.h) into a fresh folder,
+// renamed into place at the end so a killed build never leaves a
+// half-written entry.
 void process_into(const std::string& bytes, Kind kind, const fs::path& dir) {
-  init_vips();
-  vips::VImage image = without_metadata(vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "").autorot());
-  bool alpha = image.has_alpha();
-  Kind fallback = kind == Kind::kJpeg || kind == Kind::kHeif || !alpha ? Kind::kJpeg : Kind::kPng;
-  if (fallback == Kind::kJpeg && image.bands() > 3) image = image.flatten(vips::VImage::option()->set("background", std::vector<double>{255, 255, 255}));
+  imaging::Processed image;
+  std::string error;
+  if (!image_codec().process(bytes, format_of(kind), kImageWidths, std::size(kImageWidths), image, error))
+    throw std::runtime_error(error);
   fs::path tmp = dir.string() + ".tmp-" + short_hash(dir.string() + std::to_string(reinterpret_cast<std::uintptr_t>(&bytes)), 6);
   fs::remove_all(tmp);
   fs::create_directories(tmp);
-  std::string meta;
-  // HEIC is published as JPEG: no browser in WeChat shows it.
-  write_file(tmp / "original", to_string(image, kind == Kind::kHeif ? Kind::kJpeg : kind));
-  meta += "original " + std::to_string(image.width()) + " " + std::to_string(image.height()) + " " +
-          (fallback == Kind::kJpeg ? "jpg" : "png") + "\n";
-  std::vector<int> widths;
-  for (int w : kImageWidths)
-    if (w < image.width()) widths.push_back(w);
-  if (image.width() <= kImageWidths[std::size(kImageWidths) - 1]) widths.push_back(image.width());
-  for (int w : widths) {
-    vips::VImage small = w == image.width() ? image
-        : without_metadata(image.thumbnail_image(w, vips::VImage::option()->set("height", 100000)->set("size", VIPS_SIZE_DOWN)));
-    std::string name = std::to_string(w);
-    write_file(tmp / (name + ".webp"), to_string(small, Kind::kWebp));
-    write_file(tmp / (name + ".fallback"), to_string(small, fallback));
-    meta += name + " " + std::to_string(small.width()) + " " + std::to_string(small.height()) + "\n";
+  write_file(tmp / "original", image.original);
+  std::string meta = "original " + std::to_string(image.width) + " " + std::to_string(image.height) + " " +
+                     (image.fallback == imaging::Format::kPng ? "png" : "jpg") + "\n";
+  for (const auto& v : image.variants) {
+    std::string name = std::to_string(v.width);
+    write_file(tmp / (name + ".webp"), v.webp);
+    write_file(tmp / (name + ".fallback"), v.fallback);
+    meta += name + " " + std::to_string(v.width) + " " + std::to_string(v.height) + "\n";
   }
   write_file(tmp / "meta", meta);
   std::error_code ec;
@@ -267,6 +203,8 @@ ImageSet process_images(StaticPlan& statics, ContentSet& content, const std::str
   if (!todo.empty()) fs::create_directories(cache, ec);
   std::vector<std::optional<Cached>> results(todo.size());
   std::vector<std::string> errors(todo.size());
+  std::string module_error;  // the photo module could not be loaded
+  std::mutex module_error_mutex;
   parallel_for(todo.size(), [&](std::size_t k) {
     const StaticFile& f = statics.files[todo[k]];
     auto bytes = f.contents ? std::optional<std::string>(*f.contents) : f.fs->read(f.source);
@@ -278,6 +216,9 @@ ImageSet process_images(StaticPlan& statics, ContentSet& content, const std::str
     try {
       if (!fs::exists(dir / "meta")) process_into(*bytes, kind_of(f.published), dir);
       results[k] = load_cached(dir);
+    } catch (const ImageCodecMissing& e) {
+      std::lock_guard lock(module_error_mutex);
+      module_error = e.what();
     } catch (const std::exception& e) {
       // libvips' own words (first line only: it ends its messages with a
       // newline) stay in brackets for whoever has to dig further.
@@ -287,6 +228,11 @@ ImageSet process_images(StaticPlan& statics, ContentSet& content, const std::str
     }
   });
 
+  if (!module_error.empty()) {  // not the photos' fault: said once, with what to do
+    diags.error({}, module_error, tr("install hongfan again (its photo module belongs beside the program or in {})",
+                                     image_codec_install_dir()));
+    return images;
+  }
   std::vector<StaticFile> added;
   for (std::size_t k = 0; k < todo.size(); ++k) {
     StaticFile& f = statics.files[todo[k]];
@@ -344,15 +290,11 @@ ImageSet process_images(StaticPlan& statics, ContentSet& content, const std::str
 }
 
 std::string without_metadata_bytes(const std::string& bytes, const std::string& ext) {
-  init_vips();
   Kind kind = kind_of("x" + ext);
   if (kind == Kind::kOther) throw std::runtime_error("not an image");
-  try {
-    vips::VImage image = without_metadata(vips::VImage::new_from_buffer(bytes.data(), bytes.size(), "").autorot());
-    return to_string(image, kind);
-  } catch (const vips::VError& e) {
-    throw std::runtime_error(e.what());
-  }
+  std::string out, error;
+  if (!image_codec().strip(bytes, format_of(kind), out, error)) throw std::runtime_error(error);
+  return out;
 }
 
 }  // namespace hongfan

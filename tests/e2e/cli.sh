@@ -123,5 +123,27 @@ check "LC_ALL=en_GB.UTF-8 over LANG=zh_CN.UTF-8: English" says "$english" -i LAN
 check "--lang zh over LANG=en_US.UTF-8: Chinese" says "$chinese" -i LANG=en_US.UTF-8 -- --lang zh
 rm -f "$tmp/site/content/news/untitled.md"
 
+# libvips comes as a module (hongfan-vips.so beside the program, or where
+# it was installed), loaded only when a photo needs work: a program copied
+# without it still runs, and a build with a photo to process says what to do.
+mkdir -p "$tmp/alone"
+cp "$hongfan" "$tmp/alone/hongfan"
+cp -r "$(dirname "$hongfan")/locale" "$tmp/alone/"
+installed=$(strings "$hongfan" | grep -m1 '/hongfan$' | grep '/lib' || true)
+if [ -n "$installed" ] && [ -e "$installed/hongfan-vips.so" ]; then
+  echo "skip the missing photo module: one is installed in $installed"
+else
+  check "a copy without its photo module still runs" bash -c "'$tmp/alone/hongfan' --version >/dev/null"
+  mkdir -p "$tmp/alone-out/public" && echo kept >"$tmp/alone-out/public/keep.txt"
+  check "  → a site with a photo to process does not build (1)" status_is 1 \
+    "$tmp/alone/hongfan" build -s "$tmp/site" -o "$tmp/alone-out/public" --now 2026-11-22
+  "$tmp/alone/hongfan" build -s "$tmp/site" -o "$tmp/alone-out/public" --now 2026-11-22 2>"$tmp/err" >/dev/null
+  check "  → it says which module is missing, and where it looked" \
+    grep -qF "缺少图片处理模块：hongfan-vips.so 既不在 $tmp/alone 里，也不在 " "$tmp/err"
+  check "  → and what to do" grep -qE "^    提示：请重新安装红帆（图片处理模块应在 hongfan 程序旁边，或在 .+ 里）$" "$tmp/err"
+  check "  → one error, the last good site kept" \
+    bash -c "grep -qF '共 1 个错误；' '$tmp/err' && [ \"\$(cat '$tmp/alone-out/public/keep.txt')\" = kept ]"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
