@@ -45,6 +45,7 @@ struct ServeArgs {
   bool drafts = false;
   std::string now;
   bool timings = false;
+  bool poll = false;  ///< look for changes once a second instead of waiting for inotify
 };
 int run_serve(const ServeArgs& args);
 

@@ -95,6 +95,9 @@ int main(int argc, char** argv) {
   sv->add_flag("--drafts", serve.drafts, _("Also publish pages marked draft: true"));
   sv->add_option("--now", serve.now, _("Treat this date as today"));
   sv->add_flag("--timings", serve.timings, _("Print the time each stage of every rebuild took"));
+  sv->add_flag("--poll", serve.poll,
+               _("Look for changed files once a second instead of waiting to be told (automatic on Windows "
+                 "drives under WSL and on shared folders)"));
 
   NewArgs make;
   auto* n = app.add_subcommand("new", _("Create a site, a news article, a notice or an activity"));

@@ -1,11 +1,8 @@
 // `hongfan serve`: build, serve the output on 127.0.0.1:1313, watch the
-// site with inotify, rebuild on change and reload open pages through
+// site (cli/site_watcher.h), rebuild on change and reload open pages through
 // server-sent events. A failed rebuild keeps the last good site online and
 // shows the errors (file:line:col) in the terminal and on every page.
 #include <httplib.h>
-#include <sys/inotify.h>
-#include <poll.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
@@ -24,6 +21,7 @@
 #include "check/check.h"
 #include "cli/commands.h"
 #include "cli/report.h"
+#include "cli/site_watcher.h"
 #include "core/fs.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -111,80 +109,6 @@ std::string inject(std::string html, const std::string& errors) {
   else html.insert(at, add);
   return html;
 }
-
-// Watches every folder of the site except the output, hidden folders and
-// build trees; new folders are watched as they appear.
-class Watcher {
- public:
-  Watcher(fs::path site, fs::path skip) : site_(std::move(site)), skip_(std::move(skip)) {
-    fd_ = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
-    add_tree(site_);
-  }
-  ~Watcher() { if (fd_ >= 0) ::close(fd_); }
-
-  /// Blocks until something changed (then waits `settle` for the rest of a
-  /// save), `stop` is set or nothing happened for `idle`; returns the paths
-  /// that changed (none after `idle`).
-  std::vector<std::string> wait(const std::atomic<bool>& stop, std::chrono::milliseconds settle,
-                                std::chrono::milliseconds idle = std::chrono::milliseconds::max()) {
-    constexpr int kPollMs = 200;
-    std::vector<std::string> changed;
-    std::chrono::milliseconds quiet{0};
-    while (!stop) {
-      pollfd p{fd_, POLLIN, 0};
-      int timeout = changed.empty() ? kPollMs : static_cast<int>(settle.count());
-      int n = ::poll(&p, 1, timeout);
-      if (n <= 0) {
-        if (!changed.empty()) return changed;
-        quiet += std::chrono::milliseconds(kPollMs);
-        if (quiet >= idle) return changed;
-        continue;
-      }
-      drain(changed);
-    }
-    return changed;
-  }
-
- private:
-  bool skipped(const fs::path& dir) const {
-    std::string name = dir.filename().string();
-    if (dir == skip_) return true;
-    return dir != site_ && (name.empty() || name[0] == '.' || name == "node_modules" || name == "public" ||
-                            starts_with(name, "build"));
-  }
-  void add_tree(const fs::path& dir) {
-    if (skipped(dir)) return;
-    int wd = inotify_add_watch(fd_, dir.c_str(), IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE |
-                                                    IN_DELETE | IN_ATTRIB);
-    if (wd >= 0) dirs_[wd] = dir;
-    std::error_code ec;
-    for (const auto& e : fs::directory_iterator(dir, ec))
-      if (e.is_directory(ec) && !e.is_symlink(ec)) add_tree(e.path());
-  }
-  void drain(std::vector<std::string>& changed) {
-    alignas(inotify_event) char buf[16384];
-    for (;;) {
-      ssize_t len = ::read(fd_, buf, sizeof buf);
-      if (len <= 0) return;
-      for (char* p = buf; p < buf + len;) {
-        auto* ev = reinterpret_cast<inotify_event*>(p);
-        p += sizeof(inotify_event) + ev->len;
-        auto it = dirs_.find(ev->wd);
-        if (it == dirs_.end() || ev->len == 0) continue;
-        fs::path path = it->second / ev->name;
-        std::string name = ev->name;
-        if (name.empty() || name[0] == '.' || ends_with(name, "~") || ends_with(name, ".swp")) continue;
-        if ((ev->mask & IN_ISDIR) && (ev->mask & (IN_CREATE | IN_MOVED_TO))) add_tree(path);
-        if (skipped(it->second)) continue;
-        changed.push_back(path.lexically_relative(site_).string());
-      }
-    }
-  }
-
-  fs::path site_, skip_;
-  int fd_ = -1;
-  std::map<int, fs::path> dirs_;
-};
 
 std::atomic<bool> g_stop{false};
 
@@ -322,7 +246,13 @@ int run_serve(const ServeArgs& args) {
   // Watch before "serving at" is printed: an edit saved the moment the
   // address appears must not fall between the first build and the watches
   // (under a slow build, the thread's walk of the site lost such an edit).
-  Watcher watcher(site_dir, root);
+  std::string silent = silent_file_system(site_dir);
+  auto mode = args.poll || !silent.empty() ? SiteWatcher::Mode::kPoll : SiteWatcher::Mode::kNotify;
+  if (!silent.empty())
+    std::fprintf(stderr, "%s\n",
+                 tr("{} is on {}, which does not tell programs when a file is saved: looking for changes "
+                    "once a second instead", site_dir.string(), silent).c_str());
+  SiteWatcher watcher(site_dir, root, mode);
   std::thread watcher_thread([&] {
     // A quick rebuild leaves the search index, and list pages a re-dated
     // page moved between, as they were: a full build refreshes them once the

@@ -10,6 +10,9 @@
    error under a Chinese heading; fixing the file rebuilds.
 2. On a port already taken: the exact error and hint, exit status 2, and
    正在预览 never printed (it was printed before the error).
+3. With --poll (what serve does by itself on a Windows drive under WSL,
+   where no change notice ever comes): an edit, a new page and a removed
+   page are each found and rebuilt, and the page shows the edit.
 """
 import os
 import re
@@ -173,6 +176,39 @@ def port_taken(hongfan, site, tmp):
     check("正在预览" not in t.text, "port taken: 正在预览 is not printed")
 
 
+def polling(hongfan, site, tmp):
+    port = free_port()
+    out = os.path.join(tmp, "out3")
+    t = Terminal([hongfan, "serve", "--poll", "-s", site, "-o", out, "--port", str(port), "--now", "2024-07-01"])
+    try:
+        m = t.wait_for(r"^正在预览 ", timeout=60)
+        check(m is not None, "--poll: 正在预览", t.text)
+        if not m:
+            return
+        path = os.path.join(site, ARTICLE)
+        original = open(path, encoding="utf-8").read()
+        mark = len(t.text)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(original.replace("第一篇新闻", "第一篇新闻（轮询）"))
+        m = t.wait_for(rf"^{re.escape(ARTICLE)}：{BUILT}$", mark, timeout=15)
+        check(m is not None, "--poll: an edit is found and rebuilt", t.text[mark:])
+        check("第一篇新闻（轮询）" in fetch(port, "/news/first/"), "--poll: the page shows the edit")
+        added = "content/news/2024-06-30-polled.md"
+        mark = len(t.text)
+        with open(os.path.join(site, added), "w", encoding="utf-8") as f:
+            f.write("---\ntitle: 新加的一篇\ndate: 2024-06-30\n---\n正文\n")
+        m = t.wait_for(rf"^{re.escape(added)}：{BUILT}$", mark, timeout=15)
+        check(m is not None, "--poll: a new page is found and built", t.text[mark:])
+        mark = len(t.text)
+        os.remove(os.path.join(site, added))
+        m = t.wait_for(rf"^{re.escape(added)}：{BUILT}$", mark, timeout=15)
+        check(m is not None, "--poll: a removed page is found", t.text[mark:])
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(original)
+    finally:
+        t.stop()
+
+
 def main():
     hongfan, tests = sys.argv[1], sys.argv[2]
     with tempfile.TemporaryDirectory() as tmp:
@@ -180,6 +216,7 @@ def main():
         shutil.copytree(os.path.join(tests, "sites", "minimal"), site)
         serving(hongfan, site, tmp)
         port_taken(hongfan, site, tmp)
+        polling(hongfan, site, tmp)
     print(f"{failures} failed" if failures else "all checks passed")
     return 1 if failures else 0
 
