@@ -96,7 +96,10 @@ fs::path resolve(const fs::path& root, const std::string& request) {
 }
 
 std::string inject(std::string html, const std::string& errors) {
-  std::string add = "<script src=\"/__hongfan/live.js\"></script>";
+  // Inline: a reload then waits for no second request before the page is
+  // complete (the page's own scripts load from files; this one is never
+  // written to the output).
+  std::string add = std::string("<script>") + kLiveScript + "</script>";
   if (!errors.empty())
     add += "<div id=\"hongfan-build-error\" role=\"alert\" style=\"position:fixed;inset:auto 0 0 0;"
            "max-height:60vh;overflow:auto;background:#fff;color:#1f1f1f;border-top:4px solid #c8161d;"
@@ -188,10 +191,6 @@ int run_serve(const ServeArgs& args) {
   fs::path root = fs::weakly_canonical(fs::absolute(options.output_dir));
 
   httplib::Server server;
-  server.Get("/__hongfan/live.js", [](const httplib::Request&, httplib::Response& res) {
-    res.set_header("Cache-Control", "no-store");
-    res.set_content(kLiveScript, "text/javascript; charset=utf-8");
-  });
   server.Get("/__hongfan/events", [&state](const httplib::Request&, httplib::Response& res) {
     res.set_header("Cache-Control", "no-store");
     auto sent = std::make_shared<long>(-1);
