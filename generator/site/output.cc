@@ -340,13 +340,22 @@ namespace {
 // Every file and folder under the open folder `dir` (`rel` inside the tree).
 // Raw readdir on descriptors: the tree has 10,000 folders, and path objects
 // and a stat per entry would cost more than the reading.
-void list_tree(int dir, const std::string& rel, std::vector<std::string>& files, std::vector<std::string>& dirs) {
+// Clears `complete` when a folder cannot be opened or read.
+void list_tree(int dir, const std::string& rel, std::vector<std::string>& files, std::vector<std::string>& dirs,
+               bool& complete) {
   DIR* d = ::fdopendir(dir);
   if (!d) {
     ::close(dir);
+    complete = false;
     return;
   }
-  while (dirent* e = ::readdir(d)) {
+  for (;;) {
+    errno = 0;
+    dirent* e = ::readdir(d);
+    if (!e) {
+      if (errno != 0) complete = false;
+      break;
+    }
     std::string_view name = e->d_name;
     if (name == "." || name == "..") continue;
     bool is_dir = e->d_type == DT_DIR;
@@ -361,7 +370,8 @@ void list_tree(int dir, const std::string& rel, std::vector<std::string>& files,
     }
     int sub = ::openat(::dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     dirs.push_back(child);
-    if (sub >= 0) list_tree(sub, child, files, dirs);
+    if (sub >= 0) list_tree(sub, child, files, dirs, complete);
+    else complete = false;
   }
   ::closedir(d);  // closes `dir`
 }
@@ -375,7 +385,8 @@ void StagedOutput::start_listing() {
   spare_ = std::make_unique<Listing>();
   lister_ = std::jthread([listing = spare_.get(), root_path = staging_] {
     int root = ::open(root_path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (root >= 0) list_tree(root, "", listing->files, listing->dirs);
+    if (root >= 0) list_tree(root, "", listing->files, listing->dirs, listing->complete);
+    else listing->complete = false;
   });
 }
 
@@ -383,8 +394,23 @@ void StagedOutput::start_listing() {
 // (a deleted article's folder, an old search shard): removed here, so the
 // tree swapped in holds exactly the files this build planned. Entries this
 // build made cannot be among them: they are all planned.
-void StagedOutput::remove_unplanned() {
+bool StagedOutput::remove_unplanned(Diagnostics& diags) {
   if (lister_.joinable()) lister_.join();
+  if (!spare_->complete) {
+    // A folder could not be read while the build ran (out of file
+    // descriptors, say): list the tree again now, and rather fail than swap
+    // in a tree that may still hold a page staff took down.
+    Listing again;
+    int root = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    if (root >= 0) list_tree(root, "", again.files, again.dirs, again.complete);
+    else again.complete = false;
+    if (!again.complete) {
+      diags.error({final_}, tr("cannot read {}", staging_),
+                  _("build again; if it fails again, delete the folder .hongfan-cache beside the output"));
+      return false;
+    }
+    *spare_ = std::move(again);
+  }
   std::unordered_set<std::string_view> files, dirs;
   for (const auto& [rel, stamp] : stamps_) {
     files.insert(rel);
@@ -397,6 +423,7 @@ void StagedOutput::remove_unplanned() {
   // A listed folder may since have been replaced by a planned file.
   for (const auto& rel : spare_->dirs)
     if (!dirs.count(rel) && !files.count(rel)) remove_tree(staging_ + "/" + rel);
+  return true;
 }
 
 bool StagedOutput::commit(Diagnostics& diags) {
@@ -410,7 +437,7 @@ bool StagedOutput::commit(Diagnostics& diags) {
       return true;
     }
     if (!link_unchanged(diags)) return false;
-    if (reused_) remove_unplanned();
+    if (reused_ && !remove_unplanned(diags)) return false;
   }
   if (fs::exists(final_, ec)) {
     // Atomic exchange: at every instant the output path holds a whole tree.

@@ -89,7 +89,7 @@ class StagedOutput final : public OutputSink {
   void clear_for_new_entry(const std::string& full) const;
   bool link_unchanged(Diagnostics& diags);
   void start_listing();
-  void remove_unplanned();
+  bool remove_unplanned(Diagnostics& diags);
   void keep_as_spare();
 
   std::string final_;
@@ -112,6 +112,7 @@ class StagedOutput final : public OutputSink {
   /// before children), listed by lister_ while the build renders.
   struct Listing {
     std::vector<std::string> files, dirs;
+    bool complete = true;  ///< false when a folder could not be read: listed again at commit
   };
   std::unique_ptr<Listing> spare_;
   std::jthread lister_;  ///< after spare_: joined before it is freed
