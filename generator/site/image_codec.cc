@@ -21,15 +21,12 @@ namespace {
 
 constexpr const char* kModuleName = "hongfan-vips.so";
 
-const imaging::Api* load(std::string& why) {
+// The module's functions, not yet started.
+const imaging::Api* find(std::string& why) {
 #ifdef HONGFAN_VIPS_LINKED  // sanitizer builds (CMakeLists.txt says why)
-  const imaging::Api* linked = hongfan_imaging_api();
-  if (!linked->start()) {
-    why = _("libvips failed to start");
-    return nullptr;
-  }
-  return linked;
-#endif
+  (void)why;
+  return hongfan_imaging_api();
+#else
   std::vector<fs::path> candidates;
   std::error_code ec;
   fs::path self = fs::read_symlink("/proc/self/exe", ec);
@@ -50,16 +47,22 @@ const imaging::Api* load(std::string& why) {
       why = tr("{} belongs to another version of hongfan", path.string());
       return nullptr;  // left loaded: harmless, and unloading libvips is not
     }
-    if (!api->start()) {
-      why = _("libvips failed to start");
-      return nullptr;
-    }
     return api;
   }
   why = tr("{} is in neither {} nor {}", kModuleName,
            candidates.size() > 1 ? candidates.front().parent_path().string() : std::string("?"),
            HONGFAN_MODULEDIR);
   return nullptr;
+#endif
+}
+
+const imaging::Api* load(std::string& why) {
+  const imaging::Api* api = find(why);
+  if (api && !api->start()) {
+    why = _("libvips failed to start");
+    return nullptr;
+  }
+  return api;
 }
 
 }  // namespace

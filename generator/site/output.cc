@@ -376,6 +376,14 @@ void list_tree(int dir, const std::string& rel, std::vector<std::string>& files,
   ::closedir(d);  // closes `dir`
 }
 
+// Every file and folder of the tree at `root`; `complete` as list_tree's.
+void list_root(const std::string& root, std::vector<std::string>& files, std::vector<std::string>& dirs,
+               bool& complete) {
+  int fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd >= 0) list_tree(fd, "", files, dirs, complete);
+  else complete = false;
+}
+
 }  // namespace
 
 // Lists the reused tree on a thread of its own while the build reads and
@@ -384,9 +392,7 @@ void list_tree(int dir, const std::string& rel, std::vector<std::string>& files,
 void StagedOutput::start_listing() {
   spare_ = std::make_unique<Listing>();
   lister_ = std::jthread([listing = spare_.get(), root_path = staging_] {
-    int root = ::open(root_path.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (root >= 0) list_tree(root, "", listing->files, listing->dirs, listing->complete);
-    else listing->complete = false;
+    list_root(root_path, listing->files, listing->dirs, listing->complete);
   });
 }
 
@@ -401,9 +407,7 @@ bool StagedOutput::remove_unplanned(Diagnostics& diags) {
     // descriptors, say): list the tree again now, and rather fail than swap
     // in a tree that may still hold a page staff took down.
     Listing again;
-    int root = ::open(staging_.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (root >= 0) list_tree(root, "", again.files, again.dirs, again.complete);
-    else again.complete = false;
+    list_root(staging_, again.files, again.dirs, again.complete);
     if (!again.complete) {
       diags.error({final_}, tr("cannot read {}", staging_),
                   _("build again; if it fails again, delete the folder .hongfan-cache beside the output"));
