@@ -98,7 +98,9 @@ async function elderChecks(page, name) {
   const wide = await page.evaluate(() => {
     const s = document.createElement('style');
     s.id = 'doubled';
-    s.textContent = 'html { font-size: 200% !important } html.elder { font-size: 250% !important }';
+    // (Charts laid out too, though off the screen: see photos_browser.js.)
+    s.textContent = 'html { font-size: 200% !important } html.elder { font-size: 250% !important }' +
+      ' .chart { content-visibility: visible !important }';
     document.head.appendChild(s);
     const w = document.documentElement.scrollWidth;
     s.remove();

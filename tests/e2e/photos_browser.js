@@ -62,7 +62,10 @@ const W = 390, H = 844;
           for (const scale of [100, 150, 200]) {
             const m = await page.evaluate((s) => {
               const st = document.createElement('style');
-              st.textContent = `html { font-size: ${s}% !important } html.elder { font-size: ${s * 1.25}% !important }`;
+              // Charts are laid out only near the screen (content-visibility), which
+              // would hide their overflow from scrollWidth: lay them out here.
+              st.textContent = `html { font-size: ${s}% !important } html.elder { font-size: ${s * 1.25}% !important }` +
+                ' .chart { content-visibility: visible !important }';
               document.head.appendChild(st);
               const tops = new Set(Array.from(document.querySelectorAll('.menu li')).map((li) => li.offsetTop));
               // A header button whose label breaks (搜/索) has more than one line box.
