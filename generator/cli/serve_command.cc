@@ -131,6 +131,9 @@ int run_serve(const ServeArgs& args) {
   options.now = *now;
   PageCache cache;
   options.page_cache = &cache;
+  // Which pages each file showed: an edit re-renders the files that showed it.
+  PageReadsMap reads;
+  options.page_reads = &reads;
   // What `check` knows, said on every full rebuild (a quick one after an
   // edit plans no search pages, so links there cannot be judged).
   options.review = [](const PreparedSite& s, Diagnostics& d) { review_site(s, d, true); };
@@ -253,9 +256,9 @@ int run_serve(const ServeArgs& args) {
                     "once a second instead", site_dir.string(), silent).c_str());
   SiteWatcher watcher(site_dir, root, mode);
   std::thread watcher_thread([&] {
-    // A quick rebuild leaves the search index, and list pages a re-dated
-    // page moved between, as they were: a full build refreshes them once the
-    // editor has paused, without reloading the open pages.
+    // A quick rebuild leaves the search index as it was: a full build
+    // refreshes it once the editor has paused, without reloading the open
+    // pages.
     bool refresh_due = false;
     const auto pause = std::chrono::milliseconds(2000);
     while (!g_stop) {
@@ -263,7 +266,7 @@ int run_serve(const ServeArgs& args) {
                                   refresh_due ? pause : std::chrono::milliseconds::max());
       if (g_stop) break;
       if (changed.empty()) {
-        if (refresh_due) rebuild(_("refresh (search index, lists)"), nullptr, false);
+        if (refresh_due) rebuild(_("refresh (search index)"), nullptr, false);
         refresh_due = false;
         continue;
       }

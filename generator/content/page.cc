@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <memory>
+#include <set>
 
 #include "content/front_matter.h"
 #include "core/date.h"
+#include "core/hash.h"
 #include "core/i18n.h"
 #include "core/slug.h"
 #include "core/text.h"
@@ -164,6 +166,44 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
   return p;
 }
 }  // namespace
+
+std::uint64_t placement_signature(const Page& p) {
+  Fnv1a64 h;
+  auto field = [&h](std::string_view s) {
+    h.update(s);
+    h.update(std::string_view("\0", 1));
+  };
+  auto number = [&](std::optional<std::int64_t> v) { field(v ? std::to_string(*v) : std::string("-")); };
+  field(p.source);
+  field(p.url);
+  field(p.section);
+  field(p.is_section_index ? "index" : "");
+  if (p.is_section_index || p.section == "brands") field(p.title);
+  number(p.date);
+  number(p.publish_date);
+  number(p.expires);
+  field(std::string{p.has_time ? 't' : '-', p.draft ? 'd' : '-', p.pinned ? 'p' : '-', p.expired ? 'e' : '-'});
+  for (const auto* list : {&p.tags, &p.categories}) {
+    for (const auto& t : *list) field(t);
+    field("|");
+  }
+  for (const DataRef* r : {&p.org, &p.grid, &p.brand, &p.station}) field(r->id);
+  // What a page shows as text, or on its own page only.
+  static const std::set<std::string> shown = {"title", "summary", "author", "source", "cover", "gallery", "video"};
+  for (const YAML::Node* node : {&p.front, &p.params}) {
+    if (!node->IsMap()) {
+      field("~");
+      continue;
+    }
+    for (const auto& kv : *node) {
+      std::string key = kv.first.Scalar();
+      if (shown.count(key)) continue;
+      field(key);
+      field(YAML::Dump(kv.second));
+    }
+  }
+  return h.value();
+}
 
 void release_front_matter(Page& page) {
   // Not `page.front = YAML::Node()`: yaml-cpp's assignment writes into the

@@ -96,6 +96,16 @@ YamlSource front_matter_source(const Page& page);
 /// (8 KB a page). `params` stays; a page with params keeps them all.
 void release_front_matter(Page& page);
 
+/// A hash of everything that decides where a page is shown, as opposed to
+/// what its card and page show: url, section, dates, schedule, tags and
+/// categories, flags, data references and the rest of its front matter
+/// (for pages that keep it). Two versions of a page with the same value sit
+/// in the same lists, in the same places: `serve` then re-renders only the
+/// files that showed the page (render/page_reads.h). A section's `_index.md`
+/// and a brand page lend their title to other pages, so for them the title
+/// counts too.
+std::uint64_t placement_signature(const Page& page);
+
 /// The body `hongfan new` writes into a new page. A page whose body is still
 /// this was never written: the build treats it as a draft and says so.
 inline constexpr std::string_view kPlaceholderBody = "在这里写正文。";

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/date.h"
+#include "render/page_reads.h"
 
 namespace hongfan {
 
@@ -17,6 +18,7 @@ std::string site_domain(const Config& config) {
 }
 
 Data article_meta_view(const ViewContext& ctx, const Page& p) {
+  page_reads::note(p);
   Data d;
   const Section* s = ctx.content ? ctx.content->section(p.section) : nullptr;
   d.set("column", s ? s->title : ctx.config->title);

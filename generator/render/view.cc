@@ -9,6 +9,7 @@
 #include "core/slug.h"
 #include "core/text.h"
 #include "core/utf8.h"
+#include "render/page_reads.h"
 #include "render/urls.h"
 
 namespace hongfan {
@@ -205,6 +206,7 @@ Data frame_view(const ViewContext& ctx, const PageMeta& meta) {
 }
 
 Data page_card(const ViewContext& ctx, const Page& p, const std::string& root) {
+  page_reads::note(p);
   Data d;
   d.set("title", p.title);
   const ImageInfo* thumb = page_thumbnail(ctx.images, p);

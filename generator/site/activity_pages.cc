@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "domain/calendar.h"
 #include "render/icalendar.h"
+#include "render/page_reads.h"
 #include "render/urls.h"
 
 namespace hongfan {
@@ -50,6 +51,7 @@ std::string ics_path(const Activity& a) {
 }
 
 IcsEvent ics_event(const ViewContext& v, const Activity& a) {
+  page_reads::note(*a.page);
   IcsEvent e;
   std::string host = v.config->base_url;
   auto scheme = host.find("://");
@@ -279,6 +281,7 @@ std::vector<const Activity*> upcoming_activities(const Programme& prog, std::int
 }
 
 Data activity_card(const ViewContext& v, const Activity& a, const std::string& root) {
+  page_reads::note(*a.page);
   Data d;
   d.set("title", a.page->title);
   d.set("url", root + a.page->url);
@@ -299,6 +302,7 @@ Data activity_card(const ViewContext& v, const Activity& a, const std::string& r
 }
 
 Data brand_card(const ViewContext&, const Brand& b, const std::string& root) {
+  page_reads::note(*b.page);
   Data d;
   d.set("id", b.id);
   d.set("title", b.page->title);

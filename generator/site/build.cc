@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
 #include <ctime>
 #include <cstdio>
@@ -17,6 +18,7 @@
 #include "core/parallel.h"
 #include "core/recording_fs.h"
 #include "core/text.h"
+#include "render/page_reads.h"
 #include "render/view.h"
 #include "site/activity_pages.h"
 #include "site/archive_pages.h"
@@ -59,58 +61,64 @@ void check_output_paths(const PreparedSite& s, Diagnostics& diags) {
 }
 
 
-// The output paths an edit of `changed` shows on: the page, its neighbours,
-// the list pages of its section and terms that show its card, home, feed.
-std::set<std::string> affected_paths(const ContentSet& content, const std::set<std::string>& changed,
-                                     int per_page) {
-  std::set<std::string> out{"index.html", "feed.xml"};
-  auto list_page = [&](const std::string& base_url, std::size_t position) {
-    out.insert(list_page_url(base_url, static_cast<int>(position / static_cast<std::size_t>(per_page)) + 1) +
-               "index.html");
-  };
-  for (const auto& p : content.pages) {
-    if (!changed.count(p.source)) continue;
-    out.insert(p.url + "index.html");
-    if (const Section* s = content.section(p.section)) {
-      out.insert(s->url + "index.html");
-      for (std::size_t i = 0; i < s->pages.size(); ++i) {
-        if (s->pages[i] != &p) continue;
-        list_page(s->url, i);
-        if (i > 0) out.insert(s->pages[i - 1]->url + "index.html");
-        if (i + 1 < s->pages.size()) out.insert(s->pages[i + 1]->url + "index.html");
-      }
+// serve's quick path: the jobs whose file showed an edited page when it
+// was last rendered, files not rendered before, and home and the feed
+// (their lead story and entries are picked, not noted). Every job when an
+// edited page moved, or when nothing was noted yet.
+std::vector<std::size_t> jobs_showing(const std::vector<OutputJob>& jobs, const std::set<std::string>& changed,
+                                      const PageReadsMap* reads, bool everything) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    const std::string& path = jobs[i].path;
+    bool wanted = everything || !reads || path == "index.html" || path == "feed.xml";
+    if (!wanted) {
+      auto it = reads->sources_by_path.find(path);
+      wanted = it == reads->sources_by_path.end() ||
+               std::any_of(it->second.begin(), it->second.end(), [&](const std::string& s) { return changed.count(s) > 0; });
     }
-    for (const Taxonomy* tax : {&content.tags, &content.categories})
-      for (const auto& term : tax->terms)
-        for (std::size_t i = 0; i < term.pages.size(); ++i)
-          if (term.pages[i] == &p) list_page(term.url, i);
+    if (wanted) out.push_back(i);
   }
   return out;
 }
 
-// Renders the affected jobs and replaces those files one by one (write to a
-// temporary name, rename), so a reader never sees half a file.
-bool write_affected(const ContentSet& content, std::vector<OutputJob>& jobs, const std::set<std::string>& changed,
-                    int per_page, const std::string& output_dir, Diagnostics& diags) {
-  if (diags.has_errors()) return false;
-  auto wanted = affected_paths(content, changed, per_page);
-  std::vector<OutputJob*> todo;
-  for (auto& j : jobs)
-    if (wanted.count(j.path)) todo.push_back(&j);
-  std::vector<std::string> rendered(todo.size());
-  parallel_for(todo.size(), [&](std::size_t i) { todo[i]->render(rendered[i]); });
-  for (std::size_t i = 0; i < todo.size(); ++i) {
-    std::string path = path_join(output_dir, todo[i]->path);
-    std::string tmp = path + ".hongfan-tmp";
-    std::FILE* f = std::fopen(tmp.c_str(), "wb");
-    bool ok = f && std::fwrite(rendered[i].data(), 1, rendered[i].size(), f) == rendered[i].size();
-    if (f) ok = std::fclose(f) == 0 && ok;
-    if (!ok || std::rename(tmp.c_str(), path.c_str()) != 0) {
-      diags.error({path}, _("cannot write this file"));
-      return false;
+// Renders the jobs at `which` into `out` on the worker pool. With `reads`,
+// notes for each file the content files its view showed.
+void render_jobs(std::vector<OutputJob>& jobs, const std::vector<std::size_t>& which, OutputSink& out,
+                 PageReadsMap* reads) {
+  std::vector<std::vector<const Page*>> shown(reads ? which.size() : 0);
+  parallel_for(which.size(), [&](std::size_t k) {
+    thread_local std::string buffer;
+    buffer.clear();
+    OutputJob& job = jobs[which[k]];
+    {
+      page_reads::Scope noting(reads ? &shown[k] : nullptr);
+      job.render(buffer);
     }
+    out.write(job.path, buffer);
+  });
+  if (!reads) return;
+  for (std::size_t k = 0; k < which.size(); ++k) {
+    std::vector<std::string> sources;
+    sources.reserve(shown[k].size());
+    for (const Page* p : shown[k]) sources.push_back(p->source);
+    std::sort(sources.begin(), sources.end());
+    sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
+    reads->sources_by_path[jobs[which[k]].path] = std::move(sources);
   }
-  return true;
+}
+
+// Whether an edit moved a page (placement_signature): a changed page that
+// is new, gone, or placed differently.
+bool moved(const std::vector<Page>& pages, const std::set<std::string>& changed,
+           const std::map<std::string, std::uint64_t>& before) {
+  std::size_t found = 0;
+  for (const auto& p : pages) {
+    if (!changed.count(p.source)) continue;
+    auto it = before.find(p.source);
+    if (it == before.end() || it->second != placement_signature(p)) return true;
+    ++found;
+  }
+  return found != before.size();
 }
 
 // What this build read and wrote, for the next one (site/build_record.h).
@@ -156,19 +164,24 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
 
   // 3. Content: read and parse every page and render its Markdown in
   // parallel, then link.
+  std::map<std::string, std::uint64_t> placed_before;  // serve: where the edited pages were
   {
     ScopedTimer timer(t, _("load content + markdown"));
     MarkdownStage markdown{&*s->config, options.keep_markdown, options.page_cache};
-    if (options.changed_sources && options.reuse_pages)
+    if (options.changed_sources && options.reuse_pages) {
+      for (const auto& p : *options.reuse_pages)
+        if (options.changed_sources->count(p.source)) placed_before[p.source] = placement_signature(p);
       s->content.pages = reload_changed(site, std::move(*options.reuse_pages), *options.changed_sources,
                                         options.drafts, diags, markdown);
-    else
+    } else {
       s->content.pages = load_content(site, options.drafts, diags, options.page_cache,
                                       options.changed_sources, &markdown);
+    }
   }
   // Scheduled and expiring pages: before link, so a page not yet published
   // reaches no list, feed, sitemap, search index or calendar.
   s->scheduled_change = apply_schedule(s->content.pages, options.now);
+  if (options.changed_sources) s->placement_changed = moved(s->content.pages, *options.changed_sources, placed_before);
   {
     ScopedTimer timer(t, _("link"));
     link_content(s->content, diags);
@@ -211,7 +224,7 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
     plan_honor_pages(plan);
     plan_home_blocks(plan, s->programme);
     plan_lead_story(plan);
-    if (!options.changed_sources) plan_search_pages(plan);  // serve's quick path skips it
+    plan_search_pages(plan, options.changed_sources != nullptr);
     s->jobs = plan.finish();
   }
   check_output_paths(*s, diags);
@@ -271,18 +284,31 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   const StaticPlan& statics = prepared->statics;
   std::vector<OutputJob>& jobs = prepared->jobs;
 
-  // serve, after an edit of existing pages: replace only the files it shows on.
+  // serve, after an edit of existing pages: replace only the files that
+  // show them, in place.
   if (options.changed_sources) {
-    bool ok;
+    std::optional<InPlaceOutput> in_place;
+    if (!options.output) in_place.emplace(options.output_dir);
+    OutputSink& out = options.output ? *options.output : *in_place;
+    std::vector<std::size_t> todo;
+    bool ok = false;
     {
       ScopedTimer timer(t, _("render + write affected"));
-      ok = write_affected(prepared->content, jobs, *options.changed_sources, prepared->config->pagination,
-                          options.output_dir, diags);
+      out.start();
+      todo = jobs_showing(jobs, *options.changed_sources, options.page_reads, prepared->placement_changed);
+      try {
+        render_jobs(jobs, todo, out, options.page_reads);
+        ok = out.commit_some(diags);
+      } catch (const std::exception& e) {
+        diags.error({}, tr("build failed while writing: {}", e.what()));
+      }
     }
+    if (!ok) return finish(false);
     stats.pages = prepared->content.pages.size();
-    stats.files = ok ? jobs.size() : 0;
-    if (ok && keep) *keep = std::move(prepared);
-    return finish(ok);
+    stats.files = jobs.size();
+    stats.files_changed = todo.size();
+    if (keep) *keep = std::move(prepared);
+    return finish(true);
   }
 
   // 6. Render and write every file in parallel into the output sink: a
@@ -326,12 +352,10 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
       if (!data) throw std::runtime_error(tr("cannot read {}", f.source));
       out->write(f.published, *data);
     });
-    parallel_for(jobs.size(), [&](std::size_t i) {
-      thread_local std::string buffer;
-      buffer.clear();
-      jobs[i].render(buffer);
-      out->write(jobs[i].path, buffer);
-    });
+    if (options.page_reads) options.page_reads->sources_by_path.clear();
+    std::vector<std::size_t> all(jobs.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    render_jobs(jobs, all, *out, options.page_reads);
     folders.join();
     if (folder_error) std::rethrow_exception(folder_error);
   } catch (const std::exception& e) {

@@ -13,6 +13,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "config/config.h"
@@ -32,6 +33,11 @@
 
 namespace hongfan {
 
+/// Output path → the content files ("content/news/x.md") its view showed.
+struct PageReadsMap {
+  std::unordered_map<std::string, std::vector<std::string>> sources_by_path;
+};
+
 struct BuildOptions {
   std::string output_dir;      ///< where public/ goes (absolute or relative to the cwd)
   bool drafts = false;         ///< also publish `draft: true` pages
@@ -47,11 +53,16 @@ struct BuildOptions {
   bool plan_despite_errors = false;
   struct PageCache* page_cache = nullptr;  ///< `serve` keeps parsed pages between builds
   /// `serve` after an edit of existing content files only: render just the
-  /// pages an edit shows on (the page, its neighbours, its section's first
-  /// list page and the list pages of its section and terms that show its
-  /// card, home, feed) straight into the
-  /// existing output; no search index, no static files. Null → full build.
+  /// files that showed an edited page when last rendered (`page_reads`),
+  /// plus home and the feed, straight into the existing output; no search
+  /// index, no static files. When an edit moves a page (a new date, tags,
+  /// flags …: placement_signature), every file is rendered again.
+  /// Null → full build.
   const std::set<std::string>* changed_sources = nullptr;
+  /// `serve`: which content files each output file showed, as its last
+  /// render noted them (render/page_reads.h). A full build fills it; a quick
+  /// build uses it and updates the files it rendered.
+  struct PageReadsMap* page_reads = nullptr;
   /// With `changed_sources`: the previous build's pages, already rendered.
   /// Those whose file did not change are moved in instead of being loaded
   /// again; only the changed files are read, parsed and rendered.
@@ -98,6 +109,9 @@ struct PreparedSite {
   StaticPlan statics;
   ImageSet images;      ///< resized, metadata-free images (view.images points here)
   ViewContext view;
+  /// serve's quick path: an edited page moved (placement_signature), so
+  /// every file is rendered again.
+  bool placement_changed = false;
   /// The earliest `publish_date` or `expires` after "now" (apply_schedule).
   std::optional<std::int64_t> scheduled_change;
   std::vector<OutputJob> jobs;  ///< every file to write but the static ones

@@ -10,6 +10,7 @@
 // written through it.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <map>
 #include <mutex>
@@ -43,10 +44,34 @@ class OutputSink {
   /// by this build are gone from it. Reports why not on error.
   virtual bool commit(Diagnostics& diags) = 0;
 
+  /// `serve`'s quick rebuild: makes the files written part of the output and
+  /// keeps every other file as it is. Only sinks that can do this override
+  /// it; the staged folder cannot (it is always made whole).
+  virtual bool commit_some(Diagnostics& diags);
+
   /// Files whose bytes differed from the earlier output (all of them on a
   /// first build), and files found identical.
   virtual std::size_t files_changed() const = 0;
   virtual std::size_t files_unchanged() const = 0;
+};
+
+/// The output folder of `serve`, replaced in place file by file (each
+/// written under a temporary name, then renamed over the old one, so a
+/// reader never sees half a file). For the quick rebuild after an edit
+/// only: nothing else is removed, so it has commit_some() alone.
+class InPlaceOutput final : public OutputSink {
+ public:
+  explicit InPlaceOutput(std::string dir) : dir_(std::move(dir)) {}
+  void write(const std::string& rel, std::string_view data) override;
+  bool incremental() const override { return true; }
+  bool commit(Diagnostics& diags) override;
+  bool commit_some(Diagnostics& diags) override;
+  std::size_t files_changed() const override { return written_; }
+  std::size_t files_unchanged() const override { return 0; }
+
+ private:
+  std::string dir_;
+  std::atomic<std::size_t> written_{0};
 };
 
 /// The output as a map in memory; it keeps the tree the last commit left,
@@ -57,6 +82,7 @@ class MemoryOutput final : public OutputSink {
   void write(const std::string& rel, std::string_view data) override;
   bool incremental() const override { return !tree_.empty(); }
   bool commit(Diagnostics& diags) override;
+  bool commit_some(Diagnostics& diags) override;
   std::size_t files_changed() const override;
   std::size_t files_unchanged() const override;
 

@@ -36,6 +36,8 @@ class OutputPlan {
   /// url/index.html with template `tmpl`. Listed in the sitemap unless told.
   void add_page(const std::string& url, const std::string& tmpl, ViewFn view,
                 std::int64_t lastmod = 0, bool in_sitemap = true);
+  /// A sitemap entry for a page planned elsewhere or earlier.
+  void add_sitemap_entry(const std::string& url, std::int64_t lastmod = 0) { sitemap_->push_back({url, lastmod}); }
   /// Any other file (feeds, .ics, JSON …).
   void add_file(OutputJob job);
   /// An HTML file at `path` whose links start at `root` (404.html uses base_url).
@@ -78,7 +80,9 @@ void plan_org_pages(OutputPlan& plan);
 void plan_grid_pages(OutputPlan& plan);
 /// /stations/ and /stations/ID/ (site/plan_org.cc).
 void plan_station_pages(OutputPlan& plan);
-/// The /search/ page and its sharded index (site/plan_search.cc).
-void plan_search_pages(OutputPlan& plan);
+/// The /search/ page and its sharded index (site/plan_search.cc). With
+/// `keep_index` (serve's quick rebuild), the index and the page already
+/// written stay as they are: only the page's sitemap entry is planned.
+void plan_search_pages(OutputPlan& plan, bool keep_index = false);
 
 }  // namespace hongfan

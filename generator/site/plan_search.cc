@@ -130,8 +130,12 @@ class SearchDocs {
 
 }  // namespace
 
-void plan_search_pages(OutputPlan& plan) {
+void plan_search_pages(OutputPlan& plan, bool keep_index) {
   if (!plan.templates().has("search.html") || !plan.view().config->search) return;
+  if (keep_index) {
+    plan.add_sitemap_entry("search/");
+    return;
+  }
   auto docs = std::make_shared<const SearchDocs>(plan.view());
   auto index = std::make_shared<search::Index>(search::build_index(docs->size(), *docs));
   for (std::size_t i = 0; i < index->files.size(); ++i)

@@ -1,0 +1,131 @@
+// serve's quick rebuild after an edit renders only the files that showed
+// the edited page (render/page_reads.h). For every page of the demo site:
+// edit its title and first paragraph, rebuild quickly over the previous
+// output, and compare with a full build of the edited site. A view that
+// shows a page without noting it leaves a stale file, and fails here.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/fs.h"
+#include "site/build.h"
+#include "site/output_sink.h"
+#include "test_util.h"
+
+using namespace hongfan;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::int64_t kNow = parse_datetime("2026-11-22")->epoch;
+
+// The demo site's own files (its theme is built in).
+std::map<std::string, std::string> demo_files() {
+  const fs::path root = HONGFAN_SOURCE_DIR;
+  std::map<std::string, std::string> files;
+  files["site.yaml"] = testing::slurp(root / "site.yaml");
+  for (const char* dir : {"content", "data", "static"})
+    for (const auto& e : fs::recursive_directory_iterator(root / dir))
+      if (e.is_regular_file()) files[fs::relative(e.path(), root).generic_string()] = testing::slurp(e.path());
+  return files;
+}
+
+MemoryFileSystem site_of(const std::map<std::string, std::string>& files) {
+  MemoryFileSystem s;
+  for (const auto& [path, text] : files) s.add(path, text);
+  return s;
+}
+
+// The title gets "（改）" (inside its quotes, if it has them) and the body a
+// new first paragraph, which is what a list's card summary shows.
+std::string edited(std::string text) {
+  auto title = text.find("\ntitle:");
+  REQUIRE(title != std::string::npos);
+  auto eol = text.find('\n', title + 1);
+  auto at = eol;
+  while (at > title && (text[at - 1] == ' ' || text[at - 1] == '\r')) --at;
+  if (text[at - 1] == '"' || text[at - 1] == '\'') --at;
+  text.insert(at, "（改）");
+  auto body = text.find("\n---", title);
+  REQUIRE(body != std::string::npos);
+  body = text.find('\n', body + 1);
+  text.insert(body + 1, "\n改过的第一段。\n\n");
+  return text;
+}
+
+std::map<std::string, std::string> without_search(const std::map<std::string, std::string>& tree) {
+  std::map<std::string, std::string> out;
+  for (const auto& [path, bytes] : tree)
+    if (path.rfind("search/", 0) != 0) out.emplace(path, bytes);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("after an edit of any page, the quick rebuild equals a full build") {
+  const auto files = demo_files();
+  std::vector<std::string> pages;
+  for (const auto& [path, text] : files)
+    if (path.rfind("content/", 0) == 0 && path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0)
+      pages.push_back(path);
+  REQUIRE(pages.size() > 50);
+
+  for (const auto& page : pages) {
+    CAPTURE(page);
+    // The build serve starts from, noting what every file showed.
+    MemoryOutput out;
+    PageReadsMap reads;
+    std::unique_ptr<PreparedSite> kept;
+    {
+      BuildOptions o;
+      o.output = &out;
+      o.now = kNow;
+      o.page_reads = &reads;
+      Diagnostics d;
+      REQUIRE(build_site(site_of(files), o, d, nullptr, &kept));
+    }
+    auto changed_files = files;
+    changed_files[page] = edited(files.at(page));
+    const MemoryFileSystem changed_site = site_of(changed_files);
+
+    // A Chinese file name takes its URL from the title: the old page's
+    // file then stays until serve's full refresh, which removes it.
+    std::string old_url;
+    for (const auto& p : kept->content.pages)
+      if (p.source == page) old_url = p.url;
+
+    const std::set<std::string> changed{page};
+    BuildOptions quick;
+    quick.output = &out;
+    quick.now = kNow;
+    quick.page_reads = &reads;
+    quick.changed_sources = &changed;
+    quick.reuse_pages = &kept->content.pages;
+    Diagnostics dq;
+    REQUIRE(build_site(changed_site, quick, dq));
+
+    MemoryOutput full;
+    BuildOptions o;
+    o.output = &full;
+    o.now = kNow;
+    Diagnostics df;
+    REQUIRE(build_site(changed_site, o, df));
+
+    const auto want = without_search(full.tree());
+    const auto got = without_search(out.tree());
+    std::vector<std::string> stale;
+    for (const auto& [path, bytes] : want) {
+      auto it = got.find(path);
+      if (it == got.end() || it->second != bytes) stale.push_back(path);
+    }
+    CHECK_MESSAGE(stale.empty(), "stale after the quick rebuild: " << (stale.empty() ? "" : stale.front())
+                                                                    << " (" << stale.size() << " files)");
+    for (const auto& [path, bytes] : got)
+      if (!want.count(path)) CHECK_MESSAGE((!old_url.empty() && path.rfind(old_url, 0) == 0), "left over: " << path);
+  }
+}
