@@ -151,13 +151,21 @@ int new_page(const NewArgs& args, std::int64_t now) {
     return text + "---\n\n" + std::string(kPlaceholderBody) + "\n";
   };
 
+  // A Chinese title's web address is the date and a hash of the title
+  // (docs/content/reference/urls.md), so correcting a typo in the title
+  // would move the page, and links already shared in WeChat groups would
+  // lead nowhere. The page is given that address as its `slug:` now, and
+  // keeps it whatever the title becomes. (An ASCII title's words are the
+  // file name, which the address comes from: no slug needed.)
   // The same title on the same day: the next free name, and a slug of its
-  // own, since the web address comes from the date and the title and would
-  // otherwise be the one the first page has.
+  // own, since it would otherwise be the one the first page has.
+  const std::string address = page_slug("", stem, date, title);
+  const bool by_title = !is_ascii_text(title) || ascii_slugify(title).empty();
   for (int n = 1; n <= 99; ++n) {
     std::string name = n == 1 ? stem : fmt::format("{}-{}", stem, n);
     std::string slug_line;
-    if (n > 1) slug_line = fmt::format("slug: {}-{}\n", page_slug("", stem, date, title), n);
+    if (n > 1) slug_line = fmt::format("slug: {}-{}\n", address, n);
+    else if (by_title) slug_line = fmt::format("slug: {}\n", address);
     fs::path path = folder / (name + ".md");
     switch (create_file(path, front(slug_line), /*quiet_if_exists=*/true)) {
       case Created::ok:

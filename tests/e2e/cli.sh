@@ -56,6 +56,8 @@ f=2026-11-22-社区开展消防演练.md
 check "  → its file is content/news/$f" test -f "$tmp/site/content/news/$f"
 check "  → its front matter has the title and date" \
   grep -q '^title: "社区开展消防演练"$' "$tmp/site/content/news/$f"
+check "  → its web address is written down as its slug" \
+  grep -qE '^slug: 20261122-[0-9a-f]{6}$' "$tmp/site/content/news/$f"
 check "a second title sharing 2026 does not collide" \
   bash -c "'$hongfan' new news '2026年元旦游园活动' -s '$tmp/site' --now 2026-11-22 >/dev/null \
            && '$hongfan' new news '2026年春节慰问困难党员活动' -s '$tmp/site' --now 2026-11-22 >/dev/null"
@@ -94,6 +96,12 @@ check "  → the Chinese titles are at date-and-hash addresses" \
 # /news/2026/ is the year's archive (issue 12), never an article whose title was cut to its digits.
 check "  → no title was cut down to its digits (/news/2026/)" \
   bash -c "! grep -q 'class=\"article' '$tmp/site/public/news/2026/index.html' 2>/dev/null"
+# A typo in a Chinese title corrected later: the page stays where links
+# already shared in WeChat groups point.
+address=$(sed -n 's/^slug: //p' "$tmp/site/content/news/$f")
+sed -i 's/^title: "社区开展消防演练"$/title: "社区开展消防安全演练"/' "$tmp/site/content/news/$f"
+check "a corrected title keeps the page's web address" "$hongfan" build -s "$tmp/site" -q --drafts --now 2026-11-22
+check "  → /news/$address/ shows the new title" grep -q 社区开展消防安全演练 "$tmp/site/public/news/$address/index.html"
 
 # The language of messages: Chinese by default, even with no locale at all
 # (env -i); English with --lang en or LANG=en_*. One mistake, four ways.
