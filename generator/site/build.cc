@@ -108,12 +108,15 @@ void render_jobs(std::vector<OutputJob>& jobs, const std::vector<std::size_t>& w
 }
 
 // Whether an edit moved a page (placement_signature): a changed page that
-// is new, gone, or placed differently.
+// is new, gone, or placed differently. A section's `_index.md` counts as
+// moved whatever changed: its title and intro are shown by every list and
+// page of the section, which read them from the section, not the page.
 bool moved(const std::vector<Page>& pages, const std::set<std::string>& changed,
            const std::map<std::string, std::uint64_t>& before) {
   std::size_t found = 0;
   for (const auto& p : pages) {
     if (!changed.count(p.source)) continue;
+    if (p.is_section_index) return true;
     auto it = before.find(p.source);
     if (it == before.end() || it->second != placement_signature(p)) return true;
     ++found;
