@@ -70,27 +70,34 @@ InputAnswers RecordingFileSystem::answers() const {
   return answers_;
 }
 
-bool same_answers(const FileSystem& fs, const InputAnswers& a) {
+std::optional<std::set<std::string>> changed_reads(const FileSystem& fs, const InputAnswers& a) {
   for (const auto& [path, yes] : a.files)
-    if (fs.is_file(path) != yes) return false;
+    if (fs.is_file(path) != yes) return std::nullopt;
   for (const auto& [path, yes] : a.dirs)
-    if (fs.is_dir(path) != yes) return false;
+    if (fs.is_dir(path) != yes) return std::nullopt;
   for (const auto& [dir, h] : a.lists)
-    if (hash_listing(fs.list(dir)) != h) return false;
+    if (hash_listing(fs.list(dir)) != h) return std::nullopt;
   // The files, on the worker pool: thousands of stats, and a read and hash
   // for each file whose stamp moved (touched, or copied back unchanged).
   std::vector<const std::pair<const std::string, InputAnswers::Read>*> reads;
   reads.reserve(a.reads.size());
   for (const auto& r : a.reads) reads.push_back(&r);
-  std::atomic<bool> same{true};
+  std::vector<char> differs(reads.size(), 0);
   parallel_for(reads.size(), [&](std::size_t i) {
-    if (!same.load(std::memory_order_relaxed)) return;
     const auto& [path, r] = *reads[i];
     if (!r.stamp.empty() && fs.stamp(path) == r.stamp) return;
     auto data = fs.read(path);
-    if (data.has_value() != r.found || (data && fnv1a64(*data) != r.hash)) same = false;
+    if (data.has_value() != r.found || (data && fnv1a64(*data) != r.hash)) differs[i] = 1;
   });
-  return same;
+  std::set<std::string> out;
+  for (std::size_t i = 0; i < reads.size(); ++i)
+    if (differs[i]) out.insert(reads[i]->first);
+  return out;
+}
+
+bool same_answers(const FileSystem& fs, const InputAnswers& a) {
+  auto changed = changed_reads(fs, a);
+  return changed && changed->empty();
 }
 
 }  // namespace hongfan

@@ -9,6 +9,8 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
+#include <set>
 #include <mutex>
 #include <string>
 
@@ -58,5 +60,10 @@ class RecordingFileSystem final : public FileSystem {
 /// True when `fs` gives today the answers recorded in `answers`. Files whose
 /// stamp is unchanged are not read; the others are read and hashed.
 bool same_answers(const FileSystem& fs, const InputAnswers& answers);
+
+/// The files read whose bytes (or presence) `fs` now answers differently,
+/// when every other question (is_file, is_dir, listings) gets the recorded
+/// answer; nullopt when one does not.
+std::optional<std::set<std::string>> changed_reads(const FileSystem& fs, const InputAnswers& answers);
 
 }  // namespace hongfan

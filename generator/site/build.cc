@@ -124,9 +124,54 @@ bool moved(const std::vector<Page>& pages, const std::set<std::string>& changed,
   return found != before.size();
 }
 
+// A rebuild after edits of pages only: whether each edited page is still
+// a page, placed where the recorded build had it. An `_index.md` counts as
+// moved (see moved()).
+bool stayed_in_place(const PageReadsMap& recorded, const std::vector<Page>& pages,
+                     const std::set<std::string>& edited) {
+  std::size_t found = 0;
+  for (const auto& p : pages) {
+    if (!edited.count(p.source)) continue;
+    auto it = recorded.placement_by_source.find(p.source);
+    if (p.is_section_index || it == recorded.placement_by_source.end() || it->second != placement_signature(p))
+      return false;
+    ++found;
+  }
+  return found == edited.size();
+}
+
+// The jobs a rebuild after edits of pages renders: those whose file showed
+// an edited page, files the output does not have, and the ones made from
+// every page at once (home, feed, sitemap, the search index's shards and
+// page). The output keeps every other file as it is.
+std::vector<std::size_t> jobs_to_render(const std::vector<OutputJob>& jobs, const std::set<std::string>& edited,
+                                        const PageReadsMap& recorded, OutputSink& out) {
+  std::vector<char> wanted(jobs.size(), 0);
+  for (std::size_t i : jobs_showing(jobs, edited, &recorded, false)) wanted[i] = 1;
+  std::vector<std::size_t> todo;
+  for (std::size_t i = 0; i < jobs.size(); ++i) {
+    const std::string& path = jobs[i].path;
+    if (path == "sitemap.xml" || path == "search/index.html" || path.rfind("search/s/", 0) == 0) wanted[i] = 1;
+    if (wanted[i] || !out.keep(path)) todo.push_back(i);
+  }
+  return todo;
+}
+
+// What the next rebuild needs: every planned file's pages, and every page's
+// placement.
+PageReadsMap reads_to_keep(PageReadsMap reads, const std::vector<OutputJob>& jobs, const std::vector<Page>& pages) {
+  std::unordered_set<std::string_view> planned;
+  for (const auto& job : jobs) planned.insert(job.path);
+  std::erase_if(reads.sources_by_path, [&](const auto& entry) { return !planned.count(entry.first); });
+  reads.placement_by_source.clear();
+  for (const auto& p : pages) reads.placement_by_source[p.source] = placement_signature(p);
+  return reads;
+}
+
 // What this build read and wrote, for the next one (site/build_record.h).
 BuildRecord make_record(const std::string& key, std::int64_t now, const BuildStats& stats,
-                        const RecordingFileSystem& inputs, const StagedOutput& out, const Diagnostics& diags) {
+                        const InputAnswers* carried, const RecordingFileSystem& inputs, const StagedOutput& out,
+                        const Diagnostics& diags) {
   BuildRecord r;
   r.key = key;
   r.now = now;
@@ -136,7 +181,16 @@ BuildRecord make_record(const std::string& key, std::int64_t now, const BuildSta
   r.next_change = stats.next_change;
   r.pages = stats.pages;
   r.files = stats.files;
-  r.inputs = inputs.answers();
+  if (carried) {
+    r.inputs = *carried;
+    InputAnswers asked = inputs.answers();
+    for (auto& [k, v] : asked.reads) r.inputs.reads.insert_or_assign(k, std::move(v));
+    for (auto& [k, v] : asked.files) r.inputs.files.insert_or_assign(k, v);
+    for (auto& [k, v] : asked.dirs) r.inputs.dirs.insert_or_assign(k, v);
+    for (auto& [k, v] : asked.lists) r.inputs.lists.insert_or_assign(k, v);
+  } else {
+    r.inputs = inputs.answers();
+  }
   r.outputs = out.file_stamps();
   r.diagnostics = diags.sorted();
   return r;
@@ -251,11 +305,17 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   const bool recording = options.record && !options.output;
   std::string key;
   std::optional<BuildRecord> record;
+  // Content pages edited since then, when nothing else changed, and what
+  // that build read (still true of every file but those pages).
+  std::optional<std::set<std::string>> edited;
+  InputAnswers last_inputs;
   if (recording) {
     ScopedTimer timer(t, _("compare with the last build"));
     key = record_key(options.drafts, options.offline, options.output_dir);
     record = load_build_record(options.output_dir);
-    if (record && !build_is_current(*record, key, options.now, site, options.output_dir)) record.reset();
+    if (record) edited = pages_changed_since(*record, key, options.now, site, options.output_dir);
+    if (edited && !edited->empty()) last_inputs = std::move(record->inputs);
+    if (!edited || !edited->empty()) record.reset();  // current only when nothing changed
   }
   if (record) {  // say what it said, write nothing
     for (const auto& d : record->diagnostics) {
@@ -314,6 +374,20 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     return finish(true);
   }
 
+  // Only pages were edited, and none of them moved (placement_signature):
+  // a file that showed none of them when the last build rendered it is kept
+  // as that build left it (page_reads, recorded beside the output).
+  PageReadsMap recorded_reads;
+  PageReadsMap* noting = options.page_reads ? options.page_reads : recording ? &recorded_reads : nullptr;
+  std::optional<std::set<std::string>> only;
+  if (recording && edited && !edited->empty()) {
+    auto last = load_page_reads(options.output_dir);
+    if (last && stayed_in_place(*last, prepared->content.pages, *edited)) {
+      recorded_reads = std::move(*last);
+      only = std::move(edited);
+    }
+  }
+
   // 6. Render and write every file in parallel into the output sink: a
   // staging folder beside the output (site/output.h) unless told otherwise.
   std::optional<StagedOutput> staged =
@@ -347,6 +421,7 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     parallel_for(statics.files.size(), [&](std::size_t i) {
       const StaticFile& f = statics.files[i];
       if (generated.count(f.published)) return;
+      if (only && out->keep(f.published)) return;  // no static file changed
       if (f.contents) {  // already processed (images without metadata)
         out->write(f.published, *f.contents);
         return;
@@ -355,10 +430,16 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
       if (!data) throw std::runtime_error(tr("cannot read {}", f.source));
       out->write(f.published, *data);
     });
-    if (options.page_reads) options.page_reads->sources_by_path.clear();
-    std::vector<std::size_t> all(jobs.size());
-    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-    render_jobs(jobs, all, *out, options.page_reads);
+    std::vector<std::size_t> todo;
+    if (only) {
+      todo = jobs_to_render(jobs, *only, recorded_reads, *out);
+      stats.files_rendered = todo.size();
+    } else {
+      if (noting) noting->sources_by_path.clear();
+      todo.resize(jobs.size());
+      for (std::size_t i = 0; i < todo.size(); ++i) todo[i] = i;
+    }
+    render_jobs(jobs, todo, *out, noting);
     folders.join();
     if (folder_error) std::rethrow_exception(folder_error);
   } catch (const std::exception& e) {
@@ -378,7 +459,15 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   if (!options.output_dir.empty()) write_next_change(options.output_dir, stats.next_change);
   if (recorder && staged) {
     ScopedTimer timer(t, _("record the build"));
-    save_build_record(options.output_dir, make_record(key, options.now, stats, *recorder, *staged, diags));
+    // The reads first, the record last: reads without their record are
+    // never used, a record without its reads makes the next build whole.
+    drop_page_reads(options.output_dir);
+    save_page_reads(options.output_dir, reads_to_keep(std::move(recorded_reads), jobs, prepared->content.pages));
+    // A file kept without rendering read nothing (a static file is not even
+    // read): what the last build read, and this one did not ask again, is
+    // still true and stays recorded.
+    save_build_record(options.output_dir,
+                      make_record(key, options.now, stats, only ? &last_inputs : nullptr, *recorder, *staged, diags));
     prepared->inputs = std::move(recorder);  // the kept site's static files read through it
   }
   if (keep) *keep = std::move(prepared);

@@ -27,16 +27,12 @@
 #include "render/templates.h"
 #include "render/view.h"
 #include "site/assets.h"
+#include "site/build_record.h"
 #include "render/images.h"
 #include "site/plan.h"
 #include "site/theme.h"
 
 namespace hongfan {
-
-/// Output path → the content files ("content/news/x.md") its view showed.
-struct PageReadsMap {
-  std::unordered_map<std::string, std::vector<std::string>> sources_by_path;
-};
 
 struct BuildOptions {
   std::string output_dir;      ///< where public/ goes (absolute or relative to the cwd)
@@ -86,6 +82,9 @@ struct BuildStats {
   std::size_t pages = 0;   ///< content pages published
   std::size_t files = 0;   ///< files in the output
   std::size_t files_changed = 0;  ///< of those, files whose bytes changed (and were written)
+  /// A rebuild after edits of pages only: the files rendered; the others
+  /// were kept as the last build left them. 0 when every file was rendered.
+  std::size_t files_rendered = 0;
   bool up_to_date = false;  ///< nothing changed since the last build: nothing was done
   /// The next instant the output changes by time alone (next_time_change).
   std::optional<std::int64_t> next_change;

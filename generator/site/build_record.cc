@@ -160,8 +160,12 @@ void drop_build_record(const std::string& output_dir) {
   fs::remove(build_record_path(output_dir), ec);
 }
 
-bool build_is_current(const BuildRecord& r, const std::string& key, std::int64_t now, const FileSystem& site,
-                      const std::string& output_dir) {
+namespace {
+
+// The same binary and options, inside the same window of "today", and the
+// output as the record left it.
+bool same_setting_and_output(const BuildRecord& r, const std::string& key, std::int64_t now,
+                             const std::string& output_dir) {
   if (r.key != key) return false;
   // "Today" only matters at the instants next_time_change() names; the
   // recorded build is right from its own today until the next of them.
@@ -174,7 +178,109 @@ bool build_is_current(const BuildRecord& r, const std::string& key, std::int64_t
     const auto& [rel, stamp] = r.outputs[i];
     if (output_stamp((fs::path(output_dir) / rel).string()) != stamp) same = false;
   });
-  return same && same_answers(site, r.inputs);
+  return same;
+}
+
+bool is_content_page(const std::string& path) {
+  return path.rfind("content/", 0) == 0 && path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0;
+}
+
+const char* kReadsFormat = "hongfan-page-reads 1";
+
+std::string page_reads_path(const std::string& output_dir) {
+  return (fs::path(cache_dir_beside(output_dir)) / "page-reads").string();
+}
+
+}  // namespace
+
+bool build_is_current(const BuildRecord& r, const std::string& key, std::int64_t now, const FileSystem& site,
+                      const std::string& output_dir) {
+  return same_setting_and_output(r, key, now, output_dir) && same_answers(site, r.inputs);
+}
+
+std::optional<std::set<std::string>> pages_changed_since(const BuildRecord& r, const std::string& key,
+                                                         std::int64_t now, const FileSystem& site,
+                                                         const std::string& output_dir) {
+  if (!same_setting_and_output(r, key, now, output_dir)) return std::nullopt;
+  auto changed = changed_reads(site, r.inputs);
+  if (!changed) return std::nullopt;
+  for (const auto& path : *changed) {
+    auto was = r.inputs.reads.find(path);
+    // A page that is new or gone changes the listing, caught above; a file
+    // read but missing then or now is no edit of a page.
+    if (!is_content_page(path) || was == r.inputs.reads.end() || !was->second.found || !site.is_file(path))
+      return std::nullopt;
+  }
+  return changed;
+}
+
+// One line a page: "P <signature> <source>"; one a file: "S <path> <index>…"
+// with indexes into the pages' order, so each source is written once.
+void save_page_reads(const std::string& output_dir, const PageReadsMap& reads) {
+  std::vector<std::string> sources;
+  std::unordered_map<std::string, std::size_t> index;
+  for (const auto& [source, sig] : reads.placement_by_source) {
+    index.emplace(source, sources.size());
+    sources.push_back(source);
+  }
+  std::string out = std::string(kReadsFormat) + "\n";
+  char hex[17];
+  for (const auto& source : sources) {
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(reads.placement_by_source.at(source)));
+    out += std::string("P\t") + hex + "\t" + escape(source) + "\n";
+  }
+  for (const auto& [path, shown] : reads.sources_by_path) {
+    out += "S\t" + escape(path);
+    for (const auto& source : shown) {
+      auto it = index.find(source);
+      if (it == index.end()) return;  // a page no longer there: keep no record
+      out += "\t" + std::to_string(it->second);
+    }
+    out += "\n";
+  }
+  out += "end\n";
+  std::error_code ec;
+  fs::create_directories(cache_dir_beside(output_dir), ec);
+  std::string path = page_reads_path(output_dir);
+  std::string tmp = path + ".tmp";
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) return;
+  bool ok = std::fwrite(out.data(), 1, out.size(), f) == out.size();
+  ok = std::fclose(f) == 0 && ok;
+  if (ok) fs::rename(tmp, path, ec);
+  if (!ok || ec) fs::remove(tmp, ec);
+}
+
+std::optional<PageReadsMap> load_page_reads(const std::string& output_dir) {
+  std::ifstream in(page_reads_path(output_dir), std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string line;
+  if (!std::getline(in, line) || line != kReadsFormat) return std::nullopt;
+  PageReadsMap r;
+  std::vector<std::string> sources;
+  try {
+    while (std::getline(in, line)) {
+      if (line == "end") return r;
+      auto f = split_tabs(line);
+      if (f[0] == "P" && f.size() == 3) {
+        sources.push_back(unescape(f[2]));
+        r.placement_by_source[sources.back()] = std::stoull(f[1], nullptr, 16);
+      } else if (f[0] == "S" && f.size() >= 2) {
+        auto& shown = r.sources_by_path[unescape(f[1])];
+        for (std::size_t i = 2; i < f.size(); ++i) shown.push_back(sources.at(std::stoul(f[i])));
+      } else {
+        return std::nullopt;
+      }
+    }
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  return std::nullopt;  // cut short: no record
+}
+
+void drop_page_reads(const std::string& output_dir) {
+  std::error_code ec;
+  fs::remove(page_reads_path(output_dir), ec);
 }
 
 }  // namespace hongfan

@@ -13,7 +13,9 @@
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/diagnostics.h"
@@ -48,6 +50,31 @@ void save_build_record(const std::string& output_dir, const BuildRecord& record)
 
 /// Forgets the record (before a build that may change the output).
 void drop_build_record(const std::string& output_dir);
+
+/// The content pages ("content/…/x.md") whose bytes changed since the
+/// recorded build, when nothing else a build depends on changed: the same
+/// key and window of "today", the output as the record left it, and every
+/// other file and folder as it was. Empty when nothing changed at all (the
+/// build is current); nullopt when anything else changed.
+std::optional<std::set<std::string>> pages_changed_since(const BuildRecord& record, const std::string& key,
+                                                         std::int64_t now, const FileSystem& site,
+                                                         const std::string& output_dir);
+
+/// What each output file showed and where each page sat, for a rebuild that
+/// renders only the files showing the pages an edit changed.
+struct PageReadsMap {
+  /// Output path → the content files ("content/news/x.md") its view showed
+  /// (render/page_reads.h).
+  std::unordered_map<std::string, std::vector<std::string>> sources_by_path;
+  /// Content file → placement_signature of its page.
+  std::unordered_map<std::string, std::uint64_t> placement_by_source;
+};
+
+/// `.hongfan-cache/page-reads` beside the output: kept apart from the
+/// record, which a build with nothing to do reads alone.
+std::optional<PageReadsMap> load_page_reads(const std::string& output_dir);
+void save_page_reads(const std::string& output_dir, const PageReadsMap& reads);
+void drop_page_reads(const std::string& output_dir);
 
 /// True when a build with `key` at `now` over `site` would write exactly
 /// what `record` describes, and the output still holds it.

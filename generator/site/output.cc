@@ -307,6 +307,19 @@ void StagedOutput::write(const std::string& rel, std::string_view data) {
   stamps_.emplace_back(rel, std::move(stamp));
 }
 
+bool StagedOutput::keep(const std::string& rel) {
+  if (!incremental() || !is_safe_relative_path(rel)) return false;
+  struct stat previous {};
+  std::string path = previous_ + "/" + rel;
+  if (::lstat(path.c_str(), &previous) != 0 || !S_ISREG(previous.st_mode)) return false;
+  bool linked = reused_ && already_linked(rel, previous);
+  std::lock_guard<std::mutex> lock(lists_mutex_);
+  if (linked) ++kept_;
+  else unchanged_.push_back(rel);
+  stamps_.emplace_back(rel, stat_stamp(previous));
+  return true;
+}
+
 std::vector<std::pair<std::string, std::string>> StagedOutput::file_stamps() const {
   if (copied_) return {};
   std::lock_guard<std::mutex> lock(lists_mutex_);

@@ -56,6 +56,10 @@ class StagedOutput final : public OutputSink {
   /// Throws std::runtime_error when the file cannot be written.
   void write(const std::string& rel, std::string_view data) override;
 
+  /// Keeps the previous output's file as it is: linked at commit, like a
+  /// file written with the same bytes, without reading it.
+  bool keep(const std::string& rel) override;
+
   /// Creates the folder `rel` will be written into, ahead of write(), which
   /// would otherwise create it. Thread-safe.
   void make_parent_dir(const std::string& rel) override;

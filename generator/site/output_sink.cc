@@ -50,6 +50,14 @@ void MemoryOutput::write(const std::string& rel, std::string_view data) {
   staged_[rel] = std::string(data);
 }
 
+bool MemoryOutput::keep(const std::string& rel) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = tree_.find(rel);
+  if (it == tree_.end()) return false;
+  staged_[rel] = it->second;
+  return true;
+}
+
 bool MemoryOutput::commit(Diagnostics&) {
   std::lock_guard<std::mutex> lock(mutex_);
   changed_.clear();

@@ -33,6 +33,15 @@ class OutputSink {
   /// Throws std::runtime_error when the file cannot be written.
   virtual void write(const std::string& rel, std::string_view data) = 0;
 
+  /// Keeps `rel` as the earlier output has it, without rendering it again
+  /// (a rebuild whose inputs for that file did not change). False when
+  /// there is no such file: then the caller renders and writes it.
+  /// Thread-safe.
+  virtual bool keep(const std::string& rel) {
+    (void)rel;
+    return false;
+  }
+
   /// Makes the folder `rel` will be written into ahead of write(), when the
   /// sink has folders. Thread-safe.
   virtual void make_parent_dir(const std::string& rel) { (void)rel; }
@@ -80,6 +89,7 @@ class MemoryOutput final : public OutputSink {
  public:
   void start() override;
   void write(const std::string& rel, std::string_view data) override;
+  bool keep(const std::string& rel) override;
   bool incremental() const override { return !tree_.empty(); }
   bool commit(Diagnostics& diags) override;
   bool commit_some(Diagnostics& diags) override;

@@ -6,6 +6,7 @@
 #include "core/date.h"
 #include "core/text.h"
 #include "core/utf8.h"
+#include "render/page_reads.h"
 #include "render/search_index.h"
 #include "site/plan.h"
 
@@ -84,6 +85,7 @@ class SearchDocs {
 
  private:
   search::Doc page_doc(const Page& p) const {
+    page_reads::note(p);  // its document file shows it (not the index, made at planning)
     search::Doc d;
     d.title = p.title;
     d.url = p.url;

@@ -1,0 +1,117 @@
+// `hongfan build` after an edit of pages only: the files that showed none
+// of them are kept as the last build left them, not rendered again (the
+// reads recorded beside the output, site/build_record.h). The output must
+// equal a build of the edited site into an empty folder, byte for byte.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "core/date.h"
+#include "core/fs.h"
+#include "site/build.h"
+#include "test_util.h"
+
+using namespace hongfan;
+using namespace hongfan::testing;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::map<std::string, std::string> demo_files() {
+  const fs::path root = HONGFAN_SOURCE_DIR;
+  std::map<std::string, std::string> files;
+  files["site.yaml"] = slurp(root / "site.yaml");
+  for (const char* dir : {"content", "data", "static"})
+    for (const auto& e : fs::recursive_directory_iterator(root / dir))
+      if (e.is_regular_file()) files[fs::relative(e.path(), root).generic_string()] = slurp(e.path());
+  return files;
+}
+
+MemoryFileSystem site_of(const std::map<std::string, std::string>& files) {
+  MemoryFileSystem s;
+  for (const auto& [path, text] : files) s.add(path, text);
+  return s;
+}
+
+BuildStats build(const FileSystem& site, const fs::path& out) {
+  BuildOptions o;
+  o.output_dir = out.string();
+  o.now = parse_datetime("2026-11-22")->epoch;
+  o.record = true;
+  Diagnostics d;
+  BuildStats stats;
+  const bool ok = build_site(site, o, d, &stats);
+  for (const auto& x : d.sorted())
+    if (x.severity == Severity::error) MESSAGE(x.loc.file << ": " << x.message);
+  REQUIRE(ok);
+  return stats;
+}
+
+std::map<std::string, std::string> contents(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) out[fs::relative(e.path(), dir).string()] = slurp(e.path());
+  return out;
+}
+
+void replace_once(std::string& text, const std::string& from, const std::string& to) {
+  auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("a build after edits of pages renders only the files that show them") {
+  TempDir tmp;
+  auto files = demo_files();
+  const BuildStats first = build(site_of(files), tmp.path / "public");
+  CHECK(first.files_rendered == 0);  // a whole build
+
+  // A title, a paragraph of an article with a grid, an activity's title
+  // and a brand's summary: one page at a time, each rebuild over the last.
+  struct Edit {
+    const char* page;
+    const char* from;
+    const char* to;
+  };
+  const Edit edits[] = {
+      {"content/news/2026-11-18-winter-heating-visits.md", "\ntitle: ", "\ntitle: 改过的标题 "},
+      {"content/news/2026-03-20-grid-worker-home-visits.md", "\n---\n", "\n---\n\n新加的第一段。\n"},
+      {"content/activities/2026-03-15-elder-visit.md", "\ntitle: ", "\ntitle: 改过的活动 "},
+      {"content/brands/wucai.md", "\n---\n", "\n---\n\n品牌的新介绍。\n"},
+  };
+  for (const auto& e : edits) {
+    CAPTURE(e.page);
+    replace_once(files[e.page], e.from, e.to);
+    const BuildStats again = build(site_of(files), tmp.path / "public");
+    CHECK(again.files_rendered > 0);
+    CHECK(again.files_rendered * 4 < again.files);  // most files kept as they were
+  }
+  {
+    // (Compared once: a file left stale by one edit stays stale.)
+    TempDir fresh;
+    build(site_of(files), fresh.path / "public");
+    CHECK(contents(tmp.path / "public") == contents(fresh.path / "public"));
+  }
+
+  // A static file changed after those rebuilds, which kept it without
+  // reading it: the record still knows it, so the build sees the change.
+  files["static/images/logo.svg"] += "<!-- 新 -->\n";
+  build(site_of(files), tmp.path / "public");
+  CHECK(slurp(tmp.path / "public/images/logo.svg") == files["static/images/logo.svg"]);
+
+  // Anything else edited (here data/) renders every file again.
+  replace_once(files["data/org.yaml"], "name: ", "name: 新");
+  const BuildStats whole = build(site_of(files), tmp.path / "public");
+  CHECK(whole.files_rendered == 0);
+  // And a page that moves (a new date) too.
+  replace_once(files["content/news/2026-11-18-winter-heating-visits.md"], "date: 2026-11-18", "date: 2026-11-19");
+  const BuildStats moved = build(site_of(files), tmp.path / "public");
+  CHECK(moved.files_rendered == 0);
+  TempDir fresh;
+  build(site_of(files), fresh.path / "public");
+  CHECK(contents(tmp.path / "public") == contents(fresh.path / "public"));
+}
