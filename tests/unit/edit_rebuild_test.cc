@@ -19,22 +19,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::map<std::string, std::string> demo_files() {
-  const fs::path root = HONGFAN_SOURCE_DIR;
-  std::map<std::string, std::string> files;
-  files["site.yaml"] = slurp(root / "site.yaml");
-  for (const char* dir : {"content", "data", "static"})
-    for (const auto& e : fs::recursive_directory_iterator(root / dir))
-      if (e.is_regular_file()) files[fs::relative(e.path(), root).generic_string()] = slurp(e.path());
-  return files;
-}
-
-MemoryFileSystem site_of(const std::map<std::string, std::string>& files) {
-  MemoryFileSystem s;
-  for (const auto& [path, text] : files) s.add(path, text);
-  return s;
-}
-
 BuildStats build(const FileSystem& site, const fs::path& out) {
   BuildOptions o;
   o.output_dir = out.string();
@@ -47,13 +31,6 @@ BuildStats build(const FileSystem& site, const fs::path& out) {
     if (x.severity == Severity::error) MESSAGE(x.loc.file << ": " << x.message);
   REQUIRE(ok);
   return stats;
-}
-
-std::map<std::string, std::string> contents(const fs::path& dir) {
-  std::map<std::string, std::string> out;
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) out[fs::relative(e.path(), dir).string()] = slurp(e.path());
-  return out;
 }
 
 void replace_once(std::string& text, const std::string& from, const std::string& to) {

@@ -47,13 +47,6 @@ std::map<std::string, FileId> snapshot(const fs::path& dir) {
   return out;
 }
 
-std::map<std::string, std::string> contents(const fs::path& dir) {
-  std::map<std::string, std::string> out;
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) out[fs::relative(e.path(), dir).string()] = slurp(e.path());
-  return out;
-}
-
 BuildStats build(const TempDir& tmp, const FileSystem& site, const char* folder = "public") {
   BuildOptions o;
   o.output_dir = (tmp.path / folder).string();

@@ -18,28 +18,12 @@
 #include "test_util.h"
 
 using namespace hongfan;
+using namespace hongfan::testing;
 namespace fs = std::filesystem;
 
 namespace {
 
 const std::int64_t kNow = parse_datetime("2026-11-22")->epoch;
-
-// The demo site's own files (its theme is built in).
-std::map<std::string, std::string> demo_files() {
-  const fs::path root = HONGFAN_SOURCE_DIR;
-  std::map<std::string, std::string> files;
-  files["site.yaml"] = testing::slurp(root / "site.yaml");
-  for (const char* dir : {"content", "data", "static"})
-    for (const auto& e : fs::recursive_directory_iterator(root / dir))
-      if (e.is_regular_file()) files[fs::relative(e.path(), root).generic_string()] = testing::slurp(e.path());
-  return files;
-}
-
-MemoryFileSystem site_of(const std::map<std::string, std::string>& files) {
-  MemoryFileSystem s;
-  for (const auto& [path, text] : files) s.add(path, text);
-  return s;
-}
 
 // The title gets "（改）" (inside its quotes, if it has them).
 std::string title_edited(std::string text) {

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 #include <string>
 
@@ -35,6 +36,32 @@ inline std::string slurp(const std::filesystem::path& p) {
 }
 
 inline bool contains(const std::string& s, const std::string& x) { return s.find(x) != std::string::npos; }
+
+/// Every file under `dir`, by path relative to it: path → bytes.
+inline std::map<std::string, std::string> contents(const std::filesystem::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) out[std::filesystem::relative(e.path(), dir).string()] = slurp(e.path());
+  return out;
+}
+
+/// The demo site's own files (site.yaml, content/, data/, static/; its
+/// theme is built in): path → bytes.
+inline std::map<std::string, std::string> demo_files() {
+  const std::filesystem::path root = HONGFAN_SOURCE_DIR;
+  std::map<std::string, std::string> files;
+  files["site.yaml"] = slurp(root / "site.yaml");
+  for (const char* dir : {"content", "data", "static"})
+    for (const auto& e : std::filesystem::recursive_directory_iterator(root / dir))
+      if (e.is_regular_file()) files[std::filesystem::relative(e.path(), root).generic_string()] = slurp(e.path());
+  return files;
+}
+
+inline MemoryFileSystem site_of(const std::map<std::string, std::string>& files) {
+  MemoryFileSystem s;
+  for (const auto& [path, text] : files) s.add(path, text);
+  return s;
+}
 
 /// Builds `site` into tmp/public with today = `now` (YYYY-MM-DD); the build
 /// must succeed. Returns the output folder.
