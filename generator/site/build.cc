@@ -67,6 +67,10 @@ void check_output_paths(const PreparedSite& s, Diagnostics& diags) {
 // edited page moved, or when nothing was noted yet.
 std::vector<std::size_t> jobs_showing(const std::vector<OutputJob>& jobs, const std::set<std::string>& changed,
                                       const PageReadsMap* reads, bool everything) {
+  std::vector<char> edited(reads ? reads->sources.size() : 0, 0);
+  for (const auto& source : changed)
+    if (reads)
+      if (auto it = reads->source_ids.find(source); it != reads->source_ids.end()) edited[it->second] = 1;
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     const std::string& path = jobs[i].path;
@@ -74,7 +78,7 @@ std::vector<std::size_t> jobs_showing(const std::vector<OutputJob>& jobs, const 
     if (!wanted) {
       auto it = reads->sources_by_path.find(path);
       wanted = it == reads->sources_by_path.end() ||
-               std::any_of(it->second.begin(), it->second.end(), [&](const std::string& s) { return changed.count(s) > 0; });
+               std::any_of(it->second.begin(), it->second.end(), [&](std::uint32_t id) { return edited[id] != 0; });
     }
     if (wanted) out.push_back(i);
   }
@@ -98,12 +102,14 @@ void render_jobs(std::vector<OutputJob>& jobs, const std::vector<std::size_t>& w
   });
   if (!reads) return;
   for (std::size_t k = 0; k < which.size(); ++k) {
-    std::vector<std::string> sources;
-    sources.reserve(shown[k].size());
-    for (const Page* p : shown[k]) sources.push_back(p->source);
-    std::sort(sources.begin(), sources.end());
-    sources.erase(std::unique(sources.begin(), sources.end()), sources.end());
-    reads->sources_by_path[jobs[which[k]].path] = std::move(sources);
+    std::vector<std::uint32_t> ids;
+    ids.reserve(shown[k].size());
+    for (const Page* p : shown[k]) ids.push_back(reads->id(p->source));
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    ids.shrink_to_fit();
+    reads->sources_by_path[jobs[which[k]].path] = std::move(ids);
+    std::vector<const Page*>().swap(shown[k]);
   }
 }
 
@@ -435,7 +441,7 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
       todo = jobs_to_render(jobs, *only, recorded_reads, *out);
       stats.files_rendered = todo.size();
     } else {
-      if (noting) noting->sources_by_path.clear();
+      if (noting) *noting = PageReadsMap();
       todo.resize(jobs.size());
       for (std::size_t i = 0; i < todo.size(); ++i) todo[i] = i;
     }

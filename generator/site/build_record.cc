@@ -222,25 +222,17 @@ std::optional<std::set<std::string>> pages_changed_since(const BuildRecord& r, c
 // One line a page: "P <signature> <source>"; one a file: "S <path> <index>…"
 // with indexes into the pages' order, so each source is written once.
 void save_page_reads(const std::string& output_dir, const PageReadsMap& reads) {
-  std::vector<std::string> sources;
-  std::unordered_map<std::string, std::size_t> index;
-  for (const auto& [source, sig] : reads.placement_by_source) {
-    index.emplace(source, sources.size());
-    sources.push_back(source);
-  }
   std::string out = std::string(kReadsFormat) + "\n";
   char hex[17];
-  for (const auto& source : sources) {
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(reads.placement_by_source.at(source)));
+  for (const auto& source : reads.sources) {
+    auto placed = reads.placement_by_source.find(source);
+    if (placed == reads.placement_by_source.end()) return;  // a page no longer there: keep no record
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(placed->second));
     out += std::string("P\t") + hex + "\t" + escape(source) + "\n";
   }
   for (const auto& [path, shown] : reads.sources_by_path) {
     out += "S\t" + escape(path);
-    for (const auto& source : shown) {
-      auto it = index.find(source);
-      if (it == index.end()) return;  // a page no longer there: keep no record
-      out += "\t" + std::to_string(it->second);
-    }
+    for (std::uint32_t id : shown) out += "\t" + std::to_string(id);
     out += "\n";
   }
   out += "end\n";
@@ -253,17 +245,21 @@ std::optional<PageReadsMap> load_page_reads(const std::string& output_dir) {
   std::string line;
   if (!std::getline(in, line) || line != kReadsFormat) return std::nullopt;
   PageReadsMap r;
-  std::vector<std::string> sources;
   try {
     while (std::getline(in, line)) {
       if (line == "end") return r;
       auto f = split_tabs(line);
       if (f[0] == "P" && f.size() == 3) {
-        sources.push_back(unescape(f[2]));
-        r.placement_by_source[sources.back()] = std::stoull(f[1], nullptr, 16);
+        std::string source = unescape(f[2]);
+        r.placement_by_source[source] = std::stoull(f[1], nullptr, 16);
+        r.id(source);
       } else if (f[0] == "S" && f.size() >= 2) {
         auto& shown = r.sources_by_path[unescape(f[1])];
-        for (std::size_t i = 2; i < f.size(); ++i) shown.push_back(sources.at(std::stoul(f[i])));
+        for (std::size_t i = 2; i < f.size(); ++i) {
+          unsigned long id = std::stoul(f[i]);
+          if (id >= r.sources.size()) return std::nullopt;
+          shown.push_back(static_cast<std::uint32_t>(id));
+        }
       } else {
         return std::nullopt;
       }
