@@ -159,6 +159,10 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
     }
   }
   p.slug = page_slug(explicit_slug, stem, iso_date, p.title);
+  if (explicit_slug.empty() && !p.is_section_index && slug_needs_title(stem)) {
+    p.slug_from_title = true;
+    p.title_loc = src.at(fm["title"]);
+  }
   if (p.is_section_index) p.url = p.section.empty() ? "" : p.section + "/";
   else if (p.section.empty()) p.url = p.slug + "/";
   else p.url = p.section + "/" + p.slug + "/";

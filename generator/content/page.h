@@ -83,6 +83,11 @@ struct Page {
   // which see the page after its front matter and Markdown are freed.
   std::vector<MobileMention> mobiles;  ///< mobile numbers anywhere in the file
   SourceLoc cover_loc;                 ///< where `cover:` is written
+  /// No `slug:` and a file name that cannot be one: the web address is made
+  /// from the date and the title, and moves when either is edited. Then
+  /// `title_loc` is where the title is written (site/moved_pages.h).
+  bool slug_from_title = false;
+  SourceLoc title_loc;
 };
 
 /// The YamlSource for reading `page.front` after parsing: its lines, and

@@ -36,9 +36,7 @@ std::string_view strip_date_prefix(std::string_view stem) {
 std::string page_slug(std::string_view explicit_slug, std::string_view file_stem,
                       std::string_view iso_date, std::string_view title) {
   if (!explicit_slug.empty()) return std::string(explicit_slug);
-  auto rest = strip_date_prefix(file_stem);
-  // A file name longer than a folder name may be falls back to date + hash.
-  if (is_ascii_slug(rest) && rest.size() <= kMaxSegmentBytes) return ascii_lower(rest);
+  if (!slug_needs_title(file_stem)) return ascii_lower(strip_date_prefix(file_stem));
   std::string hash = short_hash(title, 6);
   if (iso_date.size() >= 10) {
     std::string d;
@@ -47,6 +45,12 @@ std::string page_slug(std::string_view explicit_slug, std::string_view file_stem
     return d + "-" + hash;
   }
   return hash;
+}
+
+bool slug_needs_title(std::string_view file_stem) {
+  auto rest = strip_date_prefix(file_stem);
+  // A file name longer than a folder name may be falls back to date + hash.
+  return !(is_ascii_slug(rest) && rest.size() <= kMaxSegmentBytes);
 }
 
 std::string ascii_slugify(std::string_view text) {

@@ -20,6 +20,10 @@ std::string_view strip_date_prefix(std::string_view stem);
 std::string page_slug(std::string_view explicit_slug, std::string_view file_stem,
                       std::string_view iso_date, std::string_view title);
 
+/// True when a page without `slug:` takes its slug from its date and title
+/// (the file name cannot be used): editing the title then moves the page.
+bool slug_needs_title(std::string_view file_stem);
+
 /// A slug made from free text for `hongfan new`: ASCII words joined by '-',
 /// or empty when the text has no ASCII letters or digits. Only for text that
 /// is ASCII throughout: a Chinese title would be cut down to its digits

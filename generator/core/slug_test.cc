@@ -19,6 +19,14 @@ TEST_CASE("page slugs follow the format reference (docs/content/reference/)") {
   CHECK(page_slug("", "邻里节", "", "邻里节").size() == 6);
 }
 
+TEST_CASE("a page's title makes its address only when the file name cannot") {
+  CHECK(slug_needs_title("2024-06-01-义诊"));
+  CHECK(slug_needs_title("微信图片_20261201 (2)"));
+  CHECK(slug_needs_title(std::string(201, 'a')));
+  CHECK_FALSE(slug_needs_title("2024-06-01-spring-clean"));
+  CHECK_FALSE(slug_needs_title("about"));
+}
+
 TEST_CASE("date prefixes are stripped only when they are dates") {
   CHECK(strip_date_prefix("2024-06-01-x") == "x");
   CHECK(strip_date_prefix("2024-6-01-x") == "2024-6-01-x");

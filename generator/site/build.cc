@@ -31,6 +31,7 @@
 #include "site/load_content.h"
 #include "site/next_change.h"
 #include "site/media.h"
+#include "site/moved_pages.h"
 #include "site/output.h"
 #include "site/output_sink.h"
 #include "site/points_pages.h"
@@ -365,6 +366,8 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     ScopedTimer timer(t, _("check rules"));
     options.review(*prepared, diags);
   }
+  // Links staff shared to a page whose title edit moved it (site/moved_pages.h).
+  if (recording) warn_moved_pages(prepared->content.pages, load_page_urls(options.output_dir), *prepared->config, diags);
   if (options.strict) diags.promote_warnings();
   if (diags.has_errors()) return finish(false);
   const StaticPlan& statics = prepared->statics;
@@ -486,6 +489,7 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     ScopedTimer timer(t, _("record the build"));
     // The reads first, the record last: reads without their record are
     // never used, a record without its reads makes the next build whole.
+    save_page_urls(options.output_dir, title_made_urls(prepared->content.pages));
     drop_page_reads(options.output_dir);
     save_page_reads(options.output_dir, reads_to_keep(std::move(recorded_reads), jobs, prepared->content.pages));
     // A file kept without rendering read nothing (a static file is not even

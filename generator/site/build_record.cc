@@ -275,4 +275,37 @@ void drop_page_reads(const std::string& output_dir) {
   fs::remove(page_reads_path(output_dir), ec);
 }
 
+namespace {
+
+constexpr const char* kUrlsFormat = "hongfan-page-urls 1";
+
+std::string page_urls_path(const std::string& output_dir) {
+  fs::path out = fs::absolute(output_dir).lexically_normal();
+  if (!out.has_filename()) out = out.parent_path();  // "public/" → "public"
+  return (fs::path(cache_dir_beside(output_dir)) / ("page-urls-" + out.filename().string())).string();
+}
+
+}  // namespace
+
+std::map<std::string, std::string> load_page_urls(const std::string& output_dir) {
+  std::ifstream in(page_urls_path(output_dir), std::ios::binary);
+  std::string line;
+  if (!in || !std::getline(in, line) || line != kUrlsFormat) return {};
+  std::map<std::string, std::string> urls;
+  while (std::getline(in, line)) {
+    if (line == "end") return urls;
+    auto f = split_tabs(line);
+    if (f.size() != 2) return {};
+    urls[unescape(f[0])] = unescape(f[1]);
+  }
+  return {};  // cut short
+}
+
+void save_page_urls(const std::string& output_dir, const std::map<std::string, std::string>& urls) {
+  std::string out = std::string(kUrlsFormat) + "\n";
+  for (const auto& [source, url] : urls) out += escape(source) + "\t" + escape(url) + "\n";
+  out += "end\n";
+  write_in_cache(output_dir, page_urls_path(output_dir), out);
+}
+
 }  // namespace hongfan

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -85,6 +86,13 @@ struct PageReadsMap {
 std::optional<PageReadsMap> load_page_reads(const std::string& output_dir);
 void save_page_reads(const std::string& output_dir, const PageReadsMap& reads);
 void drop_page_reads(const std::string& output_dir);
+
+/// `.hongfan-cache/page-urls-<output folder>`: content file → web address
+/// of the pages whose address is made from their title, as the last good
+/// build into that folder published them (site/moved_pages.h). Empty when
+/// there is none or it cannot be read.
+std::map<std::string, std::string> load_page_urls(const std::string& output_dir);
+void save_page_urls(const std::string& output_dir, const std::map<std::string, std::string>& urls);
 
 /// True when a build with `key` at `now` over `site` would write exactly
 /// what `record` describes, and the output still holds it.

@@ -8,6 +8,8 @@
   - touching a file without changing it still counts as no change;
   - --strict on the unchanged site still fails on those warnings;
   - editing a title rebuilds, and the result equals a clean build;
+  - a title edit that moves a page named in Chinese is reported at the
+    title, with the exact `slug:` line that brings the old address back;
   - a new file, a file edited inside public/, a different --drafts, and a
     "today" past the next change by time each make a real build again;
   - a record cut short is ignored.
@@ -98,6 +100,36 @@ def main():
         check(tree_digest(out) == tree_digest(clean), "the rebuilt output equals a clean build")
         with open(os.path.join(out, "news", "index.html"), encoding="utf-8") as f:
             check("第2条新闻（修订）" in f.read(), "the list shows the new title")
+
+        # A page named in Chinese, without slug:, takes its address from its
+        # title: editing the title moves it, and the build says so at the
+        # title, with the line that brings the old address back.
+        moved = os.path.join(site, "content", "news", "义诊.md")
+        write(moved, "---\ntitle: 社区开展义诊活动\ndate: 2024-06-05\n---\n\n正文。\n")
+        build()
+        old_url = [d for d in os.listdir(os.path.join(out, "news")) if d.startswith("20240605-")]
+        write(moved, "---\ntitle: 社区开展义诊服务活动\ndate: 2024-06-05\n---\n\n正文。\n")
+        retitled = build()
+        new_url = [d for d in os.listdir(os.path.join(out, "news")) if d.startswith("20240605-")]
+        check(len(old_url) == 1 and len(new_url) == 1 and old_url != new_url, "the title edit moved the page",
+              f"{old_url} {new_url}")
+        expected = [
+            "content/news/义诊.md:2:8: 警告：标题或日期改了，这篇文章的网址也跟着变成了 "
+            f"https://example.org/news/{new_url[0]}/；原来的网址 https://example.org/news/{old_url[0]}/ 现在打不开了",
+            "    提示：如果原来的网址已经发出去了（比如发在微信群里），在 title 那一行下面加一行 "
+            f"slug: {old_url[0]}，原来的网址就又能打开了",
+        ]
+        lines = retitled.stderr.splitlines()
+        check(retitled.returncode == 0 and all(l in lines for l in expected),
+              "the moved page is reported at its title with the slug line that keeps the old address",
+              retitled.stderr)
+        write(moved, f"---\ntitle: 社区开展义诊服务活动\nslug: {old_url[0]}\ndate: 2024-06-05\n---\n\n正文。\n")
+        kept = build()
+        check("网址也跟着变" not in kept.stderr and os.path.isdir(os.path.join(out, "news", old_url[0])) and
+              not os.path.exists(os.path.join(out, "news", new_url[0])),
+              "with that line the old address opens again, and nothing is said", kept.stderr)
+        write(moved, f"---\ntitle: 社区开展义诊活动（更正）\nslug: {old_url[0]}\ndate: 2024-06-05\n---\n\n正文。\n")
+        check("网址也跟着变" not in build().stderr, "a page with a slug: line is never reported")
 
         # Each of these is a change the next build must not skip.
         write(os.path.join(site, "content", "news", "2024-06-30-new.md"),
