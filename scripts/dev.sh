@@ -22,7 +22,7 @@ BUILD_PACKAGES=(g++ cmake ninja-build pkg-config python3 gettext ccache
   libkainjow-mustache-dev nlohmann-json3-dev libcli11-dev libcpp-httplib-dev libqrencode-dev libjemalloc-dev
   libvips-dev libfyaml-dev libzip-dev libexpat1-dev libgit2-dev libsodium-dev
   libheif1 ffmpeg)  # libheif1: HEIC photos from iPhones; ffmpeg: video posters, metadata removal
-TEST_PACKAGES=(python3-polib python3-openpyxl openjdk-17-jre-headless libxml2-utils linkchecker chromium fonts-noto-cjk
+TEST_PACKAGES=(python3-polib python3-openpyxl python3-docx openjdk-17-jre-headless libxml2-utils linkchecker chromium fonts-noto-cjk
   zbar-tools poppler-utils libimage-exiftool-perl libvips-tools
   pandoc rclone)
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
