@@ -7,6 +7,7 @@
 // studio.yaml names `deploy.remote`, uploads the changed files (deploy.h).
 #include <chrono>
 
+#include "check/check.h"
 #include "core/fs.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -76,6 +77,11 @@ void handle_publish(App& app, const Session& s, const httplib::Request&, httplib
   BuildOptions options;
   options.output_dir = app.site + "/public";
   options.now = build_now(app);
+  // As `hongfan build` does: what `check` knows is said, a publish with
+  // nothing changed writes nothing, and a title edit that moved a page is
+  // said (site/moved_pages.h).
+  options.review = [](const PreparedSite& ps, Diagnostics& d) { review_site(ps, d, true); };
+  options.record = true;
   DiskFileSystem site(app.site);
   Diagnostics diags;
   BuildStats stats;
@@ -90,6 +96,14 @@ void handle_publish(App& app, const Session& s, const httplib::Request&, httplib
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     html = "<p role=\"status\">" + html_escape(tr("built {} pages ({} files, {} changed) into {} in {:.0f} ms", stats.pages,
                                                   stats.files, stats.files_changed, "public/", ms)) + "</p>";
+    // Published all the same, but staff should see what the build noticed
+    // (an unmasked phone number, a page whose address moved), not lose it.
+    if (diags.warning_count() > 0) {
+      std::string warnings;
+      for (const auto& line : diags.formatted()) warnings += line + "\n";
+      html += "<p>" + html_escape(_("the build noticed these; the site is published, fix them and publish again:")) +
+              "</p><pre class=\"diff\">" + html_escape(warnings) + "</pre>";
+    }
     // An empty commit records who published what the history holds then,
     // so `git log` shows the last step of every change too.
     std::string error;

@@ -565,8 +565,13 @@ def flows(site, tmp, base, target):
                           if f != ".hongfan-output")  # the build's own marker, not part of the site
     target_files = sorted(os.path.relpath(os.path.join(r, f), target) for r, _, fs in os.walk(target) for f in fs)
     check(target_files == public_files, f"the first publish uploads every file to the WebDAV target ({len(target_files)} of {len(public_files)})")
-    m = re.search(r"(上传|uploaded) (\d+)", publisher.get("/review")[1])
+    after_publish = publisher.get("/review")[1]
+    m = re.search(r"(上传|uploaded) (\d+)", after_publish)
     check(m and int(m.group(2)) == len(public_files), f"the page shows the upload ({m.group(0) if m else ''})")
+    # The demo's base_url is still the example: the build's warning is shown
+    # with the publish, at its place, not lost.
+    check("生成时发现了下面这些问题" in after_publish and "site.yaml:5:11: 警告：base_url 还是示例地址" in after_publish,
+          "the publish shows the build's warnings with file:line:col")
     status, _, _ = reviewer.post("/approve", {"csrf": reviewer.csrf("/review"), "path": created})
     ctext = open(os.path.join(site, created), encoding="utf-8").read()
     check(status == 303 and "review: 已通过" in ctext and "draft" not in ctext, "审核 approves: draft removed")
