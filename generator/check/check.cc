@@ -20,6 +20,8 @@ void review_site(const PreparedSite& site, Diagnostics& diags, bool errors_as_wa
   check_qr_base_url(ctx, diags);
 }
 
+void review_in_build(const PreparedSite& site, Diagnostics& diags) { review_site(site, diags, true); }
+
 bool check_site(const FileSystem& site, const BuildOptions& options, Diagnostics& diags) {
   BuildOptions o = options;
   o.plan_despite_errors = true;  // report the build's errors and the rules' findings together

@@ -43,6 +43,11 @@ bool check_site(const FileSystem& site, const BuildOptions& options, Diagnostics
 /// broken link an error; a build (`errors_as_warnings`) warns.
 void review_site(const PreparedSite& site, Diagnostics& diags, bool errors_as_warnings);
 
+/// review_site as every build runs it (BuildOptions::review): what `check`
+/// knows, said as warnings, since staff run build, serve and the studio's
+/// 发布, not check.
+void review_in_build(const PreparedSite& site, Diagnostics& diags);
+
 /// The rules, one per file.
 void check_links(const CheckContext& ctx, Diagnostics& diags);       ///< links, anchors, images, covers, menu
 void check_sharing(const CheckContext& ctx, Diagnostics& diags);     ///< summaries and share images

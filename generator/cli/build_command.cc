@@ -21,7 +21,7 @@ int run_build(const BuildArgs& args) {
   options.offline = args.offline;
   options.now = *now;
   // What `check` knows, said by every build: staff run build, not check.
-  options.review = [](const PreparedSite& s, Diagnostics& d) { review_site(s, d, true); };
+  options.review = review_in_build;
   options.strict = args.strict;
   options.record = true;  // a rebuild with nothing changed does nothing
 

@@ -136,7 +136,7 @@ int run_serve(const ServeArgs& args) {
   options.page_reads = &reads;
   // What `check` knows, said on every full rebuild (a quick one after an
   // edit plans no search pages, so links there cannot be judged).
-  options.review = [](const PreparedSite& s, Diagnostics& d) { review_site(s, d, true); };
+  options.review = review_in_build;
   DiskFileSystem site(site_dir.string());
   State state;
 

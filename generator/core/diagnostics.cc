@@ -103,8 +103,12 @@ std::vector<std::string> Diagnostics::formatted() const {
   return out;
 }
 
-void Diagnostics::print(std::FILE* out) const {
-  for (const auto& line : formatted()) std::fprintf(out, "%s\n", line.c_str());
+std::string Diagnostics::text() const {
+  std::string out;
+  for (const auto& line : formatted()) out += line + "\n";
+  return out;
 }
+
+void Diagnostics::print(std::FILE* out) const { std::fputs(text().c_str(), out); }
 
 }  // namespace hongfan

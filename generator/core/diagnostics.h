@@ -49,6 +49,8 @@ class Diagnostics {
 
   /// sorted(), each as format() writes it: what print() shows, line by line.
   std::vector<std::string> formatted() const;
+  /// formatted(), each line ended by '\n': what print() writes.
+  std::string text() const;
 
   /// Moves every diagnostic of `other` into this collector. Workers report
   /// into a local collector (so they can count their own errors) and merge.

@@ -80,7 +80,7 @@ void handle_publish(App& app, const Session& s, const httplib::Request&, httplib
   // As `hongfan build` does: what `check` knows is said, a publish with
   // nothing changed writes nothing, and a title edit that moved a page is
   // said (site/moved_pages.h).
-  options.review = [](const PreparedSite& ps, Diagnostics& d) { review_site(ps, d, true); };
+  options.review = review_in_build;
   options.record = true;
   DiskFileSystem site(app.site);
   Diagnostics diags;
@@ -88,22 +88,17 @@ void handle_publish(App& app, const Session& s, const httplib::Request&, httplib
   bool ok = build_site(site, options, diags, &stats);
   std::string html;
   if (!ok) {
-    std::string errors;
-    for (const auto& line : diags.formatted()) errors += line + "\n";
     html = "<p class=\"error\" role=\"alert\">" + html_escape(_("publishing failed; the public site was not changed")) +
-           "</p><pre class=\"diff\">" + html_escape(errors) + "</pre>";
+           "</p><pre class=\"diff\">" + html_escape(diags.text()) + "</pre>";
   } else {
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     html = "<p role=\"status\">" + html_escape(tr("built {} pages ({} files, {} changed) into {} in {:.0f} ms", stats.pages,
                                                   stats.files, stats.files_changed, "public/", ms)) + "</p>";
     // Published all the same, but staff should see what the build noticed
     // (an unmasked phone number, a page whose address moved), not lose it.
-    if (diags.warning_count() > 0) {
-      std::string warnings;
-      for (const auto& line : diags.formatted()) warnings += line + "\n";
+    if (diags.warning_count() > 0)
       html += "<p>" + html_escape(_("the build noticed these; the site is published, fix them and publish again:")) +
-              "</p><pre class=\"diff\">" + html_escape(warnings) + "</pre>";
-    }
+              "</p><pre class=\"diff\">" + html_escape(diags.text()) + "</pre>";
     // An empty commit records who published what the history holds then,
     // so `git log` shows the last step of every change too.
     std::string error;

@@ -152,7 +152,7 @@ std::string build_preview(App& app, const std::string& path, const std::string& 
   Diagnostics diags;
   std::unique_ptr<PreparedSite> built;
   if (!build_site(site, options, diags, nullptr, &built) || !built) {
-    for (const auto& line : diags.formatted()) *error += line + "\n";
+    *error += diags.text();
     return {};
   }
   for (const auto& p : built->content.pages)
