@@ -6,7 +6,6 @@
 #include <atomic>
 #include <ctime>
 #include <cstdio>
-#include <filesystem>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -349,9 +348,7 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   // while the articles are read. Started after them, it was the longest
   // part of a rebuild that renders only the few files an edit touched.
   // A first build sets up later, so a failed one leaves nothing behind.
-  std::error_code no_output;
-  const bool rebuild = recording && !options.changed_sources &&
-                       std::filesystem::exists(std::filesystem::path(options.output_dir) / kOutputMarker, no_output);
+  const bool rebuild = recording && !options.changed_sources && holds_earlier_output(options.output_dir);
   std::optional<StagedOutput> staged;
   bool staging_failed = false;
   if (rebuild) {

@@ -279,11 +279,7 @@ namespace {
 
 constexpr const char* kUrlsFormat = "hongfan-page-urls 1";
 
-std::string page_urls_path(const std::string& output_dir) {
-  fs::path out = fs::absolute(output_dir).lexically_normal();
-  if (!out.has_filename()) out = out.parent_path();  // "public/" → "public"
-  return (fs::path(cache_dir_beside(output_dir)) / ("page-urls-" + out.filename().string())).string();
-}
+std::string page_urls_path(const std::string& output_dir) { return cache_path_for(output_dir, "page-urls-"); }
 
 }  // namespace
 

@@ -46,9 +46,7 @@ fs::path trash_dir(const fs::path& final_dir) { return fs::path(cache_dir_beside
 
 // The tree the last build replaced, kept to start the next staging tree
 // from; one per output folder (public/ and a preview/ beside it share the cache).
-fs::path spare_dir(const fs::path& final_dir) {
-  return fs::path(cache_dir_beside(final_dir.string())) / ("spare-" + final_dir.filename().string());
-}
+fs::path spare_dir(const fs::path& final_dir) { return cache_path_for(final_dir.string(), "spare-"); }
 
 // Moves a tree to the trash (removed while the next build renders); removes
 // it here when it cannot be moved.
@@ -72,10 +70,28 @@ std::size_t count_files(const std::string& dir) {
 
 }  // namespace
 
-std::string cache_dir_beside(const std::string& output_dir) {
+namespace {
+
+fs::path normal_output_path(const std::string& output_dir) {
   fs::path out = fs::absolute(output_dir).lexically_normal();
   if (!out.has_filename()) out = out.parent_path();  // "public/" → "public"
-  return (out.parent_path() / ".hongfan-cache").string();
+  return out;
+}
+
+}  // namespace
+
+std::string cache_dir_beside(const std::string& output_dir) {
+  return (normal_output_path(output_dir).parent_path() / ".hongfan-cache").string();
+}
+
+bool holds_earlier_output(const std::string& output_dir) {
+  std::error_code ec;
+  return fs::exists(normal_output_path(output_dir) / kOutputMarker, ec);
+}
+
+std::string cache_path_for(const std::string& output_dir, const std::string& prefix) {
+  return (fs::path(cache_dir_beside(output_dir)) / (prefix + normal_output_path(output_dir).filename().string()))
+      .string();
 }
 
 std::string stat_stamp(const struct stat& st) {
@@ -158,7 +174,7 @@ std::optional<StagedOutput> StagedOutput::begin(const std::string& final_dir, Di
     diags.error({final_dir}, tr("cannot create the folder above the output: {}", ec.message()));
     return std::nullopt;
   }
-  std::string previous = fs::exists(final_path / kOutputMarker, ec) ? final_path.string() : std::string();
+  std::string previous = holds_earlier_output(final_path.string()) ? final_path.string() : std::string();
   std::string staging = (parent / (staging_prefix(final_path) + std::to_string(::getpid()))).string();
 
   // The staging tree starts from the spare the last build left, or from the

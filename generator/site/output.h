@@ -131,6 +131,15 @@ bool is_safe_relative_path(std::string_view rel);
 /// record and next-build live there, never published.
 std::string cache_dir_beside(const std::string& output_dir);
 
+/// `<prefix><output folder's name>` in that cache: what belongs to one
+/// output folder when public/ and a preview/ beside it share the cache
+/// ("spare-public", "page-urls-public").
+std::string cache_path_for(const std::string& output_dir, const std::string& prefix);
+
+/// True when `output_dir` holds an output an earlier build wrote (its
+/// marker file): a build into it is a rebuild, compared and swapped.
+bool holds_earlier_output(const std::string& output_dir);
+
 /// "size:mtime:inode" of a file in an output; empty when it is missing or
 /// not a regular file. A build record compares these (site/build_record.h).
 std::string output_stamp(const std::string& path);
