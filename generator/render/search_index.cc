@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -167,7 +168,175 @@ struct Postings {
   }
 };
 
+// One entry of a token's postings.
+struct Posting {
+  unsigned doc;
+  unsigned char weight;
+};
+
+// `"token":"postings"` after `{` or `,`. Tokens are [a-z0-9] or CJK and
+// postings base-64: nothing to escape in JSON.
+void append_entry(std::string& shard, std::string_view token, std::string_view postings) {
+  shard += shard.empty() ? "{\"" : ",\"";
+  shard += token;
+  shard += "\":\"";
+  shard += postings;
+  shard += '"';
+}
+
+// The size build_index weighs a shard by (the text and one, or 2 when empty).
+std::size_t rule_size(const std::string& shard) { return shard == "{}" ? 2 : shard.size() + 1; }
+
+// Would build_index choose this many shards, given each one's rule_size?
+// It takes the fewest (a power of two) that keep every shard within the
+// budget, or kMaxShards; halving the count joins shards i and i + count/2.
+bool chosen_shard_count(std::vector<std::size_t> size) {
+  auto fits = [](const std::vector<std::size_t>& v) {
+    return *std::max_element(v.begin(), v.end()) <= kShardBudget;
+  };
+  if (size.size() < kMaxShards && !fits(size)) return false;
+  while (size.size() > 1) {
+    const std::size_t half = size.size() / 2;
+    for (std::size_t i = 0; i < half; ++i) size[i] += size[i + half] - 2;
+    size.resize(half);
+    if (fits(size)) return false;
+  }
+  return true;
+}
+
+std::string index_version(const std::vector<File>& files, std::uint64_t docs_digest) {
+  Fnv1a64 version;  // of every file, in order
+  for (const auto& f : files) version.update(f.bytes);
+  version.update(hex_prefix(docs_digest, 16));
+  return hex_prefix(version.value(), 8);
+}
+
+std::string encode_postings(const std::vector<Posting>& postings) {
+  Postings out;
+  for (std::size_t i = 0; i < postings.size(); ++i) out.add(postings[i].doc, postings[i].weight, i == 0);
+  return std::move(out.encoded);
+}
+
+// The postings append_varint wrote; nullopt when `s` is not such a text.
+std::optional<std::vector<Posting>> decode_postings(std::string_view s) {
+  static const std::array<signed char, 256> value = [] {
+    std::array<signed char, 256> v;
+    v.fill(-1);
+    for (int i = 0; i < 64; ++i) v[static_cast<unsigned char>(kAlphabet[i])] = static_cast<signed char>(i);
+    return v;
+  }();
+  std::vector<Posting> out;
+  unsigned numbers[2];
+  int have = 0;
+  unsigned doc = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned v = 0;
+    int shift = 0;
+    for (;;) {
+      if (i >= s.size() || shift > 30) return std::nullopt;
+      const int c = value[static_cast<unsigned char>(s[i++])];
+      if (c < 0) return std::nullopt;
+      if (c < 32) {
+        v |= static_cast<unsigned>(c) << shift;
+        break;
+      }
+      v |= static_cast<unsigned>(c - 32) << shift;
+      shift += 5;
+    }
+    numbers[have++] = v;
+    if (have == 2) {
+      doc = out.empty() ? numbers[0] : doc + numbers[0];
+      if (numbers[1] > 255) return std::nullopt;
+      out.push_back({doc, static_cast<unsigned char>(numbers[1])});
+      have = 0;
+    }
+  }
+  if (have != 0) return std::nullopt;
+  return out;
+}
+
+// A shard as build_index wrote it: token → encoded postings, in its order.
+using ShardEntries = std::vector<std::pair<std::string, std::string>>;
+
+// Reads a shard back with nlohmann's SAX parser: a flat object of strings,
+// nothing else.
+std::optional<ShardEntries> read_shard(const std::string& text) {
+  struct Reader : nlohmann::json_sax<nlohmann::json> {
+    ShardEntries entries;
+    std::string key_;
+    int depth = 0;
+    bool null() override { return false; }
+    bool boolean(bool) override { return false; }
+    bool number_integer(number_integer_t) override { return false; }
+    bool number_unsigned(number_unsigned_t) override { return false; }
+    bool number_float(number_float_t, const string_t&) override { return false; }
+    bool string(string_t& val) override {
+      if (depth != 1) return false;
+      entries.emplace_back(std::move(key_), std::move(val));
+      return true;
+    }
+    bool binary(binary_t&) override { return false; }
+    bool start_object(std::size_t) override { return ++depth == 1; }
+    bool key(string_t& val) override {
+      key_ = std::move(val);
+      return true;
+    }
+    bool end_object() override { return --depth == 0; }
+    bool start_array(std::size_t) override { return false; }
+    bool end_array() override { return false; }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) override { return false; }
+  } reader;
+  if (!nlohmann::json::sax_parse(text, &reader)) return std::nullopt;
+  return std::move(reader.entries);
+}
+
+enum class ShardUpdate { unchanged, changed, unreadable };
+
+// Takes the edited documents out of the shard's postings and puts their new
+// postings (`added`, by token) in, keeping tokens in order and documents
+// ascending, and dropping tokens no document has any more.
+ShardUpdate update_shard(ShardEntries& entries, const std::vector<unsigned>& edited,
+                         std::map<std::string, std::vector<Posting>>& added) {
+  bool changed = false;
+  ShardEntries out;
+  out.reserve(entries.size() + added.size());
+  auto next = added.begin();
+  for (auto& entry : entries) {
+    for (; next != added.end() && next->first < entry.first; ++next, changed = true)
+      out.emplace_back(next->first, encode_postings(next->second));
+    auto postings = decode_postings(entry.second);
+    if (!postings) return ShardUpdate::unreadable;
+    const bool gains = next != added.end() && next->first == entry.first;
+    const auto before = postings->size();
+    std::erase_if(*postings, [&](const Posting& p) { return std::binary_search(edited.begin(), edited.end(), p.doc); });
+    if (!gains && postings->size() == before) {
+      out.push_back(std::move(entry));
+      continue;
+    }
+    changed = true;
+    if (gains) {
+      for (const Posting& p : next->second)
+        postings->insert(std::lower_bound(postings->begin(), postings->end(), p,
+                                          [](const Posting& a, const Posting& b) { return a.doc < b.doc; }),
+                         p);
+      ++next;
+    }
+    if (!postings->empty()) out.emplace_back(std::move(entry.first), encode_postings(*postings));
+  }
+  for (; next != added.end(); ++next, changed = true) out.emplace_back(next->first, encode_postings(next->second));
+  entries = std::move(out);
+  return changed ? ShardUpdate::changed : ShardUpdate::unchanged;
+}
+
 }  // namespace
+
+std::uint64_t doc_digest_term(std::size_t id, std::uint64_t file_hash) {
+  std::uint64_t x = file_hash ^ (static_cast<std::uint64_t>(id) * 0x9E3779B97F4A7C15ULL);
+  x ^= x >> 31;
+  x *= 0xBF58476D1CE4E5B9ULL;
+  x ^= x >> 29;
+  return x;
+}
 
 std::string doc_path(std::size_t id) { return "search/d/" + std::to_string(id) + ".json"; }
 
@@ -282,23 +451,82 @@ Index build_index(std::size_t doc_count, const std::function<Doc(std::size_t)>& 
     s.reserve(size[i]);
     for (std::size_t k = first_of[i]; k < first_of[i + 1]; ++k) {
       auto& [token, postings] = encoded[by_shard[k]];
-      s += s.empty() ? "{\"" : ",\"";
-      s += token;  // [a-z0-9] or CJK: nothing to escape in JSON
-      s += "\":\"";
-      s += postings;
-      s += '"';
+      append_entry(s, token, postings);
       std::string().swap(postings);
     }
   }
-  Fnv1a64 version;  // of every file, in order
   for (unsigned i = 0; i < shards; ++i) {
     std::string& s = shard_text[i];
     s += s.empty() ? "{}" : "}";
-    version.update(s);
     index.files.push_back({"search/s/" + std::to_string(i) + ".json", std::move(s)});
   }
-  for (std::uint64_t h : doc_hashes) version.update(hex_prefix(h, 16));
-  index.version = hex_prefix(version.value(), 8);
+  for (std::size_t id = 0; id < doc_count; ++id) index.docs_digest += doc_digest_term(id, doc_hashes[id]);
+  index.version = index_version(index.files, index.docs_digest);
+  return index;
+}
+
+std::optional<Index> update_index(const Previous& last, std::size_t doc_count,
+                                  const std::vector<std::pair<std::size_t, Doc>>& edited) {
+  if (last.docs != doc_count || last.shards == 0 || last.shards > kMaxShards || !last.read) return std::nullopt;
+  const unsigned shards = last.shards;
+  Index index;
+  index.shards = shards;
+  index.docs = doc_count;
+  index.docs_digest = last.docs_digest;
+
+  // The edited documents: their new postings, shard by shard, and their
+  // share of the digest (the old share from the file the last build wrote).
+  std::vector<unsigned> edited_ids;
+  std::vector<std::map<std::string, std::vector<Posting>>> added(shards);
+  for (const auto& [id, doc] : edited) {
+    if (id >= doc_count) return std::nullopt;
+    auto old_file = last.read(doc_path(id));
+    if (!old_file) return std::nullopt;
+    index.docs_digest -= doc_digest_term(id, fnv1a64(*old_file));
+    index.docs_digest += doc_digest_term(id, fnv1a64(doc_json(doc)));
+    edited_ids.push_back(static_cast<unsigned>(id));
+    const WeighedDoc w = weigh(doc);
+    auto add = [&](std::string token, unsigned char weight) {
+      const unsigned shard = token_hash(token) % shards;
+      added[shard][std::move(token)].push_back({static_cast<unsigned>(id), weight});
+    };
+    for (const auto& [key, weight] : w.packed) add(unpack(key), weight);
+    for (const auto& [token, weight] : w.long_tokens) add(token, weight);
+  }
+  std::sort(edited_ids.begin(), edited_ids.end());
+
+  // Every shard read back; those holding an edited document, or gaining one,
+  // made again.
+  index.files.resize(shards);
+  std::vector<char> ok(shards, 1);
+  parallel_for(shards, [&](std::size_t i) {
+    File& file = index.files[i];
+    file.path = "search/s/" + std::to_string(i) + ".json";
+    auto text = last.read(file.path);
+    auto entries = text ? read_shard(*text) : std::nullopt;
+    if (!entries) {
+      ok[i] = 0;
+      return;
+    }
+    const ShardUpdate update = update_shard(*entries, edited_ids, added[i]);
+    if (update == ShardUpdate::unreadable) {
+      ok[i] = 0;
+      return;
+    }
+    if (update == ShardUpdate::unchanged) {
+      file.bytes = std::move(*text);
+      return;
+    }
+    for (const auto& [token, postings] : *entries) append_entry(file.bytes, token, postings);
+    file.bytes += file.bytes.empty() ? "{}" : "}";
+  });
+  if (std::find(ok.begin(), ok.end(), 0) != ok.end()) return std::nullopt;
+
+  // build_index would choose the same number of shards for this index?
+  std::vector<std::size_t> size(shards);
+  for (unsigned i = 0; i < shards; ++i) size[i] = rule_size(index.files[i].bytes);
+  if (!chosen_shard_count(std::move(size))) return std::nullopt;
+  index.version = index_version(index.files, index.docs_digest);
   return index;
 }
 

@@ -14,8 +14,11 @@
 // one for the results shown only.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace hongfan::search {
@@ -47,6 +50,9 @@ struct Index {
   unsigned shards = 1;
   std::size_t docs = 0;
   std::string version;  ///< changes whenever any index file does
+  /// Of the documents' files: the sum of doc_digest_term over them, so one
+  /// document's edit updates it without the others (update_index).
+  std::uint64_t docs_digest = 0;
   /// The shards. The documents' files are not kept (at 10,000 articles they
   /// are 28 MB, held until written): doc_json() makes each when written.
   std::vector<File> files;
@@ -72,5 +78,29 @@ Index build_index(std::size_t count, const std::function<Doc(std::size_t)>& doc_
 
 /// The same, for documents at hand.
 Index build_index(const std::vector<Doc>& docs);
+
+/// A document's share of Index::docs_digest: its id and the hash of its file.
+std::uint64_t doc_digest_term(std::size_t id, std::uint64_t file_hash);
+
+/// What update_index needs of the index the last build wrote.
+struct Previous {
+  unsigned shards = 0;
+  std::size_t docs = 0;
+  std::uint64_t docs_digest = 0;
+  /// A file of that build's output ("search/s/3.json"); nullopt when it
+  /// cannot be read.
+  std::function<std::optional<std::string>(const std::string& path)> read;
+};
+
+/// The index after the documents in `edited` (id, document as it is now)
+/// changed, every other document being as the last build indexed it, at the
+/// same id: the very bytes build_index would make, but it reads the last
+/// index and weighs only the edited documents, where build_index weighs
+/// every one (at 10,000 articles, half a second). Nullopt when it cannot
+/// (a file of the last index missing or not as this code writes it, another
+/// document count, or the edit changes the number of shards): build_index
+/// then.
+std::optional<Index> update_index(const Previous& last, std::size_t doc_count,
+                                  const std::vector<std::pair<std::size_t, Doc>>& edited);
 
 }  // namespace hongfan::search

@@ -76,3 +76,92 @@ TEST_CASE("tokens longer than eight bytes are indexed like short ones") {
   CHECK(shard.find("\"𠀀𠀀\":\"AB\"") != std::string::npos);
   CHECK(shard.find("\"里𠀀\":\"AB\"") != std::string::npos);
 }
+
+namespace {
+
+// Documents enough for several shards: each has its own words and shares
+// some with its neighbours.
+std::vector<Doc> many_docs(std::size_t n) {
+  static const char* const chars[] = {"网", "格", "党", "建", "社", "区", "志", "愿", "服", "务", "居", "民",
+                                      "活", "动", "通", "知", "公", "告", "老", "人", "义", "诊", "文", "明"};
+  std::vector<Doc> docs;
+  for (std::size_t i = 0; i < n; ++i) {
+    Doc d;
+    d.title = std::string(chars[i % 24]) + chars[(i * 7) % 24] + "第" + std::to_string(i) + "期";
+    d.url = "news/" + std::to_string(i) + "/";
+    for (std::size_t k = 0; k < 60; ++k) d.body += chars[(i * 5 + k * k) % 24] + std::string(k % 9 ? "" : " ") + "word" + std::to_string((i + k) % 97) + " u" + std::to_string(i) + "x" + std::to_string(k) + " ";
+    docs.push_back(std::move(d));
+  }
+  return docs;
+}
+
+// The last build's output, as update_index reads it.
+Previous previous_of(const Index& index, const std::vector<Doc>& docs) {
+  auto files = std::make_shared<std::map<std::string, std::string>>();
+  for (const auto& f : index.files) (*files)[f.path] = f.bytes;
+  for (std::size_t i = 0; i < docs.size(); ++i) (*files)[doc_path(i)] = doc_json(docs[i]);
+  return {index.shards, index.docs, index.docs_digest, [files](const std::string& path) -> std::optional<std::string> {
+            auto it = files->find(path);
+            if (it == files->end()) return std::nullopt;
+            return it->second;
+          }};
+}
+
+void check_same(const Index& updated, const Index& built) {
+  CHECK(updated.shards == built.shards);
+  CHECK(updated.docs == built.docs);
+  CHECK(updated.version == built.version);
+  CHECK(updated.docs_digest == built.docs_digest);
+  REQUIRE(updated.files.size() == built.files.size());
+  for (std::size_t i = 0; i < built.files.size(); ++i) {
+    CAPTURE(i);
+    CHECK(updated.files[i].path == built.files[i].path);
+    CHECK(updated.files[i].bytes == built.files[i].bytes);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("an edited document updates the last index to the bytes of a fresh one") {
+  auto docs = many_docs(400);
+  const Index before = build_index(docs);
+  REQUIRE(before.shards > 4);  // the test means something only with several shards
+  const Previous last = previous_of(before, docs);
+
+  SUBCASE("a title and a body edited") {
+    docs[7].title = "居民议事会召开";
+    docs[7].body = "新的正文 word5 全新词语 volunteering2026";
+    docs[250].title += "（更正）";
+    auto updated = update_index(last, docs.size(), {{7, docs[7]}, {250, docs[250]}});
+    REQUIRE(updated);
+    check_same(*updated, build_index(docs));
+    CHECK(updated->version != before.version);
+  }
+  SUBCASE("an edit that leaves the document's text as it was") {
+    auto updated = update_index(last, docs.size(), {{3, docs[3]}});
+    REQUIRE(updated);
+    check_same(*updated, before);
+  }
+  SUBCASE("the first and the last document emptied") {
+    docs[0] = Doc{};
+    docs[399].body.clear();
+    auto updated = update_index(last, docs.size(), {{0, docs[0]}, {399, docs[399]}});
+    REQUIRE(updated);
+    check_same(*updated, build_index(docs));
+  }
+  SUBCASE("what cannot be updated is left to build_index") {
+    CHECK_FALSE(update_index(last, docs.size() + 1, {}));  // a document more
+    Previous missing = last;
+    missing.read = [](const std::string&) { return std::nullopt; };
+    CHECK_FALSE(update_index(missing, docs.size(), {{1, docs[1]}}));
+    Previous garbled = last;
+    garbled.read = [&](const std::string& path) -> std::optional<std::string> {
+      return path == "search/s/0.json" ? std::optional<std::string>("{\"x\":1}") : last.read(path);
+    };
+    CHECK_FALSE(update_index(garbled, docs.size(), {{1, docs[1]}}));
+    // So much new text that a fresh index would need more shards.
+    for (std::size_t k = 0; k < 20000; ++k) docs[5].body += "w" + std::to_string(k) + " ";
+    REQUIRE(build_index(docs).shards != before.shards);
+    CHECK_FALSE(update_index(last, docs.size(), {{5, docs[5]}}));
+  }
+}

@@ -19,6 +19,7 @@
 #include "core/recording_fs.h"
 #include "core/text.h"
 #include "render/page_reads.h"
+#include "render/search_index.h"
 #include "render/view.h"
 #include "site/activity_pages.h"
 #include "site/archive_pages.h"
@@ -206,7 +207,7 @@ BuildRecord make_record(const std::string& key, std::int64_t now, const BuildSta
 }  // namespace
 
 std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOptions& options,
-                                           Diagnostics& diags, Timings& t) {
+                                           Diagnostics& diags, Timings& t, const EditsSinceLastBuild* edits) {
   auto s = std::make_unique<PreparedSite>();
 
   // 1. Configuration and theme.
@@ -246,6 +247,7 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
   // reaches no list, feed, sitemap, search index or calendar.
   s->scheduled_change = apply_schedule(s->content.pages, options.now);
   if (options.changed_sources) s->placement_changed = moved(s->content.pages, *options.changed_sources, placed_before);
+  s->edits_in_place = edits && stayed_in_place(*edits->reads, s->content.pages, *edits->edited);
   {
     ScopedTimer timer(t, _("link"));
     link_content(s->content, diags);
@@ -288,7 +290,19 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
     plan_honor_pages(plan);
     plan_home_blocks(plan, s->programme);
     plan_lead_story(plan);
-    plan_search_pages(plan, options.changed_sources != nullptr);
+    SearchIndexSource search;
+    search.keep = options.changed_sources != nullptr;
+    if (s->edits_in_place) {
+      auto state = load_search_state(edits->output_dir);
+      if (state && state->shards > 0) {
+        search.edited = edits->edited;
+        search.last = search::Previous{state->shards, state->docs, state->docs_digest,
+                                       [output = DiskFileSystem(edits->output_dir)](const std::string& path) {
+                                         return output.read(path);
+                                       }};
+      }
+    }
+    s->search_index = plan_search_pages(plan, search);
     s->jobs = plan.finish();
   }
   check_output_paths(*s, diags);
@@ -356,8 +370,19 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     staging_failed = !staged;  // said; the site's own mistakes are read and said too
   }
 
+  // Only pages were edited: what the last build's files showed, so that an
+  // edit which moves no page renders only the files that showed it.
+  PageReadsMap recorded_reads;
+  std::optional<EditsSinceLastBuild> edits;
+  if (recording && edited && !edited->empty()) {
+    if (auto last = load_page_reads(options.output_dir)) {
+      recorded_reads = std::move(*last);
+      edits = EditsSinceLastBuild{&*edited, &recorded_reads, options.output_dir};
+    }
+  }
+
   // Read, link, render Markdown and plan (see prepare_site).
-  auto prepared = prepare_site(input, options, diags, t);
+  auto prepared = prepare_site(input, options, diags, t, edits ? &*edits : nullptr);
   if (!prepared || staging_failed) return finish(false);
   if (options.review && !options.changed_sources) {
     ScopedTimer timer(t, _("check rules"));
@@ -400,16 +425,10 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   // Only pages were edited, and none of them moved (placement_signature):
   // a file that showed none of them when the last build rendered it is kept
   // as that build left it (page_reads, recorded beside the output).
-  PageReadsMap recorded_reads;
   PageReadsMap* noting = options.page_reads ? options.page_reads : recording ? &recorded_reads : nullptr;
   std::optional<std::set<std::string>> only;
-  if (recording && edited && !edited->empty()) {
-    auto last = load_page_reads(options.output_dir);
-    if (last && stayed_in_place(*last, prepared->content.pages, *edited)) {
-      recorded_reads = std::move(*last);
-      only = std::move(edited);
-    }
-  }
+  if (prepared->edits_in_place) only = std::move(edited);
+  else recorded_reads = PageReadsMap();
 
   // 6. Render and write every file in parallel into the output sink: a
   // staging folder beside the output (site/output.h) unless told otherwise.
@@ -487,6 +506,9 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     // The reads first, the record last: reads without their record are
     // never used, a record without its reads makes the next build whole.
     save_page_urls(options.output_dir, title_made_urls(prepared->content.pages));
+    const search::Index* index = prepared->search_index.get();
+    save_search_state(options.output_dir, index ? SearchIndexState{index->shards, index->docs, index->docs_digest}
+                                                : SearchIndexState{});
     drop_page_reads(options.output_dir);
     save_page_reads(options.output_dir, reads_to_keep(std::move(recorded_reads), jobs, prepared->content.pages));
     // A file kept without rendering read nothing (a static file is not even

@@ -91,6 +91,18 @@ struct BuildStats {
   Timings timings;
 };
 
+namespace search {
+struct Index;
+}
+
+/// A rebuild after edits of content files only, none other changed since
+/// the last good build (pages_changed_since): what that build left.
+struct EditsSinceLastBuild {
+  const std::set<std::string>* edited = nullptr;
+  const struct PageReadsMap* reads = nullptr;  ///< what its files showed, where its pages sat
+  std::string output_dir;                      ///< its output (and search index)
+};
+
 /// Everything a build knows just before it writes. Not movable: the view
 /// context and the jobs point into the other members.
 struct PreparedSite {
@@ -111,6 +123,11 @@ struct PreparedSite {
   /// serve's quick path: an edited page moved (placement_signature), so
   /// every file is rendered again.
   bool placement_changed = false;
+  /// The EditsSinceLastBuild moved no page (each edited page is still where
+  /// the last build placed it): only the files that showed one change, and
+  /// the search index was updated rather than built.
+  bool edits_in_place = false;
+  std::shared_ptr<const search::Index> search_index;  ///< null without search
   /// The earliest `publish_date` or `expires` after "now" (apply_schedule).
   std::optional<std::int64_t> scheduled_change;
   std::vector<OutputJob> jobs;  ///< every file to write but the static ones
@@ -122,7 +139,8 @@ struct PreparedSite {
 /// Runs the reading stages of the pipeline. Returns nullptr when there were
 /// errors (all of them reported in `diags`).
 std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOptions& options,
-                                           Diagnostics& diags, Timings& timings);
+                                           Diagnostics& diags, Timings& timings,
+                                           const EditsSinceLastBuild* edits = nullptr);
 
 /// Builds the site in `site` into options.output_dir. Returns false when
 /// there were errors (all of them reported in `diags`); the previous output

@@ -3,6 +3,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstdio>
@@ -302,6 +304,28 @@ void save_page_urls(const std::string& output_dir, const std::map<std::string, s
   for (const auto& [source, url] : urls) out += escape(source) + "\t" + escape(url) + "\n";
   out += "end\n";
   write_in_cache(output_dir, page_urls_path(output_dir), out);
+}
+
+namespace {
+
+constexpr const char* kSearchFormat = "hongfan-search-index 1";
+
+std::string search_state_path(const std::string& output_dir) { return cache_path_for(output_dir, "search-index-"); }
+
+}  // namespace
+
+std::optional<SearchIndexState> load_search_state(const std::string& output_dir) {
+  std::ifstream in(search_state_path(output_dir), std::ios::binary);
+  std::string format, end;
+  SearchIndexState state;
+  if (!std::getline(in, format) || format != kSearchFormat) return std::nullopt;
+  if (!(in >> state.shards >> state.docs >> state.docs_digest >> end) || end != "end") return std::nullopt;
+  return state;
+}
+
+void save_search_state(const std::string& output_dir, const SearchIndexState& state) {
+  write_in_cache(output_dir, search_state_path(output_dir),
+                 fmt::format("{}\n{} {} {}\nend\n", kSearchFormat, state.shards, state.docs, state.docs_digest));
 }
 
 }  // namespace hongfan

@@ -94,6 +94,19 @@ void drop_page_reads(const std::string& output_dir);
 std::map<std::string, std::string> load_page_urls(const std::string& output_dir);
 void save_page_urls(const std::string& output_dir, const std::map<std::string, std::string>& urls);
 
+/// What a rebuild needs to update the search index the last good build
+/// into that folder wrote (search::update_index): its shard and document
+/// counts and the digest of its documents' files. `.hongfan-cache/
+/// search-index-<output folder>`, saved with the record (shards 0: no
+/// index). Nullopt when missing or unreadable.
+struct SearchIndexState {
+  unsigned shards = 0;
+  std::size_t docs = 0;
+  std::uint64_t docs_digest = 0;
+};
+std::optional<SearchIndexState> load_search_state(const std::string& output_dir);
+void save_search_state(const std::string& output_dir, const SearchIndexState& state);
+
 /// True when a build with `key` at `now` over `site` would write exactly
 /// what `record` describes, and the output still holds it.
 bool build_is_current(const BuildRecord& record, const std::string& key, std::int64_t now,

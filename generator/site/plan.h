@@ -10,10 +10,13 @@
 #include <initializer_list>
 #include <map>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "render/feeds.h"
+#include "render/search_index.h"
 #include "render/templates.h"
 #include "render/view.h"
 
@@ -80,9 +83,20 @@ void plan_org_pages(OutputPlan& plan);
 void plan_grid_pages(OutputPlan& plan);
 /// /stations/ and /stations/ID/ (site/plan_org.cc).
 void plan_station_pages(OutputPlan& plan);
-/// The /search/ page and its sharded index (site/plan_search.cc). With
-/// `keep_index` (serve's quick rebuild), the index and the page already
-/// written stay as they are: only the page's sitemap entry is planned.
-void plan_search_pages(OutputPlan& plan, bool keep_index = false);
+/// Where plan_search_pages takes the search index from.
+struct SearchIndexSource {
+  /// serve's quick rebuild: the index and the page already written stay as
+  /// they are; only the page's sitemap entry is planned.
+  bool keep = false;
+  /// A rebuild after edits of these content files only, none of them moved
+  /// (so every document keeps its id): the index the last build wrote,
+  /// `last`, updated for them (search::update_index) when it can be.
+  const std::set<std::string>* edited = nullptr;
+  std::optional<search::Previous> last;
+};
+
+/// The /search/ page and its sharded index (site/plan_search.cc). Returns
+/// the index planned, null when there is none or it is kept.
+std::shared_ptr<const search::Index> plan_search_pages(OutputPlan& plan, const SearchIndexSource& source = {});
 
 }  // namespace hongfan

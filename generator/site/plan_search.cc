@@ -79,6 +79,14 @@ class SearchDocs {
 
   std::size_t size() const { return pages_.size() + data_docs_.size(); }
 
+  /// The ids and documents of the pages from these content files.
+  std::vector<std::pair<std::size_t, search::Doc>> docs_of(const std::set<std::string>& sources) const {
+    std::vector<std::pair<std::size_t, search::Doc>> out;
+    for (std::size_t i = 0; i < pages_.size(); ++i)
+      if (sources.count(pages_[i]->source)) out.emplace_back(i, page_doc(*pages_[i]));
+    return out;
+  }
+
   search::Doc operator()(std::size_t i) const {
     return i < pages_.size() ? page_doc(*pages_[i]) : data_docs_[i - pages_.size()];
   }
@@ -132,14 +140,18 @@ class SearchDocs {
 
 }  // namespace
 
-void plan_search_pages(OutputPlan& plan, bool keep_index) {
-  if (!plan.templates().has("search.html") || !plan.view().config->search) return;
-  if (keep_index) {
+std::shared_ptr<const search::Index> plan_search_pages(OutputPlan& plan, const SearchIndexSource& source) {
+  if (!plan.templates().has("search.html") || !plan.view().config->search) return nullptr;
+  if (source.keep) {
     plan.add_sitemap_entry("search/");
-    return;
+    return nullptr;
   }
   auto docs = std::make_shared<const SearchDocs>(plan.view());
-  auto index = std::make_shared<search::Index>(search::build_index(docs->size(), *docs));
+  std::shared_ptr<const search::Index> index;
+  if (source.edited && source.last)
+    if (auto updated = search::update_index(*source.last, docs->size(), docs->docs_of(*source.edited)))
+      index = std::make_shared<const search::Index>(std::move(*updated));
+  if (!index) index = std::make_shared<const search::Index>(search::build_index(docs->size(), *docs));
   for (std::size_t i = 0; i < index->files.size(); ++i)
     plan.add_file({index->files[i].path, [index, i](std::string& out) { out += index->files[i].bytes; }});
   // Each document's file is made again as it is written, not held meanwhile.
@@ -156,6 +168,7 @@ void plan_search_pages(OutputPlan& plan, bool keep_index) {
     d.set("search", s);
     return d;
   });
+  return index;
 }
 
 }  // namespace hongfan
