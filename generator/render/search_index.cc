@@ -217,25 +217,27 @@ std::string encode_postings(const std::vector<Posting>& postings) {
   return std::move(out.encoded);
 }
 
-// The postings append_varint wrote; nullopt when `s` is not such a text.
-std::optional<std::vector<Posting>> decode_postings(std::string_view s) {
+// Calls `fn(posting)` for the postings append_varint wrote, in order, while
+// it returns true. False when `s` is not such a text.
+template <typename Fn>
+bool for_each_posting(std::string_view s, Fn fn) {
   static const std::array<signed char, 256> value = [] {
     std::array<signed char, 256> v;
     v.fill(-1);
     for (int i = 0; i < 64; ++i) v[static_cast<unsigned char>(kAlphabet[i])] = static_cast<signed char>(i);
     return v;
   }();
-  std::vector<Posting> out;
   unsigned numbers[2];
   int have = 0;
   unsigned doc = 0;
+  bool first = true;
   for (std::size_t i = 0; i < s.size();) {
     unsigned v = 0;
     int shift = 0;
     for (;;) {
-      if (i >= s.size() || shift > 30) return std::nullopt;
+      if (i >= s.size() || shift > 30) return false;
       const int c = value[static_cast<unsigned char>(s[i++])];
-      if (c < 0) return std::nullopt;
+      if (c < 0) return false;
       if (c < 32) {
         v |= static_cast<unsigned>(c) << shift;
         break;
@@ -245,14 +247,37 @@ std::optional<std::vector<Posting>> decode_postings(std::string_view s) {
     }
     numbers[have++] = v;
     if (have == 2) {
-      doc = out.empty() ? numbers[0] : doc + numbers[0];
-      if (numbers[1] > 255) return std::nullopt;
-      out.push_back({doc, static_cast<unsigned char>(numbers[1])});
+      doc = first ? numbers[0] : doc + numbers[0];
+      first = false;
+      if (numbers[1] > 255) return false;
+      if (!fn(Posting{doc, static_cast<unsigned char>(numbers[1])})) return true;
       have = 0;
     }
   }
-  if (have != 0) return std::nullopt;
+  return have == 0;
+}
+
+std::optional<std::vector<Posting>> decode_postings(std::string_view s) {
+  std::vector<Posting> out;
+  if (!for_each_posting(s, [&](const Posting& p) {
+        out.push_back(p);
+        return true;
+      }))
+    return std::nullopt;
   return out;
+}
+
+// Whether the postings name one of `docs` (sorted): read only up to the
+// last of them, and without a copy, as most postings name none.
+std::optional<bool> names_any(std::string_view s, const std::vector<unsigned>& docs) {
+  if (docs.empty()) return false;
+  bool found = false;
+  if (!for_each_posting(s, [&](const Posting& p) {
+        found = std::binary_search(docs.begin(), docs.end(), p.doc);
+        return !found && p.doc < docs.back();
+      }))
+    return std::nullopt;
+  return found;
 }
 
 // A shard as build_index wrote it: token → encoded postings, in its order.
@@ -304,15 +329,16 @@ ShardUpdate update_shard(ShardEntries& entries, const std::vector<unsigned>& edi
   for (auto& entry : entries) {
     for (; next != added.end() && next->first < entry.first; ++next, changed = true)
       out.emplace_back(next->first, encode_postings(next->second));
-    auto postings = decode_postings(entry.second);
-    if (!postings) return ShardUpdate::unreadable;
     const bool gains = next != added.end() && next->first == entry.first;
-    const auto before = postings->size();
-    std::erase_if(*postings, [&](const Posting& p) { return std::binary_search(edited.begin(), edited.end(), p.doc); });
-    if (!gains && postings->size() == before) {
+    const auto named = names_any(entry.second, edited);
+    if (!named) return ShardUpdate::unreadable;
+    if (!gains && !*named) {
       out.push_back(std::move(entry));
       continue;
     }
+    auto postings = decode_postings(entry.second);
+    if (!postings) return ShardUpdate::unreadable;
+    std::erase_if(*postings, [&](const Posting& p) { return std::binary_search(edited.begin(), edited.end(), p.doc); });
     changed = true;
     if (gains) {
       for (const Posting& p : next->second)
