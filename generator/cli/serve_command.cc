@@ -154,7 +154,7 @@ int run_serve(const ServeArgs& args) {
     BuildStats stats;
     BuildOptions run = options;
     run.changed_sources = changed;
-    if (changed && last) run.reuse_pages = &last->content.pages;
+    if (changed && last) run.previous = last.get();
     std::unique_ptr<PreparedSite> built;
     bool ok = build_site(site, run, diags, &stats, &built);
     if (ok && !changed) {

@@ -339,7 +339,6 @@ ShardUpdate update_shard(ShardEntries& entries, const std::vector<unsigned>& edi
     auto postings = decode_postings(entry.second);
     if (!postings) return ShardUpdate::unreadable;
     std::erase_if(*postings, [&](const Posting& p) { return std::binary_search(edited.begin(), edited.end(), p.doc); });
-    changed = true;
     if (gains) {
       for (const Posting& p : next->second)
         postings->insert(std::lower_bound(postings->begin(), postings->end(), p,
@@ -347,7 +346,13 @@ ShardUpdate update_shard(ShardEntries& entries, const std::vector<unsigned>& edi
                          p);
       ++next;
     }
-    if (!postings->empty()) out.emplace_back(std::move(entry.first), encode_postings(*postings));
+    if (postings->empty()) {
+      changed = true;
+      continue;
+    }
+    std::string encoded = encode_postings(*postings);
+    changed = changed || encoded != entry.second;  // an edit elsewhere in the document leaves most as they were
+    out.emplace_back(std::move(entry.first), std::move(encoded));
   }
   for (; next != added.end(); ++next, changed = true) out.emplace_back(next->first, encode_postings(next->second));
   entries = std::move(out);
@@ -487,18 +492,22 @@ Index build_index(std::size_t doc_count, const std::function<Doc(std::size_t)>& 
     index.files.push_back({"search/s/" + std::to_string(i) + ".json", std::move(s)});
   }
   for (std::size_t id = 0; id < doc_count; ++id) index.docs_digest += doc_digest_term(id, doc_hashes[id]);
+  index.doc_hashes = std::move(doc_hashes);
   index.version = index_version(index.files, index.docs_digest);
   return index;
 }
 
 std::optional<Index> update_index(const Previous& last, std::size_t doc_count,
-                                  const std::vector<std::pair<std::size_t, Doc>>& edited) {
+                                  const std::vector<std::pair<std::size_t, Doc>>& edited,
+                                  const std::vector<std::pair<std::size_t, Doc>>* before) {
   if (last.docs != doc_count || last.shards == 0 || last.shards > kMaxShards || !last.read) return std::nullopt;
+  if (last.doc_hashes && last.doc_hashes->size() != doc_count) return std::nullopt;
   const unsigned shards = last.shards;
   Index index;
   index.shards = shards;
   index.docs = doc_count;
   index.docs_digest = last.docs_digest;
+  if (last.doc_hashes) index.doc_hashes = *last.doc_hashes;
 
   // The edited documents: their new postings, shard by shard, and their
   // share of the digest (the old share from the file the last build wrote).
@@ -506,10 +515,17 @@ std::optional<Index> update_index(const Previous& last, std::size_t doc_count,
   std::vector<std::map<std::string, std::vector<Posting>>> added(shards);
   for (const auto& [id, doc] : edited) {
     if (id >= doc_count) return std::nullopt;
-    auto old_file = last.read(doc_path(id));
-    if (!old_file) return std::nullopt;
-    index.docs_digest -= doc_digest_term(id, fnv1a64(*old_file));
-    index.docs_digest += doc_digest_term(id, fnv1a64(doc_json(doc)));
+    std::uint64_t old_hash;
+    if (last.doc_hashes) {
+      old_hash = (*last.doc_hashes)[id];
+    } else {
+      auto old_file = last.read(doc_path(id));
+      if (!old_file) return std::nullopt;
+      old_hash = fnv1a64(*old_file);
+    }
+    const std::uint64_t new_hash = fnv1a64(doc_json(doc));
+    index.docs_digest += doc_digest_term(id, new_hash) - doc_digest_term(id, old_hash);
+    if (!index.doc_hashes.empty()) index.doc_hashes[id] = new_hash;
     edited_ids.push_back(static_cast<unsigned>(id));
     const WeighedDoc w = weigh(doc);
     auto add = [&](std::string token, unsigned char weight) {
@@ -521,15 +537,40 @@ std::optional<Index> update_index(const Previous& last, std::size_t doc_count,
   }
   std::sort(edited_ids.begin(), edited_ids.end());
 
-  // Every shard read back; those holding an edited document, or gaining one,
+  // The shards to look through: every one, unless the old words are known.
+  std::vector<char> look(shards, before ? 0 : 1);
+  if (before) {
+    std::vector<unsigned> before_ids;
+    for (const auto& [id, doc] : *before) {
+      before_ids.push_back(static_cast<unsigned>(id));
+      const WeighedDoc w = weigh(doc);
+      for (const auto& [key, weight] : w.packed) look[token_hash(unpack(key)) % shards] = 1;
+      for (const auto& [token, weight] : w.long_tokens) look[token_hash(token) % shards] = 1;
+    }
+    std::sort(before_ids.begin(), before_ids.end());
+    if (before_ids != edited_ids) return std::nullopt;
+    for (unsigned i = 0; i < shards; ++i)
+      if (!added[i].empty()) look[i] = 1;
+  }
+
+  // Those read back; the ones holding an edited document, or gaining one,
   // made again.
   index.files.resize(shards);
+  index.unchanged.assign(shards, 1);
   std::vector<char> ok(shards, 1);
   parallel_for(shards, [&](std::size_t i) {
     File& file = index.files[i];
     file.path = "search/s/" + std::to_string(i) + ".json";
     auto text = last.read(file.path);
-    auto entries = text ? read_shard(*text) : std::nullopt;
+    if (!text) {
+      ok[i] = 0;
+      return;
+    }
+    if (!look[i]) {
+      file.bytes = std::move(*text);
+      return;
+    }
+    auto entries = read_shard(*text);
     if (!entries) {
       ok[i] = 0;
       return;
@@ -543,6 +584,7 @@ std::optional<Index> update_index(const Previous& last, std::size_t doc_count,
       file.bytes = std::move(*text);
       return;
     }
+    index.unchanged[i] = 0;
     for (const auto& [token, postings] : *entries) append_entry(file.bytes, token, postings);
     file.bytes += file.bytes.empty() ? "{}" : "}";
   });

@@ -53,6 +53,12 @@ struct Index {
   /// Of the documents' files: the sum of doc_digest_term over them, so one
   /// document's edit updates it without the others (update_index).
   std::uint64_t docs_digest = 0;
+  /// The hash of each document's file, when known (always from
+  /// build_index; from update_index when the last index had them).
+  std::vector<std::uint64_t> doc_hashes;
+  /// From update_index: 1 for each file of `files` that is the last
+  /// index's file, unchanged. Empty from build_index.
+  std::vector<char> unchanged;
   /// The shards. The documents' files are not kept (at 10,000 articles they
   /// are 28 MB, held until written): doc_json() makes each when written.
   std::vector<File> files;
@@ -90,6 +96,9 @@ struct Previous {
   /// A file of that build's output ("search/s/3.json"); nullopt when it
   /// cannot be read.
   std::function<std::optional<std::string>(const std::string& path)> read;
+  /// Its Index::doc_hashes, when kept (serve): the edited documents' old
+  /// files are then not read.
+  const std::vector<std::uint64_t>* doc_hashes = nullptr;
 };
 
 /// The index after the documents in `edited` (id, document as it is now)
@@ -100,7 +109,12 @@ struct Previous {
 /// (a file of the last index missing or not as this code writes it, another
 /// document count, or the edit changes the number of shards): build_index
 /// then.
+///
+/// With `before` (serve, which still has them), the edited documents as the
+/// last index had them: only the shards holding their words, then or now,
+/// are read back and looked through; the others are taken as they are.
 std::optional<Index> update_index(const Previous& last, std::size_t doc_count,
-                                  const std::vector<std::pair<std::size_t, Doc>>& edited);
+                                  const std::vector<std::pair<std::size_t, Doc>>& edited,
+                                  const std::vector<std::pair<std::size_t, Doc>>* before = nullptr);
 
 }  // namespace hongfan::search

@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 
 #include "render/search_index.h"
@@ -129,13 +130,48 @@ TEST_CASE("an edited document updates the last index to the bytes of a fresh one
   const Previous last = previous_of(before, docs);
 
   SUBCASE("a title and a body edited") {
+    const std::vector<std::pair<std::size_t, Doc>> old_docs{{7, docs[7]}, {250, docs[250]}};
     docs[7].title = "居民议事会召开";
     docs[7].body = "新的正文 word5 全新词语 volunteering2026";
     docs[250].title += "（更正）";
-    auto updated = update_index(last, docs.size(), {{7, docs[7]}, {250, docs[250]}});
+    const std::vector<std::pair<std::size_t, Doc>> edited{{7, docs[7]}, {250, docs[250]}};
+    const Index fresh = build_index(docs);
+    auto updated = update_index(last, docs.size(), edited);
+    REQUIRE(updated);
+    check_same(*updated, fresh);
+    CHECK(updated->version != before.version);
+    CHECK(updated->doc_hashes.empty());  // the last index's were not at hand
+    CHECK(std::count(updated->unchanged.begin(), updated->unchanged.end(), 0) > 0);
+
+    // serve: the documents' hashes kept, and their old words known, so only
+    // the shards that held them, or hold them now, are looked through.
+    Previous kept = last;
+    kept.doc_hashes = &before.doc_hashes;
+    std::set<std::string> looked;
+    kept.read = [&](const std::string& path) {
+      looked.insert(path);
+      return last.read(path);
+    };
+    auto quick = update_index(kept, docs.size(), edited, &old_docs);
+    REQUIRE(quick);
+    check_same(*quick, fresh);
+    CHECK(quick->doc_hashes == fresh.doc_hashes);
+    CHECK_FALSE(looked.count(doc_path(7)));  // its hash was kept
+    // Wrong old words would give a wrong index: a document the last index
+    // did not have under that id is refused.
+    const std::vector<std::pair<std::size_t, Doc>> other{{8, docs[8]}};
+    CHECK_FALSE(update_index(kept, docs.size(), edited, &other));
+  }
+  SUBCASE("a few words added: the shards without them are the last ones") {
+    docs[250].title += "（更正）";
+    auto updated = update_index(last, docs.size(), {{250, docs[250]}});
     REQUIRE(updated);
     check_same(*updated, build_index(docs));
-    CHECK(updated->version != before.version);
+    const auto made = std::count(updated->unchanged.begin(), updated->unchanged.end(), 0);
+    CHECK(made > 0);
+    CHECK(made < static_cast<long>(before.shards));
+    for (unsigned i = 0; i < before.shards; ++i)
+      if (updated->unchanged[i]) CHECK(updated->files[i].bytes == before.files[i].bytes);
   }
   SUBCASE("an edit that leaves the document's text as it was") {
     auto updated = update_index(last, docs.size(), {{3, docs[3]}});

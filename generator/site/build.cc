@@ -68,7 +68,8 @@ void check_output_paths(const PreparedSite& s, Diagnostics& diags) {
 // (their lead story and entries are picked, not noted). Every job when an
 // edited page moved, or when nothing was noted yet.
 std::vector<std::size_t> jobs_showing(const std::vector<OutputJob>& jobs, const std::set<std::string>& changed,
-                                      const PageReadsMap* reads, bool everything) {
+                                      const PageReadsMap* reads, bool everything,
+                                      const std::unordered_set<std::string>& also) {
   std::vector<char> edited(reads ? reads->sources.size() : 0, 0);
   for (const auto& source : changed)
     if (reads)
@@ -76,7 +77,7 @@ std::vector<std::size_t> jobs_showing(const std::vector<OutputJob>& jobs, const 
   std::vector<std::size_t> out;
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     const std::string& path = jobs[i].path;
-    bool wanted = everything || !reads || path == "index.html" || path == "feed.xml";
+    bool wanted = everything || !reads || path == "index.html" || path == "feed.xml" || also.count(path);
     if (!wanted) {
       auto it = reads->sources_by_path.find(path);
       wanted = it == reads->sources_by_path.end() ||
@@ -153,16 +154,30 @@ bool stayed_in_place(const PageReadsMap& recorded, const std::vector<Page>& page
 // every page at once (home, feed, sitemap, the search index's shards and
 // page). The output keeps every other file as it is.
 std::vector<std::size_t> jobs_to_render(const std::vector<OutputJob>& jobs, const std::set<std::string>& edited,
-                                        const PageReadsMap& recorded, OutputSink& out) {
+                                        const PageReadsMap& recorded, OutputSink& out,
+                                        const std::unordered_set<std::string>& also) {
   std::vector<char> wanted(jobs.size(), 0);
-  for (std::size_t i : jobs_showing(jobs, edited, &recorded, false)) wanted[i] = 1;
+  for (std::size_t i : jobs_showing(jobs, edited, &recorded, false, also)) wanted[i] = 1;
   std::vector<std::size_t> todo;
   for (std::size_t i = 0; i < jobs.size(); ++i) {
-    const std::string& path = jobs[i].path;
-    if (path == "sitemap.xml" || path == "search/index.html" || path.rfind("search/s/", 0) == 0) wanted[i] = 1;
-    if (wanted[i] || !out.keep(path)) todo.push_back(i);
+    if (jobs[i].path == "sitemap.xml") wanted[i] = 1;
+    if (wanted[i] || !out.keep(jobs[i].path)) todo.push_back(i);
   }
   return todo;
+}
+
+// The search index's files that may have changed, and its page (which
+// names the index's version): made from every page at once, they note
+// none, so an edit renders them by name. An updated index names the shards
+// it changed; a built one, all of them.
+std::unordered_set<std::string> search_files_to_render(const PreparedSite& s) {
+  std::unordered_set<std::string> out;
+  const search::Index* index = s.search_index.get();
+  if (!index) return out;
+  out.insert("search/index.html");
+  for (std::size_t i = 0; i < index->files.size(); ++i)
+    if (index->unchanged.empty() || !index->unchanged[i]) out.insert(index->files[i].path);
+  return out;
 }
 
 // What the next rebuild needs: every planned file's pages, and every page's
@@ -230,13 +245,17 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
   // 3. Content: read and parse every page and render its Markdown in
   // parallel, then link.
   std::map<std::string, std::uint64_t> placed_before;  // serve: where the edited pages were
+  std::vector<Page> pages_before;                      // serve: the edited pages as they were
   {
     ScopedTimer timer(t, _("load content + markdown"));
     MarkdownStage markdown{&*s->config, options.keep_markdown, options.page_cache};
-    if (options.changed_sources && options.reuse_pages) {
-      for (const auto& p : *options.reuse_pages)
-        if (options.changed_sources->count(p.source)) placed_before[p.source] = placement_signature(p);
-      s->content.pages = reload_changed(site, std::move(*options.reuse_pages), *options.changed_sources,
+    if (options.changed_sources && options.previous) {
+      for (const auto& p : options.previous->content.pages)
+        if (options.changed_sources->count(p.source)) {
+          placed_before[p.source] = placement_signature(p);
+          pages_before.push_back(p);
+        }
+      s->content.pages = reload_changed(site, std::move(options.previous->content.pages), *options.changed_sources,
                                         options.drafts, diags, markdown);
     } else {
       s->content.pages = load_content(site, options.drafts, diags, options.page_cache,
@@ -292,7 +311,20 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
     plan_lead_story(plan);
     SearchIndexSource search;
     search.keep = options.changed_sources != nullptr;
-    if (s->edits_in_place) {
+    const search::Index* last_index = options.previous ? options.previous->search_index.get() : nullptr;
+    if (options.changed_sources && !s->placement_changed && last_index) {
+      // serve: the last index is at hand, the edited pages' old words too.
+      search.edited = options.changed_sources;
+      search.before = &pages_before;
+      search.last = search::Previous{last_index->shards, last_index->docs, last_index->docs_digest,
+                                     [index = options.previous->search_index](const std::string& path)
+                                         -> std::optional<std::string> {
+                                       for (const auto& f : index->files)
+                                         if (f.path == path) return f.bytes;
+                                       return std::nullopt;
+                                     },
+                                     &last_index->doc_hashes};
+    } else if (s->edits_in_place) {
       auto state = load_search_state(edits->output_dir);
       if (state && state->shards > 0) {
         search.edited = edits->edited;
@@ -406,7 +438,8 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     {
       ScopedTimer timer(t, _("render + write affected"));
       out.start();
-      todo = jobs_showing(jobs, *options.changed_sources, options.page_reads, prepared->placement_changed);
+      todo = jobs_showing(jobs, *options.changed_sources, options.page_reads, prepared->placement_changed,
+                          search_files_to_render(*prepared));
       try {
         render_jobs(jobs, todo, out, options.page_reads);
         ok = out.commit_some(diags);
@@ -476,7 +509,7 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     });
     std::vector<std::size_t> todo;
     if (only) {
-      todo = jobs_to_render(jobs, *only, recorded_reads, *out);
+      todo = jobs_to_render(jobs, *only, recorded_reads, *out, search_files_to_render(*prepared));
       stats.files_rendered = todo.size();
     } else {
       if (noting) *noting = PageReadsMap();

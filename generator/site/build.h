@@ -59,10 +59,12 @@ struct BuildOptions {
   /// render noted them (render/page_reads.h). A full build fills it; a quick
   /// build uses it and updates the files it rendered.
   struct PageReadsMap* page_reads = nullptr;
-  /// With `changed_sources`: the previous build's pages, already rendered.
-  /// Those whose file did not change are moved in instead of being loaded
-  /// again; only the changed files are read, parsed and rendered.
-  std::vector<struct Page>* reuse_pages = nullptr;
+  /// With `changed_sources`: the previous build. Its pages whose file did
+  /// not change are moved in instead of being loaded again (only the
+  /// changed files are read, parsed and rendered), and its search index,
+  /// when it has one, is updated for the edited pages rather than left for
+  /// the full refresh.
+  struct PreparedSite* previous = nullptr;
   /// Runs on the prepared site before anything is written (full builds
   /// only): `build` and `serve` pass check's rules here, so every build
   /// reports what `check` knows without reading the site again.

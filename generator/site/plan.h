@@ -85,14 +85,17 @@ void plan_grid_pages(OutputPlan& plan);
 void plan_station_pages(OutputPlan& plan);
 /// Where plan_search_pages takes the search index from.
 struct SearchIndexSource {
-  /// serve's quick rebuild: the index and the page already written stay as
-  /// they are; only the page's sitemap entry is planned.
-  bool keep = false;
   /// A rebuild after edits of these content files only, none of them moved
   /// (so every document keeps its id): the index the last build wrote,
   /// `last`, updated for them (search::update_index) when it can be.
   const std::set<std::string>* edited = nullptr;
   std::optional<search::Previous> last;
+  /// serve: the edited pages as the last index had them.
+  const std::vector<Page>* before = nullptr;
+  /// serve's quick rebuild: an index that cannot be updated stays as it is
+  /// (with its page) until the full refresh; only the page's sitemap entry
+  /// is planned. Otherwise it is built.
+  bool keep = false;
 };
 
 /// The /search/ page and its sharded index (site/plan_search.cc). Returns

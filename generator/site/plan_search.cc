@@ -1,6 +1,7 @@
 // The /search/ page and its index (render/search_index.h): every content
 // page and, when data/ has them, org units, grids and stations.
 #include <algorithm>
+#include <map>
 #include <memory>
 
 #include "core/date.h"
@@ -87,6 +88,17 @@ class SearchDocs {
     return out;
   }
 
+  /// The same for earlier versions of those pages (at the ids of the pages
+  /// now from the same files).
+  std::vector<std::pair<std::size_t, search::Doc>> docs_of(const std::vector<Page>& earlier) const {
+    std::map<std::string_view, const Page*> by_source;
+    for (const auto& p : earlier) by_source[p.source] = &p;
+    std::vector<std::pair<std::size_t, search::Doc>> out;
+    for (std::size_t i = 0; i < pages_.size(); ++i)
+      if (auto it = by_source.find(pages_[i]->source); it != by_source.end()) out.emplace_back(i, page_doc(*it->second));
+    return out;
+  }
+
   search::Doc operator()(std::size_t i) const {
     return i < pages_.size() ? page_doc(*pages_[i]) : data_docs_[i - pages_.size()];
   }
@@ -142,15 +154,19 @@ class SearchDocs {
 
 std::shared_ptr<const search::Index> plan_search_pages(OutputPlan& plan, const SearchIndexSource& source) {
   if (!plan.templates().has("search.html") || !plan.view().config->search) return nullptr;
-  if (source.keep) {
+  auto docs = std::make_shared<const SearchDocs>(plan.view());
+  std::shared_ptr<const search::Index> index;
+  if (source.edited && source.last) {
+    std::optional<std::vector<std::pair<std::size_t, search::Doc>>> before;
+    if (source.before) before = docs->docs_of(*source.before);
+    if (auto updated = search::update_index(*source.last, docs->size(), docs->docs_of(*source.edited),
+                                            before ? &*before : nullptr))
+      index = std::make_shared<const search::Index>(std::move(*updated));
+  }
+  if (!index && source.keep) {
     plan.add_sitemap_entry("search/");
     return nullptr;
   }
-  auto docs = std::make_shared<const SearchDocs>(plan.view());
-  std::shared_ptr<const search::Index> index;
-  if (source.edited && source.last)
-    if (auto updated = search::update_index(*source.last, docs->size(), docs->docs_of(*source.edited)))
-      index = std::make_shared<const search::Index>(std::move(*updated));
   if (!index) index = std::make_shared<const search::Index>(search::build_index(docs->size(), *docs));
   for (std::size_t i = 0; i < index->files.size(); ++i)
     plan.add_file({index->files[i].path, [index, i](std::string& out) { out += index->files[i].bytes; }});
