@@ -256,9 +256,11 @@ int run_serve(const ServeArgs& args) {
                     "once a second instead", site_dir.string(), silent).c_str());
   SiteWatcher watcher(site_dir, root, mode);
   std::thread watcher_thread([&] {
-    // A quick rebuild leaves the search index as it was: a full build
-    // refreshes it once the editor has paused, without reloading the open
-    // pages.
+    // A quick rebuild renders what showed the edited pages and updates the
+    // search index, but leaves the files of a moved page, and the search
+    // index after an edit that moved one; check's rules also run on full
+    // builds only. A full build refreshes all of it once the editor has
+    // paused, without reloading the open pages.
     bool refresh_due = false;
     const auto pause = std::chrono::milliseconds(2000);
     while (!g_stop) {
@@ -266,7 +268,7 @@ int run_serve(const ServeArgs& args) {
                                   refresh_due ? pause : std::chrono::milliseconds::max());
       if (g_stop) break;
       if (changed.empty()) {
-        if (refresh_due) rebuild(_("refresh (search index)"), nullptr, false);
+        if (refresh_due) rebuild(_("refresh (whole site)"), nullptr, false);
         refresh_due = false;
         continue;
       }

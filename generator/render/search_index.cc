@@ -157,6 +157,13 @@ WeighedDoc weigh(const Doc& d) {
   return out;
 }
 
+// Calls fn(token, weight) for each of a weighed document's tokens.
+template <typename Fn>
+void for_each_word(const WeighedDoc& w, Fn fn) {
+  for (const auto& [key, weight] : w.packed) fn(unpack(key), weight);
+  for (const auto& [token, weight] : w.long_tokens) fn(token, weight);
+}
+
 // A token's postings, encoded as they arrive (documents come in order).
 struct Postings {
   std::string encoded;
@@ -204,9 +211,9 @@ bool chosen_shard_count(std::vector<std::size_t> size) {
   return true;
 }
 
-std::string index_version(const std::vector<File>& files, std::uint64_t docs_digest) {
+std::string index_version(const std::vector<std::uint64_t>& file_hashes, std::uint64_t docs_digest) {
   Fnv1a64 version;  // of every file, in order
-  for (const auto& f : files) version.update(f.bytes);
+  for (std::uint64_t h : file_hashes) version.update(hex_prefix(h, 16));
   version.update(hex_prefix(docs_digest, 16));
   return hex_prefix(version.value(), 8);
 }
@@ -493,7 +500,9 @@ Index build_index(std::size_t doc_count, const std::function<Doc(std::size_t)>& 
   }
   for (std::size_t id = 0; id < doc_count; ++id) index.docs_digest += doc_digest_term(id, doc_hashes[id]);
   index.doc_hashes = std::move(doc_hashes);
-  index.version = index_version(index.files, index.docs_digest);
+  index.file_hashes.resize(index.files.size());
+  parallel_for(index.files.size(), [&](std::size_t i) { index.file_hashes[i] = fnv1a64(index.files[i].bytes); });
+  index.version = index_version(index.file_hashes, index.docs_digest);
   return index;
 }
 
@@ -513,6 +522,7 @@ std::optional<Index> update_index(const Previous& last, std::size_t doc_count,
   // share of the digest (the old share from the file the last build wrote).
   std::vector<unsigned> edited_ids;
   std::vector<std::map<std::string, std::vector<Posting>>> added(shards);
+  std::map<unsigned, std::map<std::string, unsigned char>> now_words;  // with `before`: each one's words
   for (const auto& [id, doc] : edited) {
     if (id >= doc_count) return std::nullopt;
     std::uint64_t old_hash;
@@ -527,36 +537,42 @@ std::optional<Index> update_index(const Previous& last, std::size_t doc_count,
     index.docs_digest += doc_digest_term(id, new_hash) - doc_digest_term(id, old_hash);
     if (!index.doc_hashes.empty()) index.doc_hashes[id] = new_hash;
     edited_ids.push_back(static_cast<unsigned>(id));
-    const WeighedDoc w = weigh(doc);
-    auto add = [&](std::string token, unsigned char weight) {
+    auto& words = now_words[static_cast<unsigned>(id)];
+    for_each_word(weigh(doc), [&](std::string token, unsigned char weight) {
+      if (before) words.emplace(token, weight);
       const unsigned shard = token_hash(token) % shards;
       added[shard][std::move(token)].push_back({static_cast<unsigned>(id), weight});
-    };
-    for (const auto& [key, weight] : w.packed) add(unpack(key), weight);
-    for (const auto& [token, weight] : w.long_tokens) add(token, weight);
+    });
   }
   std::sort(edited_ids.begin(), edited_ids.end());
 
   // The shards to look through: every one, unless the old words are known.
+  // Then only those where a word of an edited document came, went or
+  // weighs differently: in every other one its postings are as they were
+  // (a title edit changes a few of 4,096).
   std::vector<char> look(shards, before ? 0 : 1);
   if (before) {
     std::vector<unsigned> before_ids;
     for (const auto& [id, doc] : *before) {
       before_ids.push_back(static_cast<unsigned>(id));
-      const WeighedDoc w = weigh(doc);
-      for (const auto& [key, weight] : w.packed) look[token_hash(unpack(key)) % shards] = 1;
-      for (const auto& [token, weight] : w.long_tokens) look[token_hash(token) % shards] = 1;
+      auto& words = now_words[static_cast<unsigned>(id)];
+      for_each_word(weigh(doc), [&](const std::string& token, unsigned char weight) {
+        auto it = words.find(token);
+        if (it == words.end() || it->second != weight) look[token_hash(token) % shards] = 1;
+        if (it != words.end()) words.erase(it);
+      });
+      for (const auto& [token, weight] : words) look[token_hash(token) % shards] = 1;  // new words
     }
     std::sort(before_ids.begin(), before_ids.end());
     if (before_ids != edited_ids) return std::nullopt;
-    for (unsigned i = 0; i < shards; ++i)
-      if (!added[i].empty()) look[i] = 1;
   }
 
   // Those read back; the ones holding an edited document, or gaining one,
   // made again.
+  if (last.file_hashes && last.file_hashes->size() != shards) return std::nullopt;
   index.files.resize(shards);
   index.unchanged.assign(shards, 1);
+  index.file_hashes.resize(shards);
   std::vector<char> ok(shards, 1);
   parallel_for(shards, [&](std::size_t i) {
     File& file = index.files[i];
@@ -566,8 +582,12 @@ std::optional<Index> update_index(const Previous& last, std::size_t doc_count,
       ok[i] = 0;
       return;
     }
-    if (!look[i]) {
+    auto keep = [&] {
       file.bytes = std::move(*text);
+      index.file_hashes[i] = last.file_hashes ? (*last.file_hashes)[i] : fnv1a64(file.bytes);
+    };
+    if (!look[i]) {
+      keep();
       return;
     }
     auto entries = read_shard(*text);
@@ -581,12 +601,13 @@ std::optional<Index> update_index(const Previous& last, std::size_t doc_count,
       return;
     }
     if (update == ShardUpdate::unchanged) {
-      file.bytes = std::move(*text);
+      keep();
       return;
     }
     index.unchanged[i] = 0;
     for (const auto& [token, postings] : *entries) append_entry(file.bytes, token, postings);
     file.bytes += file.bytes.empty() ? "{}" : "}";
+    index.file_hashes[i] = fnv1a64(file.bytes);
   });
   if (std::find(ok.begin(), ok.end(), 0) != ok.end()) return std::nullopt;
 
@@ -594,7 +615,7 @@ std::optional<Index> update_index(const Previous& last, std::size_t doc_count,
   std::vector<std::size_t> size(shards);
   for (unsigned i = 0; i < shards; ++i) size[i] = rule_size(index.files[i].bytes);
   if (!chosen_shard_count(std::move(size))) return std::nullopt;
-  index.version = index_version(index.files, index.docs_digest);
+  index.version = index_version(index.file_hashes, index.docs_digest);
   return index;
 }
 

@@ -59,6 +59,9 @@ struct Index {
   /// From update_index: 1 for each file of `files` that is the last
   /// index's file, unchanged. Empty from build_index.
   std::vector<char> unchanged;
+  /// The hash of each file of `files`: the version is made of these, so an
+  /// update hashes only the shards it changed.
+  std::vector<std::uint64_t> file_hashes;
   /// The shards. The documents' files are not kept (at 10,000 articles they
   /// are 28 MB, held until written): doc_json() makes each when written.
   std::vector<File> files;
@@ -96,9 +99,10 @@ struct Previous {
   /// A file of that build's output ("search/s/3.json"); nullopt when it
   /// cannot be read.
   std::function<std::optional<std::string>(const std::string& path)> read;
-  /// Its Index::doc_hashes, when kept (serve): the edited documents' old
-  /// files are then not read.
+  /// Its Index::doc_hashes and file_hashes, when kept (serve): the edited
+  /// documents' old files are then not read, nor the unchanged shards hashed.
   const std::vector<std::uint64_t>* doc_hashes = nullptr;
+  const std::vector<std::uint64_t>* file_hashes = nullptr;
 };
 
 /// The index after the documents in `edited` (id, document as it is now)

@@ -110,6 +110,7 @@ Previous previous_of(const Index& index, const std::vector<Doc>& docs) {
 
 void check_same(const Index& updated, const Index& built) {
   CHECK(updated.shards == built.shards);
+  CHECK(updated.file_hashes == built.file_hashes);
   CHECK(updated.docs == built.docs);
   CHECK(updated.version == built.version);
   CHECK(updated.docs_digest == built.docs_digest);
@@ -147,6 +148,7 @@ TEST_CASE("an edited document updates the last index to the bytes of a fresh one
     // the shards that held them, or hold them now, are looked through.
     Previous kept = last;
     kept.doc_hashes = &before.doc_hashes;
+    kept.file_hashes = &before.file_hashes;
     std::set<std::string> looked;
     kept.read = [&](const std::string& path) {
       looked.insert(path);
@@ -156,6 +158,7 @@ TEST_CASE("an edited document updates the last index to the bytes of a fresh one
     REQUIRE(quick);
     check_same(*quick, fresh);
     CHECK(quick->doc_hashes == fresh.doc_hashes);
+    CHECK(quick->file_hashes == fresh.file_hashes);
     CHECK_FALSE(looked.count(doc_path(7)));  // its hash was kept
     // Wrong old words would give a wrong index: a document the last index
     // did not have under that id is refused.

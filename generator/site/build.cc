@@ -319,11 +319,14 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
       search.last = search::Previous{last_index->shards, last_index->docs, last_index->docs_digest,
                                      [index = options.previous->search_index](const std::string& path)
                                          -> std::optional<std::string> {
-                                       for (const auto& f : index->files)
-                                         if (f.path == path) return f.bytes;
+                                       // Only shards are asked for: "search/s/N.json" is files[N].
+                                       std::size_t n = 0;
+                                       if (std::sscanf(path.c_str(), "search/s/%zu.json", &n) == 1 &&
+                                           n < index->files.size() && index->files[n].path == path)
+                                         return index->files[n].bytes;
                                        return std::nullopt;
                                      },
-                                     &last_index->doc_hashes};
+                                     &last_index->doc_hashes, &last_index->file_hashes};
     } else if (s->edits_in_place) {
       auto state = load_search_state(edits->output_dir);
       if (state && state->shards > 0) {

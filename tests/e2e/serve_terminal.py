@@ -112,7 +112,7 @@ def serving(hongfan, site, tmp):
         m = t.wait_for(rf"^{re.escape(ARTICLE)}：{BUILT}$", mark)
         check(m is not None, "a good edit prints the file and 已生成", t.text[mark:])
         # After the editor pauses, the full refresh.
-        m = t.wait_for(rf"^刷新（搜索索引）：{BUILT}$", mark)
+        m = t.wait_for(rf"^刷新（整个网站）：{BUILT}$", mark)
         check(m is not None, "then the refresh after a pause", t.text[mark:])
         said = t.text[mark:]
         check("失败" not in said and "failed" not in said.lower() and "built" not in said,
