@@ -180,6 +180,40 @@ std::unordered_set<std::string> search_files_to_render(const PreparedSite& s) {
   return out;
 }
 
+// Where the search index comes from: updated from the one serve keeps in
+// memory, or from the one the last build wrote, when only pages were edited
+// and none moved; else built (kept as it is by serve's quick rebuild).
+SearchIndexSource search_index_source(const BuildOptions& options, const PreparedSite& s,
+                                      const std::vector<Page>& pages_before, const EditsSinceLastBuild* edits) {
+  SearchIndexSource search;
+  search.keep = options.changed_sources != nullptr;
+  const auto& last_index = options.previous ? options.previous->search_index : nullptr;
+  if (options.changed_sources && !s.placement_changed && last_index) {
+    search.edited = options.changed_sources;
+    search.before = &pages_before;
+    search.last = search::Previous{last_index->shards, last_index->docs, last_index->docs_digest,
+                                   [index = last_index](const std::string& path) -> std::optional<std::string> {
+                                     // Only shards are asked for: "search/s/N.json" is files[N].
+                                     std::size_t n = 0;
+                                     if (std::sscanf(path.c_str(), "search/s/%zu.json", &n) == 1 &&
+                                         n < index->files.size() && index->files[n].path == path)
+                                       return index->files[n].bytes;
+                                     return std::nullopt;
+                                   },
+                                   &last_index->doc_hashes, &last_index->file_hashes};
+  } else if (s.edits_in_place) {
+    auto state = load_search_state(edits->output_dir);
+    if (state && state->shards > 0) {
+      search.edited = edits->edited;
+      search.last = search::Previous{state->shards, state->docs, state->docs_digest,
+                                     [output = DiskFileSystem(edits->output_dir)](const std::string& path) {
+                                       return output.read(path);
+                                     }};
+    }
+  }
+  return search;
+}
+
 // What the next rebuild needs: every planned file's pages, and every page's
 // placement.
 PageReadsMap reads_to_keep(PageReadsMap reads, const std::vector<OutputJob>& jobs, const std::vector<Page>& pages) {
@@ -309,35 +343,7 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
     plan_honor_pages(plan);
     plan_home_blocks(plan, s->programme);
     plan_lead_story(plan);
-    SearchIndexSource search;
-    search.keep = options.changed_sources != nullptr;
-    const search::Index* last_index = options.previous ? options.previous->search_index.get() : nullptr;
-    if (options.changed_sources && !s->placement_changed && last_index) {
-      // serve: the last index is at hand, the edited pages' old words too.
-      search.edited = options.changed_sources;
-      search.before = &pages_before;
-      search.last = search::Previous{last_index->shards, last_index->docs, last_index->docs_digest,
-                                     [index = options.previous->search_index](const std::string& path)
-                                         -> std::optional<std::string> {
-                                       // Only shards are asked for: "search/s/N.json" is files[N].
-                                       std::size_t n = 0;
-                                       if (std::sscanf(path.c_str(), "search/s/%zu.json", &n) == 1 &&
-                                           n < index->files.size() && index->files[n].path == path)
-                                         return index->files[n].bytes;
-                                       return std::nullopt;
-                                     },
-                                     &last_index->doc_hashes, &last_index->file_hashes};
-    } else if (s->edits_in_place) {
-      auto state = load_search_state(edits->output_dir);
-      if (state && state->shards > 0) {
-        search.edited = edits->edited;
-        search.last = search::Previous{state->shards, state->docs, state->docs_digest,
-                                       [output = DiskFileSystem(edits->output_dir)](const std::string& path) {
-                                         return output.read(path);
-                                       }};
-      }
-    }
-    s->search_index = plan_search_pages(plan, search);
+    s->search_index = plan_search_pages(plan, search_index_source(options, *s, pages_before, edits));
     s->jobs = plan.finish();
   }
   check_output_paths(*s, diags);
