@@ -135,7 +135,8 @@ int run_serve(const ServeArgs& args) {
   PageReadsMap reads;
   options.page_reads = &reads;
   // What `check` knows, said on every full rebuild (a quick one after an
-  // edit plans no search pages, so links there cannot be judged).
+  // edit that moved a page plans no search pages, so links there cannot
+  // be judged).
   options.review = review_in_build;
   DiskFileSystem site(site_dir.string());
   State state;

@@ -378,6 +378,8 @@ std::uint64_t doc_digest_term(std::size_t id, std::uint64_t file_hash) {
 
 std::string doc_path(std::size_t id) { return "search/d/" + std::to_string(id) + ".json"; }
 
+std::string shard_path(std::size_t n) { return "search/s/" + std::to_string(n) + ".json"; }
+
 std::string doc_json(const Doc& d) {
   // The summary leads unless the body starts with it already (the summary is
   // often the first paragraph).
@@ -496,7 +498,7 @@ Index build_index(std::size_t doc_count, const std::function<Doc(std::size_t)>& 
   for (unsigned i = 0; i < shards; ++i) {
     std::string& s = shard_text[i];
     s += s.empty() ? "{}" : "}";
-    index.files.push_back({"search/s/" + std::to_string(i) + ".json", std::move(s)});
+    index.files.push_back({shard_path(i), std::move(s)});
   }
   for (std::size_t id = 0; id < doc_count; ++id) index.docs_digest += doc_digest_term(id, doc_hashes[id]);
   index.doc_hashes = std::move(doc_hashes);
@@ -537,9 +539,8 @@ std::optional<Index> update_index(const Previous& last, std::size_t doc_count,
     index.docs_digest += doc_digest_term(id, new_hash) - doc_digest_term(id, old_hash);
     if (!index.doc_hashes.empty()) index.doc_hashes[id] = new_hash;
     edited_ids.push_back(static_cast<unsigned>(id));
-    auto& words = now_words[static_cast<unsigned>(id)];
     for_each_word(weigh(doc), [&](std::string token, unsigned char weight) {
-      if (before) words.emplace(token, weight);
+      if (before) now_words[static_cast<unsigned>(id)].emplace(token, weight);
       const unsigned shard = token_hash(token) % shards;
       added[shard][std::move(token)].push_back({static_cast<unsigned>(id), weight});
     });
@@ -576,7 +577,7 @@ std::optional<Index> update_index(const Previous& last, std::size_t doc_count,
   std::vector<char> ok(shards, 1);
   parallel_for(shards, [&](std::size_t i) {
     File& file = index.files[i];
-    file.path = "search/s/" + std::to_string(i) + ".json";
+    file.path = shard_path(i);
     auto text = last.read(file.path);
     if (!text) {
       ok[i] = 0;

@@ -70,6 +70,9 @@ struct Index {
 /// The file of document `id` inside the output: "search/d/ID.json".
 std::string doc_path(std::size_t id);
 
+/// The file of shard `n` inside the output: "search/s/N.json".
+std::string shard_path(std::size_t n);
+
 /// The bytes of a document's file.
 std::string doc_json(const Doc& d);
 

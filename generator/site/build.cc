@@ -193,10 +193,10 @@ SearchIndexSource search_index_source(const BuildOptions& options, const Prepare
     search.before = &pages_before;
     search.last = search::Previous{last_index->shards, last_index->docs, last_index->docs_digest,
                                    [index = last_index](const std::string& path) -> std::optional<std::string> {
-                                     // Only shards are asked for: "search/s/N.json" is files[N].
+                                     // Only shards are asked for: shard_path(n) is files[n].
                                      std::size_t n = 0;
                                      if (std::sscanf(path.c_str(), "search/s/%zu.json", &n) == 1 &&
-                                         n < index->files.size() && index->files[n].path == path)
+                                         n < index->files.size() && path == search::shard_path(n))
                                        return index->files[n].bytes;
                                      return std::nullopt;
                                    },
@@ -470,7 +470,7 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   PageReadsMap* noting = options.page_reads ? options.page_reads : recording ? &recorded_reads : nullptr;
   std::optional<std::set<std::string>> only;
   if (prepared->edits_in_place) only = std::move(edited);
-  else recorded_reads = PageReadsMap();
+  else recorded_reads = PageReadsMap();  // a full render notes afresh, whoever notes
 
   // 6. Render and write every file in parallel into the output sink: a
   // staging folder beside the output (site/output.h) unless told otherwise.

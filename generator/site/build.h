@@ -50,9 +50,11 @@ struct BuildOptions {
   struct PageCache* page_cache = nullptr;  ///< `serve` keeps parsed pages between builds
   /// `serve` after an edit of existing content files only: render just the
   /// files that showed an edited page when last rendered (`page_reads`),
-  /// plus home and the feed, straight into the existing output; no search
-  /// index, no static files. When an edit moves a page (a new date, tags,
-  /// flags …: placement_signature), every file is rendered again.
+  /// plus home and the feed, and the search index updated from `previous`'s
+  /// (its page and the shards that changed), straight into the existing
+  /// output; no static files. When an edit moves a page (a new date, tags,
+  /// flags …: placement_signature), every file is rendered again and the
+  /// search index is left as it is.
   /// Null → full build.
   const std::set<std::string>* changed_sources = nullptr;
   /// `serve`: which content files each output file showed, as its last

@@ -82,10 +82,7 @@ class SearchDocs {
 
   /// The ids and documents of the pages from these content files.
   std::vector<std::pair<std::size_t, search::Doc>> docs_of(const std::set<std::string>& sources) const {
-    std::vector<std::pair<std::size_t, search::Doc>> out;
-    for (std::size_t i = 0; i < pages_.size(); ++i)
-      if (sources.count(pages_[i]->source)) out.emplace_back(i, page_doc(*pages_[i]));
-    return out;
+    return docs_by_source([&](const Page& p) { return sources.count(p.source) ? &p : nullptr; });
   }
 
   /// The same for earlier versions of those pages (at the ids of the pages
@@ -93,10 +90,10 @@ class SearchDocs {
   std::vector<std::pair<std::size_t, search::Doc>> docs_of(const std::vector<Page>& earlier) const {
     std::map<std::string_view, const Page*> by_source;
     for (const auto& p : earlier) by_source[p.source] = &p;
-    std::vector<std::pair<std::size_t, search::Doc>> out;
-    for (std::size_t i = 0; i < pages_.size(); ++i)
-      if (auto it = by_source.find(pages_[i]->source); it != by_source.end()) out.emplace_back(i, page_doc(*it->second));
-    return out;
+    return docs_by_source([&](const Page& p) -> const Page* {
+      auto it = by_source.find(p.source);
+      return it == by_source.end() ? nullptr : it->second;
+    });
   }
 
   search::Doc operator()(std::size_t i) const {
@@ -104,6 +101,16 @@ class SearchDocs {
   }
 
  private:
+  // (id, document of version(page)) for each indexed page that version()
+  // gives one for.
+  template <typename Version>
+  std::vector<std::pair<std::size_t, search::Doc>> docs_by_source(Version version) const {
+    std::vector<std::pair<std::size_t, search::Doc>> out;
+    for (std::size_t i = 0; i < pages_.size(); ++i)
+      if (const Page* p = version(*pages_[i])) out.emplace_back(i, page_doc(*p));
+    return out;
+  }
+
   search::Doc page_doc(const Page& p) const {
     page_reads::note(p);  // its document file shows it (not the index, made at planning)
     search::Doc d;
