@@ -292,8 +292,10 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
       s->content.pages = reload_changed(site, std::move(options.previous->content.pages), *options.changed_sources,
                                         options.drafts, diags, markdown);
     } else {
+      const bool from_store = edits && edits->stored;
       s->content.pages = load_content(site, options.drafts, diags, options.page_cache,
-                                      options.changed_sources, &markdown);
+                                      from_store ? edits->edited : options.changed_sources, &markdown,
+                                      from_store ? edits->stored : nullptr);
     }
   }
   // Scheduled and expiring pages: before link, so a page not yet published
@@ -371,12 +373,16 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   // that build read (still true of every file but those pages).
   std::optional<std::set<std::string>> edited;
   InputAnswers last_inputs;
+  std::uint64_t last_store = 0;
   if (recording) {
     ScopedTimer timer(t, _("compare with the last build"));
     key = record_key(options.drafts, options.offline, options.output_dir);
     record = load_build_record(options.output_dir);
     if (record) edited = pages_changed_since(*record, key, options.now, site, options.output_dir);
-    if (edited && !edited->empty()) last_inputs = std::move(record->inputs);
+    if (edited && !edited->empty()) {
+      last_inputs = std::move(record->inputs);
+      last_store = record->page_store;
+    }
     if (!edited || !edited->empty()) record.reset();  // current only when nothing changed
   }
   if (record) {  // say what it said, write nothing
@@ -413,12 +419,17 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
 
   // Only pages were edited: what the last build's files showed, so that an
   // edit which moves no page renders only the files that showed it.
+  // And the pages it stored, so that only the edited files are read.
   PageReadsMap recorded_reads;
   std::optional<EditsSinceLastBuild> edits;
+  std::optional<PageStore> stored;
   if (recording && edited && !edited->empty()) {
     if (auto last = load_page_reads(options.output_dir)) {
       recorded_reads = std::move(*last);
       edits = EditsSinceLastBuild{&*edited, &recorded_reads, options.output_dir};
+      ScopedTimer timer(t, _("read the stored pages"));
+      if (last_store) stored = load_page_store(options.output_dir, last_store);
+      if (stored) edits->stored = &*stored;
     }
   }
 
@@ -434,6 +445,17 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   if (options.strict) diags.promote_warnings();
   if (diags.has_errors()) return finish(false);
   const StaticPlan& statics = prepared->statics;
+
+  // The pages are final now (rendering only reads them): they are stored
+  // for the next build on a thread of their own while the files are
+  // written. A store whose build then fails is never used: the record that
+  // would name its token is not written.
+  const std::uint64_t store_token = recording && !options.changed_sources ? new_page_store_token() : 0;
+  std::jthread storing;
+  if (store_token)
+    storing = std::jthread([&, said = diags.sorted()] {
+      save_page_store(options.output_dir, store_token, prepared->content.pages, said);
+    });
   std::vector<OutputJob>& jobs = prepared->jobs;
 
   // serve, after an edit of existing pages: replace only the files that
@@ -553,13 +575,17 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
                                                 : SearchIndexState{});
     drop_page_reads(options.output_dir);
     save_page_reads(options.output_dir, reads_to_keep(std::move(recorded_reads), jobs, prepared->content.pages));
+    if (storing.joinable()) storing.join();
     // A file kept without rendering read nothing (a static file is not even
-    // read): what the last build read, and this one did not ask again, is
-    // still true and stays recorded.
-    save_build_record(options.output_dir,
-                      make_record(key, options.now, stats, only ? &last_inputs : nullptr, *recorder, *staged, diags));
+    // read), nor did a page taken from the store: what the last build read,
+    // and this one did not ask again, is still true and stays recorded.
+    const bool carried = only || stored;
+    BuildRecord made = make_record(key, options.now, stats, carried ? &last_inputs : nullptr, *recorder, *staged, diags);
+    made.page_store = store_token;
+    save_build_record(options.output_dir, made);
     prepared->inputs = std::move(recorder);  // the kept site's static files read through it
   }
+  if (storing.joinable()) storing.join();  // it reads the pages
   if (keep) *keep = std::move(prepared);
   return finish(true);
 }

@@ -29,6 +29,7 @@
 #include "site/assets.h"
 #include "site/build_record.h"
 #include "render/images.h"
+#include "site/page_store.h"
 #include "site/plan.h"
 #include "site/theme.h"
 
@@ -105,6 +106,9 @@ struct EditsSinceLastBuild {
   const std::set<std::string>* edited = nullptr;
   const struct PageReadsMap* reads = nullptr;  ///< what its files showed, where its pages sat
   std::string output_dir;                      ///< its output (and search index)
+  /// Its pages (site/page_store.h): those of files not edited are taken
+  /// from here instead of being read again. Null when it left none.
+  PageStore* stored = nullptr;
 };
 
 /// Everything a build knows just before it writes. Not movable: the view

@@ -123,6 +123,7 @@ std::optional<BuildRecord> load_build_record(const std::string& output_dir) {
       else if (tag == "W" && f.size() == 7)
         r.diagnostics.push_back({f[1] == "e" ? Severity::error : Severity::warning,
                                  {unescape(f[2]), std::stoi(f[3]), std::stoi(f[4])}, unescape(f[5]), unescape(f[6])});
+      else if (tag == "store" && f.size() == 2) r.page_store = std::stoull(f[1], nullptr, 16);
       else if (tag == "end") complete = true;
       else return std::nullopt;
     }
@@ -153,6 +154,10 @@ void save_build_record(const std::string& output_dir, const BuildRecord& r) {
     out += std::string("L\t") + hex + "\t" + escape(dir) + "\n";
   }
   for (const auto& [path, stamp] : r.outputs) out += "O\t" + stamp + "\t" + escape(path) + "\n";
+  if (r.page_store) {
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(r.page_store));
+    out += std::string("store\t") + hex + "\n";
+  }
   for (const auto& d : r.diagnostics)
     out += std::string("W\t") + (d.severity == Severity::error ? "e" : "w") + "\t" + escape(d.loc.file) + "\t" +
            std::to_string(d.loc.line) + "\t" + std::to_string(d.loc.col) + "\t" + escape(d.message) + "\t" +

@@ -34,6 +34,8 @@ struct BuildRecord {
   /// Every file of the output: path → "size:mtime:inode" (output_stamp).
   std::vector<std::pair<std::string, std::string>> outputs;
   std::vector<Diagnostic> diagnostics;  ///< what the build reported (warnings)
+  /// The token of the page store this build left (site/page_store.h); 0: none.
+  std::uint64_t page_store = 0;
 };
 
 /// The binary (its path, size and mtime) and the options that change what

@@ -140,7 +140,7 @@ void warn_not_markdown(const std::string& path, Diagnostics& diags) {
 
 std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics& diags,
                                PageCache* cache, const std::set<std::string>* changed,
-                               const MarkdownStage* markdown) {
+                               const MarkdownStage* markdown, PageStore* stored) {
   const MarkdownOptions markdown_options = markdown ? options_for(*markdown) : MarkdownOptions{};
   // Each worker renders a page's Markdown right after parsing it: the two
   // overlap, so one worker's parse under cmark-gfm's lock (see
@@ -156,6 +156,13 @@ std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics&
 
   std::vector<std::optional<Page>> parsed(files.size());
   parallel_for(files.size(), [&](std::size_t i) {
+    // A page the last build stored, of a file not edited since: as it was
+    // then, rendered (distinct entries: the workers never share one).
+    if (stored && changed && !changed->count(files[i]))
+      if (auto it = stored->find(files[i]); it != stored->end()) {
+        parsed[i] = std::move(it->second);
+        return;
+      }
     if (cache && changed && !changed->count(files[i])) {
       std::lock_guard lock(cache->mutex);
       auto it = cache->by_path.find(files[i]);

@@ -13,6 +13,7 @@
 #include "content/page.h"
 #include "core/diagnostics.h"
 #include "core/fs.h"
+#include "site/page_store.h"
 
 namespace hongfan {
 
@@ -43,11 +44,14 @@ struct MarkdownStage {
 /// Every `*.md` under content/, parsed; drafts dropped unless `drafts`.
 /// With `changed` (serve, after inotify said which files changed), cached
 /// pages of the other files are used without even looking at the files.
-/// With `markdown`, each kept page's Markdown is rendered too.
+/// With `markdown`, each kept page's Markdown is rendered too. With
+/// `stored` and `changed` (a rebuild after edits of pages), the pages of
+/// the files not in `changed` are moved out of the last build's store,
+/// already rendered, when it has them (site/page_store.h).
 std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics& diags,
                                PageCache* cache = nullptr,
                                const std::set<std::string>* changed = nullptr,
-                               const MarkdownStage* markdown = nullptr);
+                               const MarkdownStage* markdown = nullptr, PageStore* stored = nullptr);
 
 /// `hongfan serve` after an edit of content files: the `previous` build's
 /// pages (rendered) whose file is not in `changed`, plus the changed files

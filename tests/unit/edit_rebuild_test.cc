@@ -5,6 +5,8 @@
 #include <doctest/doctest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <set>
 #include <map>
 #include <string>
 
@@ -91,4 +93,81 @@ TEST_CASE("a build after edits of pages renders only the files that show them") 
   TempDir fresh;
   build(site_of(files), fresh.path / "public");
   CHECK(contents(tmp.path / "public") == contents(fresh.path / "public"));
+}
+
+namespace {
+
+// Counts the content pages a build reads.
+class CountingFileSystem final : public FileSystem {
+ public:
+  explicit CountingFileSystem(const FileSystem& inner) : inner_(inner) {}
+  std::optional<std::string> read(const std::string& path) const override {
+    if (path.rfind("content/", 0) == 0) pages_read.insert(path);
+    return inner_.read(path);
+  }
+  bool is_file(const std::string& path) const override { return inner_.is_file(path); }
+  bool is_dir(const std::string& path) const override { return inner_.is_dir(path); }
+  std::vector<DirEntry> list(const std::string& dir) const override { return inner_.list(dir); }
+  /// As a folder on disk has ("mtime:size", here a long-past mtime): the
+  /// build compares these with its record instead of reading every file.
+  std::string stamp(const std::string& path) const override {
+    auto text = inner_.read(path);
+    return text ? "1.0:" + std::to_string(std::hash<std::string>{}(*text)) : std::string();
+  }
+  mutable std::set<std::string> pages_read;
+
+ private:
+  const FileSystem& inner_;
+};
+
+}  // namespace
+
+TEST_CASE("a rebuild after an edit reads the edited page, and takes the others from the store") {
+  TempDir tmp;
+  auto files = demo_files();
+  {
+    MemoryFileSystem site = site_of(files);
+    build(CountingFileSystem(site), tmp.path / "public");  // its record has the stamps
+  }
+  const fs::path store = tmp.path / ".hongfan-cache/pages-public";
+  REQUIRE(fs::exists(store));
+
+  const std::string edited = "content/news/2026-11-18-winter-heating-visits.md";
+  replace_once(files[edited], "\ntitle: ", "\ntitle: 改过的标题 ");
+  {
+    MemoryFileSystem site = site_of(files);
+    CountingFileSystem counting(site);
+    build(counting, tmp.path / "public");
+    CHECK(counting.pages_read.count(edited) == 1);
+    // Of the news, only the edited article is read again, and the two that
+    // are never stored: a draft (not published, so not kept) and one with
+    // a key for templates (`featured:`, kept in its front matter).
+    const std::set<std::string> expected = {edited, "content/news/2026-10-20-fire-safety-drill.md",
+                                            "content/news/2026-11-29-yizhen.md"};
+    std::set<std::string> news;
+    for (const auto& path : counting.pages_read)
+      if (path.rfind("content/news/", 0) == 0 && path.find("_index.md") == std::string::npos) news.insert(path);
+    CHECK(news == expected);
+  }
+  TempDir fresh;
+  build(site_of(files), fresh.path / "public");
+  CHECK(contents(tmp.path / "public") == contents(fresh.path / "public"));
+
+  // A store that is garbled, or not the one the record names, is not used:
+  // every page is read again, and the output is still right.
+  for (const char* what : {"garbled", "another build's"}) {
+    CAPTURE(what);
+    std::string bytes = slurp(store);
+    if (std::string(what) == "garbled") bytes.resize(bytes.size() / 2);
+    else bytes[bytes.find('\n') + 1] ^= 1;  // the token
+    { std::ofstream(store, std::ios::binary) << bytes; }
+    replace_once(files[edited], "改过的标题", "又改过的标题");
+    MemoryFileSystem site = site_of(files);
+    CountingFileSystem counting(site);
+    build(counting, tmp.path / "public");
+    CHECK(counting.pages_read.size() > 10);
+    TempDir again;
+    build(site_of(files), again.path / "public");
+    CHECK(contents(tmp.path / "public") == contents(again.path / "public"));
+  }
 }
