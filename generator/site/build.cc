@@ -182,7 +182,9 @@ std::unordered_set<std::string> search_files_to_render(const PreparedSite& s) {
 
 // Where the search index comes from: updated from the one serve keeps in
 // memory, or from the one the last build wrote, when only pages were edited
-// and none moved; else built (kept as it is by serve's quick rebuild).
+// and none moved (with their old versions, `pages_before`, when serve or
+// the page store has them); else built (kept as it is by serve's quick
+// rebuild).
 SearchIndexSource search_index_source(const BuildOptions& options, const PreparedSite& s,
                                       const std::vector<Page>& pages_before, const EditsSinceLastBuild* edits) {
   SearchIndexSource search;
@@ -205,6 +207,7 @@ SearchIndexSource search_index_source(const BuildOptions& options, const Prepare
     auto state = load_search_state(edits->output_dir);
     if (state && state->shards > 0) {
       search.edited = edits->edited;
+      if (!pages_before.empty()) search.before = &pages_before;
       search.last = search::Previous{state->shards, state->docs, state->docs_digest,
                                      [output = DiskFileSystem(edits->output_dir)](const std::string& path) {
                                        return output.read(path);
@@ -279,7 +282,7 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
   // 3. Content: read and parse every page and render its Markdown in
   // parallel, then link.
   std::map<std::string, std::uint64_t> placed_before;  // serve: where the edited pages were
-  std::vector<Page> pages_before;                      // serve: the edited pages as they were
+  std::vector<Page> pages_before;  // serve, or a build from the store: the edited pages as they were
   {
     ScopedTimer timer(t, _("load content + markdown"));
     MarkdownStage markdown{&*s->config, options.keep_markdown, options.page_cache};
@@ -296,6 +299,18 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
       s->content.pages = load_content(site, options.drafts, diags, options.page_cache,
                                       from_store ? edits->edited : options.changed_sources, &markdown,
                                       from_store ? edits->stored : nullptr);
+      // The store still has the edited pages as the last build had them:
+      // the search index then looks only through the shards of their words,
+      // then and now. Only when it has every one of them.
+      if (from_store)
+        for (const auto& source : *edits->edited) {
+          auto it = edits->stored->find(source);
+          if (it == edits->stored->end()) {
+            pages_before.clear();
+            break;
+          }
+          pages_before.push_back(it->second);
+        }
     }
   }
   // Scheduled and expiring pages: before link, so a page not yet published
