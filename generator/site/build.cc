@@ -389,6 +389,7 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   std::optional<std::set<std::string>> edited;
   InputAnswers last_inputs;
   std::uint64_t last_store = 0;
+  std::vector<std::pair<std::string, std::string>> last_outputs;
   if (recording) {
     ScopedTimer timer(t, _("compare with the last build"));
     key = record_key(options.drafts, options.offline, options.output_dir);
@@ -397,6 +398,7 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     if (edited && !edited->empty()) {
       last_inputs = std::move(record->inputs);
       last_store = record->page_store;
+      last_outputs = std::move(record->outputs);  // each one compared just now
     }
     if (!edited || !edited->empty()) record.reset();  // current only when nothing changed
   }
@@ -430,6 +432,10 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   if (rebuild) {
     if (auto begun = StagedOutput::begin(options.output_dir, diags)) staged.emplace(std::move(*begun));
     staging_failed = !staged;  // said; the site's own mistakes are read and said too
+    // The output's files as the record has them, each just compared: a
+    // file kept as it is needs no question to the disk (30,000 at 10,000
+    // articles).
+    if (staged) staged->trust_stamps(std::move(last_outputs));
   }
 
   // Only pages were edited: what the last build's files showed, so that an

@@ -75,9 +75,14 @@ class StagedOutput final : public OutputSink {
   /// Files whose bytes differed from the previous output (all of them on a
   /// first build), and files found identical (kept or linked at commit).
   std::size_t files_changed() const override { return changed_; }
-  std::size_t files_unchanged() const override { return unchanged_.size() + kept_; }
+  std::size_t files_unchanged() const override { return unchanged_.size(); }
 
   const std::string& staging_dir() const { return staging_; }
+
+  /// The previous output's files and their output_stamp(), sorted by path,
+  /// as the build record has them and the build has just compared them:
+  /// keep() takes a file's stamp from here instead of asking the disk.
+  void trust_stamps(std::vector<std::pair<std::string, std::string>> stamps) { known_ = std::move(stamps); }
 
   /// Every file of the output and its output_stamp() as it will be after
   /// commit, sorted by path; empty when that cannot be known (a file had
@@ -89,7 +94,7 @@ class StagedOutput final : public OutputSink {
   void ensure_dir(const std::string& rel_dir);
   bool same_as_previous(const std::string& rel, std::string_view data, std::string& stamp,
                         struct stat& previous) const;
-  bool already_linked(const std::string& rel, const struct stat& previous) const;
+  const std::string* known_stamp(const std::string& rel) const;
   void clear_for_new_entry(const std::string& full) const;
   bool link_unchanged(Diagnostics& diags);
   void start_listing();
@@ -106,9 +111,10 @@ class StagedOutput final : public OutputSink {
   std::mutex dirs_mutex_;
   std::unordered_set<std::string> made_dirs_;
   std::atomic<std::size_t> changed_{0};
-  std::atomic<std::size_t> kept_{0};  ///< unchanged files the reused tree already links
   mutable std::mutex lists_mutex_;  ///< guards unchanged_ and stamps_
-  std::vector<std::string> unchanged_;  ///< unchanged files still to link at commit
+  /// Unchanged files and their inodes in the previous output: linked at
+  /// commit, unless the reused tree already links them.
+  std::vector<std::pair<std::string, ino_t>> unchanged_;
   std::vector<std::pair<std::string, std::string>> stamps_;  ///< path → output_stamp, of every file
   std::atomic<bool> copied_{false};
   std::jthread cleaner_;  ///< removes the trees earlier builds replaced; joined on destruction
@@ -116,10 +122,12 @@ class StagedOutput final : public OutputSink {
   /// before children), listed by lister_ while the build renders.
   struct Listing {
     std::vector<std::string> files, dirs;
+    std::vector<ino_t> inodes;  ///< of `files`, as the folders name them (d_ino)
     bool complete = true;  ///< false when a folder could not be read: listed again at commit
   };
   std::unique_ptr<Listing> spare_;
   std::jthread lister_;  ///< after spare_: joined before it is freed
+  std::vector<std::pair<std::string, std::string>> known_;  ///< trust_stamps()
 };
 
 /// True for a '/'-separated relative path with no empty, "." or ".."
