@@ -273,14 +273,15 @@ int run_serve(const ServeArgs& args) {
         refresh_due = false;
         continue;
       }
-      std::string what =
-          changed.size() > 1 ? tr("{} and {} more", changed.front(), changed.size() - 1) : changed.front();
       // Editors' temporary files (sed -i, atomic saves) come and go: a path
-      // that is neither known nor there any more changed nothing.
+      // that is neither known nor there any more changed nothing, and is
+      // not named either (staff saved 通知.md, not "content/sed8pZaHf").
       std::set<std::string> edited;
       for (const auto& f : changed)
         if (known.count(f) || fs::exists(site_dir / f)) edited.insert(f);
       if (edited.empty()) continue;
+      std::string what =
+          edited.size() > 1 ? tr("{} and {} more", *edited.begin(), edited.size() - 1) : *edited.begin();
       bool content_only = std::all_of(edited.begin(), edited.end(), [&](const std::string& f) {
         return starts_with(f, "content/") && ends_with(f, ".md") && known.count(f) && site.is_file(f);
       });

@@ -7,7 +7,8 @@
    a good edit prints the file and 已生成, never 失败 or "failed" (the
    old `build failed (0 errors)` after every good rebuild); a broken edit
    prints the error at file:line:col and 生成失败, and the page shows the
-   error under a Chinese heading; fixing the file rebuilds.
+   error under a Chinese heading; fixing the file rebuilds; a save through
+   a temporary file renamed over the article names the article.
 2. On a port already taken: the exact error and hint, exit status 2, and
    正在预览 never printed (it was printed before the error).
 3. With --poll (what serve does by itself on a Windows drive under WSL,
@@ -151,6 +152,18 @@ def serving(hongfan, site, tmp):
         m = t.wait_for(rf"^{re.escape(ARTICLE)}：{BUILT}$", mark)
         check(m is not None, "fixing the file rebuilds", t.text[mark:])
         check("hongfan-build-error" not in fetch(port, "/news/first/"), "and the page shows no error")
+
+        # Saved the way sed -i and many editors save: a temporary file beside
+        # it, renamed over it. The terminal names the article, not the
+        # temporary file that came and went.
+        mark = len(t.text)
+        temporary = os.path.join(os.path.dirname(path), "sedX1b2c3")
+        with open(temporary, "w", encoding="utf-8") as f:
+            f.write(original.replace("第一篇新闻", "第一篇新闻（另存）"))
+        os.replace(temporary, path)
+        m = t.wait_for(rf"^.*：{BUILT}$", mark)
+        check(m is not None and m.group(0).startswith(ARTICLE + "："),
+              "a save through a temporary file names the article", t.text[mark:])
     finally:
         t.stop()
 
