@@ -21,7 +21,7 @@ namespace fs = std::filesystem;
 
 // A field added to Page must be stored below too, or a rebuild that takes
 // the page from the store would show it empty. This trips when Page's size
-// changes: add the field to write_page() and read_page(), then the size here
+// changes: add the field to fields() below, then the size here
 // (libstdc++ on 64-bit machines, where the size was taken).
 #if defined(__GLIBCXX__) && (defined(__x86_64__) || defined(__aarch64__))
 static_assert(sizeof(Page) == 1256, "Page changed: store its new field in site/page_store.cc");
@@ -31,32 +31,62 @@ namespace {
 
 constexpr std::string_view kFormat = "hongfan-page-store 1\n";
 
+// Every stored field, in the store's order, once for both directions: `io`
+// is a Writer (appends each field) or a Reader (reads each one back).
+template <typename IO, typename Loc>
+void fields(IO& io, Loc& l) requires std::same_as<std::remove_const_t<Loc>, SourceLoc> {
+  io(l.file), io(l.line), io(l.col);
+}
+template <typename IO, typename Ref>
+void fields(IO& io, Ref& r) requires std::same_as<std::remove_const_t<Ref>, DataRef> {
+  io(r.id), io(r.loc);
+}
+template <typename IO, typename Ref>
+void fields(IO& io, Ref& r) requires std::same_as<std::remove_const_t<Ref>, BodyRef> {
+  io(r.image), io(r.url), io(r.line), io(r.alt);
+}
+template <typename IO, typename Mention>
+void fields(IO& io, Mention& m) requires std::same_as<std::remove_const_t<Mention>, MobileMention> {
+  io(m.loc), io(m.text), io(m.contact);
+}
+template <typename IO, typename P>
+void fields(IO& io, P& p) requires std::same_as<std::remove_const_t<P>, Page> {
+  io(p.source), io(p.section), io(p.slug), io(p.url), io(p.is_section_index);
+  io(p.title), io(p.summary), io(p.author), io(p.source_name), io(p.cover);
+  io(p.date), io(p.has_time), io(p.tags), io(p.categories), io(p.draft), io(p.pinned);
+  io(p.publish_date), io(p.expires), io(p.expired);
+  io(p.org), io(p.grid), io(p.brand), io(p.station);
+  // front, front_positions and params: only pages without them are stored.
+  io(p.body), io(p.body_first_line), io(p.section_position);
+  io(p.content_html), io(p.plain_summary), io(p.card_summary), io(p.date_long), io(p.date_short), io(p.date_iso);
+  io(p.refs), io(p.anchors), io(p.media_done), io(p.mobiles);
+  io(p.cover_loc), io(p.slug_from_title), io(p.title_loc);
+}
+
 class Writer {
  public:
   explicit Writer(std::string& out) : out_(out) {}
-  void u64(std::uint64_t v) { out_.append(reinterpret_cast<const char*>(&v), sizeof v); }
-  void i64(std::int64_t v) { u64(static_cast<std::uint64_t>(v)); }
-  void flag(bool v) { out_ += v ? '\1' : '\0'; }
-  void str(std::string_view s) {
-    u64(s.size());
+  void operator()(std::uint64_t v) { out_.append(reinterpret_cast<const char*>(&v), sizeof v); }
+  void operator()(std::int64_t v) { (*this)(static_cast<std::uint64_t>(v)); }
+  void operator()(int v) { (*this)(static_cast<std::int64_t>(v)); }
+  void operator()(bool v) { out_ += v ? '\1' : '\0'; }
+  void operator()(std::string_view s) {
+    (*this)(static_cast<std::uint64_t>(s.size()));
     out_.append(s);
   }
-  void strings(const std::vector<std::string>& v) {
-    u64(v.size());
-    for (const auto& s : v) str(s);
+  void operator()(const std::string& s) { (*this)(std::string_view(s)); }
+  void operator()(const std::optional<std::int64_t>& t) {
+    (*this)(t.has_value());
+    if (t) (*this)(*t);
   }
-  void time(const std::optional<std::int64_t>& t) {
-    flag(t.has_value());
-    if (t) i64(*t);
+  template <typename T>
+  void operator()(const std::vector<T>& v) {
+    (*this)(static_cast<std::uint64_t>(v.size()));
+    for (const auto& x : v) (*this)(x);
   }
-  void loc(const SourceLoc& l) {
-    str(l.file);
-    i64(l.line);
-    i64(l.col);
-  }
-  void ref(const DataRef& r) {
-    str(r.id);
-    loc(r.loc);
+  template <typename T>
+  void operator()(const T& x) requires requires(Writer& w) { fields(w, x); } {
+    fields(*this, x);
   }
 
  private:
@@ -68,50 +98,47 @@ class Writer {
 class Reader {
  public:
   explicit Reader(std::string_view in) : in_(in) {}
-  std::uint64_t u64() {
-    need(sizeof(std::uint64_t));
-    std::uint64_t v;
+  void operator()(std::uint64_t& v) {
+    need(sizeof v);
     std::memcpy(&v, in_.data() + at_, sizeof v);
     at_ += sizeof v;
-    return v;
   }
-  std::int64_t i64() { return static_cast<std::int64_t>(u64()); }
-  int i32() { return static_cast<int>(i64()); }
-  bool flag() {
+  void operator()(std::int64_t& v) { v = static_cast<std::int64_t>(u64()); }
+  void operator()(int& v) { v = static_cast<int>(u64()); }
+  void operator()(bool& v) {
     need(1);
-    return in_[at_++] != '\0';
+    v = in_[at_++] != '\0';
   }
-  std::string str() {
-    std::uint64_t n = u64();
-    need(n);
-    std::string s(in_.substr(at_, n));
-    at_ += n;
-    return s;
+  void operator()(std::string& s) { s.assign(view()); }
+  void operator()(std::optional<std::int64_t>& t) {
+    bool present = false;
+    (*this)(present);
+    t.reset();
+    if (present) (*this)(t.emplace());
   }
-  std::vector<std::string> strings() {
+  template <typename T>
+  void operator()(std::vector<T>& v) {
     std::uint64_t n = u64();
     need(n);  // at least a byte each: a garbled count fails here, not in reserve()
-    std::vector<std::string> v;
-    v.reserve(n);
-    for (std::uint64_t i = 0; i < n; ++i) v.push_back(str());
+    v.assign(n, T{});
+    for (auto& x : v) (*this)(x);
+  }
+  template <typename T>
+  void operator()(T& x) requires requires(Reader& r) { fields(r, x); } {
+    fields(*this, x);
+  }
+  std::uint64_t u64() {
+    std::uint64_t v;
+    (*this)(v);
     return v;
   }
-  std::optional<std::int64_t> time() {
-    if (!flag()) return std::nullopt;
-    return i64();
-  }
-  SourceLoc loc() {
-    SourceLoc l;
-    l.file = str();
-    l.line = i32();
-    l.col = i32();
-    return l;
-  }
-  DataRef ref() {
-    DataRef r;
-    r.id = str();
-    r.loc = loc();
-    return r;
+  /// A string's bytes where they are, not copied.
+  std::string_view view() {
+    std::uint64_t n = u64();
+    need(n);
+    std::string_view s = in_.substr(at_, n);
+    at_ += n;
+    return s;
   }
   bool done() const { return at_ == in_.size(); }
 
@@ -122,117 +149,6 @@ class Reader {
   std::string_view in_;
   std::size_t at_ = 0;
 };
-
-void write_page(Writer& w, const Page& p) {
-  w.str(p.source);
-  w.str(p.section);
-  w.str(p.slug);
-  w.str(p.url);
-  w.flag(p.is_section_index);
-  w.str(p.title);
-  w.str(p.summary);
-  w.str(p.author);
-  w.str(p.source_name);
-  w.str(p.cover);
-  w.time(p.date);
-  w.flag(p.has_time);
-  w.strings(p.tags);
-  w.strings(p.categories);
-  w.flag(p.draft);
-  w.flag(p.pinned);
-  w.time(p.publish_date);
-  w.time(p.expires);
-  w.flag(p.expired);
-  w.ref(p.org);
-  w.ref(p.grid);
-  w.ref(p.brand);
-  w.ref(p.station);
-  // front, front_positions and params: only pages without them are stored.
-  w.str(p.body);
-  w.i64(p.body_first_line);
-  w.u64(p.section_position);
-  w.str(p.content_html);
-  w.str(p.plain_summary);
-  w.str(p.card_summary);
-  w.str(p.date_long);
-  w.str(p.date_short);
-  w.str(p.date_iso);
-  w.u64(p.refs.size());
-  for (const auto& r : p.refs) {
-    w.flag(r.image);
-    w.str(r.url);
-    w.i64(r.line);
-    w.str(r.alt);
-  }
-  w.strings(p.anchors);
-  w.flag(p.media_done);
-  w.u64(p.mobiles.size());
-  for (const auto& m : p.mobiles) {
-    w.loc(m.loc);
-    w.str(m.text);
-    w.flag(m.contact);
-  }
-  w.loc(p.cover_loc);
-  w.flag(p.slug_from_title);
-  w.loc(p.title_loc);
-}
-
-Page read_page(Reader& r) {
-  Page p;
-  p.source = r.str();
-  p.section = r.str();
-  p.slug = r.str();
-  p.url = r.str();
-  p.is_section_index = r.flag();
-  p.title = r.str();
-  p.summary = r.str();
-  p.author = r.str();
-  p.source_name = r.str();
-  p.cover = r.str();
-  p.date = r.time();
-  p.has_time = r.flag();
-  p.tags = r.strings();
-  p.categories = r.strings();
-  p.draft = r.flag();
-  p.pinned = r.flag();
-  p.publish_date = r.time();
-  p.expires = r.time();
-  p.expired = r.flag();
-  p.org = r.ref();
-  p.grid = r.ref();
-  p.brand = r.ref();
-  p.station = r.ref();
-  p.body = r.str();
-  p.body_first_line = r.i32();
-  p.section_position = r.u64();
-  p.content_html = r.str();
-  p.plain_summary = r.str();
-  p.card_summary = r.str();
-  p.date_long = r.str();
-  p.date_short = r.str();
-  p.date_iso = r.str();
-  for (std::uint64_t n = r.u64(); n > 0; --n) {
-    BodyRef b;
-    b.image = r.flag();
-    b.url = r.str();
-    b.line = r.i32();
-    b.alt = r.str();
-    p.refs.push_back(std::move(b));
-  }
-  p.anchors = r.strings();
-  p.media_done = r.flag();
-  for (std::uint64_t n = r.u64(); n > 0; --n) {
-    MobileMention m;
-    m.loc = r.loc();
-    m.text = r.str();
-    m.contact = r.flag();
-    p.mobiles.push_back(std::move(m));
-  }
-  p.cover_loc = r.loc();
-  p.slug_from_title = r.flag();
-  p.title_loc = r.loc();
-  return p;
-}
 
 // A page later stages read nothing more from than its fields: its front
 // matter was let go (release_front_matter) and it has no params.
@@ -254,14 +170,15 @@ std::uint64_t new_page_store_token() {
 std::string encode_page(const Page& page) {
   std::string out;
   Writer w(out);
-  write_page(w, page);
+  w(page);
   return out;
 }
 
 std::optional<Page> decode_page(std::string_view bytes) {
   try {
     Reader r(bytes);
-    Page p = read_page(r);
+    Page p;
+    r(p);
     if (!r.done()) return std::nullopt;
     return p;
   } catch (const std::exception&) {
@@ -287,18 +204,16 @@ void save_page_store(const std::string& output_dir, std::uint64_t token, const s
   if (!f) return;
   std::string buffer(kFormat);
   Writer w(buffer);
-  w.u64(token);
-  w.u64(kept.size());
+  w(token);
+  w(static_cast<std::uint64_t>(kept.size()));
   bool ok = std::fwrite(buffer.data(), 1, buffer.size(), f) == buffer.size();
   std::string page;
   for (std::size_t i = 0; ok && i < kept.size(); ++i) {
     page.clear();
-    Writer pw(page);
-    write_page(pw, *kept[i]);
+    Writer{page}(*kept[i]);
     buffer.clear();
-    w.u64(page.size());
-    ok = std::fwrite(buffer.data(), 1, buffer.size(), f) == buffer.size() &&
-         std::fwrite(page.data(), 1, page.size(), f) == page.size();
+    w(page);  // its length, then its bytes
+    ok = std::fwrite(buffer.data(), 1, buffer.size(), f) == buffer.size();
   }
   ok = std::fclose(f) == 0 && ok;
   if (ok) fs::rename(tmp, path, ec);
@@ -323,21 +238,12 @@ std::optional<PageStore> load_page_store(const std::string& output_dir, std::uin
   const std::string_view bytes(static_cast<const char*>(mapped), unmap.size);
   if (bytes.compare(0, kFormat.size(), kFormat) != 0) return std::nullopt;
   try {
-    if (bytes.size() < kFormat.size() + 16) return std::nullopt;
     Reader r(bytes.substr(kFormat.size()));
     if (r.u64() != token) return std::nullopt;
-    std::uint64_t n = r.u64();
+    // The pages' bytes sliced out first (cheap), then decoded on the pool.
     std::vector<std::string_view> entries;
-    // Slice the entries first (cheap), then decode them on the worker pool.
-    std::string_view rest = bytes.substr(kFormat.size() + 16);
-    for (std::uint64_t i = 0; i < n; ++i) {
-      Reader len(rest.substr(0, 8));
-      std::uint64_t size = len.u64();
-      if (size > rest.size() - 8) return std::nullopt;
-      entries.push_back(rest.substr(8, size));
-      rest.remove_prefix(8 + size);
-    }
-    if (!rest.empty()) return std::nullopt;
+    for (std::uint64_t n = r.u64(); n > 0; --n) entries.push_back(r.view());
+    if (!r.done()) return std::nullopt;
     std::vector<std::optional<Page>> pages(entries.size());
     parallel_for(entries.size(), [&](std::size_t i) { pages[i] = decode_page(entries[i]); });
     PageStore store;
