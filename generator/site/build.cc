@@ -474,8 +474,8 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
   const std::uint64_t store_token = recording && !options.changed_sources ? new_page_store_token() : 0;
   std::jthread storing;
   if (store_token)
-    storing = std::jthread([&, said = diags.sorted()] {
-      save_page_store(options.output_dir, store_token, prepared->content.pages, said);
+    storing = std::jthread([&, kept = pages_to_store(prepared->content.pages, diags.sorted())] {
+      save_page_store(options.output_dir, store_token, kept);
     });
   std::vector<OutputJob>& jobs = prepared->jobs;
 

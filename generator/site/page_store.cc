@@ -186,14 +186,17 @@ std::optional<Page> decode_page(std::string_view bytes) {
   }
 }
 
-void save_page_store(const std::string& output_dir, std::uint64_t token, const std::vector<Page>& pages,
-                     const std::vector<Diagnostic>& said) {
-  std::set<std::string> mentioned;
+std::vector<const Page*> pages_to_store(const std::vector<Page>& pages, const std::vector<Diagnostic>& said) {
+  std::set<std::string_view> mentioned;
   for (const auto& d : said) mentioned.insert(d.loc.file);
   std::vector<const Page*> kept;
   kept.reserve(pages.size());
   for (const auto& p : pages)
     if (storable(p) && !mentioned.count(p.source)) kept.push_back(&p);
+  return kept;
+}
+
+void save_page_store(const std::string& output_dir, std::uint64_t token, const std::vector<const Page*>& kept) {
   // Streamed page by page through one buffer: the store is as big as the
   // site's rendered text (40 MB at 10,000 articles), and holding it whole
   // would add that to a cold build's peak memory.

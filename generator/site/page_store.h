@@ -35,10 +35,13 @@ using PageStore = std::unordered_map<std::string, Page>;
 /// A token that tells one build's store from another's.
 std::uint64_t new_page_store_token();
 
-/// Writes the pages worth keeping (see above) with `token`, whole or not
-/// at all. Best effort: a store is only a shortcut.
-void save_page_store(const std::string& output_dir, std::uint64_t token, const std::vector<Page>& pages,
-                     const std::vector<Diagnostic>& said);
+/// The pages worth keeping (see above) of a build that said `said`.
+std::vector<const Page*> pages_to_store(const std::vector<Page>& pages, const std::vector<Diagnostic>& said);
+
+/// Writes those pages with `token`, whole or not at all. It reads only
+/// their plain fields (no front matter), so it may run beside the workers
+/// that render from them. Best effort: a store is only a shortcut.
+void save_page_store(const std::string& output_dir, std::uint64_t token, const std::vector<const Page*>& pages);
 
 /// The store beside `output_dir` when it carries `token`; nullopt when it is
 /// missing, another build's, or unreadable.
