@@ -270,7 +270,7 @@ bool StagedOutput::same_as_previous(const std::string& rel, std::string_view dat
   return same;
 }
 
-// The reused tree's entry for `rel` is already the output's file itself.
+// The stamp the build record gave `rel` (trust_stamps), if any.
 const std::string* StagedOutput::known_stamp(const std::string& rel) const {
   auto it = std::lower_bound(known_.begin(), known_.end(), rel,
                              [](const auto& entry, const std::string& key) { return entry.first < key; });
@@ -356,9 +356,15 @@ std::vector<std::pair<std::string, std::string>> StagedOutput::file_stamps() con
 // they are found without asking the disk about each one (30,000 at 10,000
 // articles); asked only when the tree could not be listed whole.
 bool StagedOutput::link_unchanged(Diagnostics& diags) {
+  // An inode number names a file only on its own device: a tree elsewhere
+  // (a cache folder on another disk) never already links the output's.
+  struct stat staging_root {}, previous_root {};
+  const bool same_device = reused_ && ::stat(staging_.c_str(), &staging_root) == 0 &&
+                           ::stat(previous_.c_str(), &previous_root) == 0 &&
+                           staging_root.st_dev == previous_root.st_dev;
   std::unordered_map<std::string_view, ino_t> listed;
   bool have_listing = false;
-  if (reused_ && spare_) {
+  if (same_device && spare_) {
     if (lister_.joinable()) lister_.join();
     have_listing = spare_->complete && spare_->inodes.size() == spare_->files.size();
     if (have_listing) {
@@ -369,7 +375,7 @@ bool StagedOutput::link_unchanged(Diagnostics& diags) {
   std::atomic<bool> ok{true};
   parallel_for(unchanged_.size(), [&](std::size_t i) {
     const auto& [rel, inode] = unchanged_[i];
-    if (reused_) {
+    if (same_device) {
       if (have_listing) {
         auto it = listed.find(rel);
         if (it != listed.end() && it->second == inode) return;
