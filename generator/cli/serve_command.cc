@@ -265,7 +265,9 @@ int run_serve(const ServeArgs& args) {
     bool refresh_due = false;
     const auto pause = std::chrono::milliseconds(2000);
     while (!g_stop) {
-      auto changed = watcher.wait(g_stop, std::chrono::milliseconds(30),
+      // 10 ms of quiet gathers one save's notices (a temporary file, its
+      // rename); a notice comes only once a file is whole (site_watcher.cc).
+      auto changed = watcher.wait(g_stop, std::chrono::milliseconds(10),
                                   refresh_due ? pause : std::chrono::milliseconds::max());
       if (g_stop) break;
       if (changed.empty()) {

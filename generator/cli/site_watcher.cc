@@ -101,6 +101,10 @@ void SiteWatcher::drain(std::vector<std::string>& changed) {
       fs::path path = it->second / ev->name;
       if (ignored_name(ev->name)) continue;
       if ((ev->mask & IN_ISDIR) && (ev->mask & (IN_CREATE | IN_MOVED_TO))) add_tree(path);
+      // A file just created is still empty or half written: its writer's
+      // close (IN_CLOSE_WRITE) says when it is whole. Every other notice
+      // is of a finished change, so a short settle only gathers a burst.
+      if ((ev->mask & IN_CREATE) && !(ev->mask & IN_ISDIR)) continue;
       if (skipped(it->second)) continue;
       changed.push_back(path.lexically_relative(site_).string());
     }

@@ -8,7 +8,8 @@
    old `build failed (0 errors)` after every good rebuild); a broken edit
    prints the error at file:line:col and 生成失败, and the page shows the
    error under a Chinese heading; fixing the file rebuilds; a save through
-   a temporary file renamed over the article names the article.
+   a temporary file renamed over the article names the article; a new file
+   written slowly is built only once it is whole.
 2. On a port already taken: the exact error and hint, exit status 2, and
    正在预览 never printed (it was printed before the error).
 3. With --poll (what serve does by itself on a Windows drive under WSL,
@@ -164,6 +165,21 @@ def serving(hongfan, site, tmp):
         m = t.wait_for(rf"^.*：{BUILT}$", mark)
         check(m is not None and m.group(0).startswith(ARTICLE + "："),
               "a save through a temporary file names the article", t.text[mark:])
+
+        # A new article written slowly (its front matter first, the rest a
+        # moment later, as a program copying a big file does): serve waits
+        # for the file to be closed, and never builds it half written.
+        mark = len(t.text)
+        new = "content/news/2024-06-03-slow.md"
+        with open(os.path.join(site, new), "w", encoding="utf-8") as f:
+            f.write("---\ntitle: 慢慢写好的新闻\n")
+            f.flush()
+            time.sleep(0.3)
+            f.write("date: 2024-06-03\n---\n正文。\n")
+        m = t.wait_for(rf"^.*：{BUILT}$", mark)
+        said = t.text[mark:]
+        check(m is not None and "失败" not in said and "慢慢写好的新闻" in fetch(port, "/news/slow/"),
+              "a new file written slowly is built once it is whole, with no error on the way", said)
     finally:
         t.stop()
 
