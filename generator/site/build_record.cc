@@ -52,20 +52,6 @@ std::string unescape(std::string_view s) {
   return out;
 }
 
-// Writes `path` in the cache beside the output whole or not at all
-// (temporary file, rename). Best effort: a cache file is only a shortcut.
-void write_in_cache(const std::string& output_dir, const std::string& path, const std::string& text) {
-  std::error_code ec;
-  fs::create_directories(cache_dir_beside(output_dir), ec);
-  std::string tmp = path + ".tmp";
-  std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (!f) return;
-  bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  ok = std::fclose(f) == 0 && ok;
-  if (ok) fs::rename(tmp, path, ec);
-  if (!ok || ec) fs::remove(tmp, ec);
-}
-
 std::vector<std::string> split_tabs(const std::string& line) {
   std::vector<std::string> out;
   std::size_t start = 0;

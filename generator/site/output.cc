@@ -95,9 +95,32 @@ std::string cache_path_for(const std::string& output_dir, const std::string& pre
       .string();
 }
 
+void write_in_cache(const std::string& output_dir, const std::string& path,
+                    const std::function<bool(std::FILE*)>& write) {
+  std::error_code ec;
+  fs::create_directories(cache_dir_beside(output_dir), ec);
+  std::string tmp = path + ".tmp";
+  std::FILE* f = std::fopen(tmp.c_str(), "wb");
+  if (!f) return;
+  bool ok = write(f);
+  ok = std::fclose(f) == 0 && ok;
+  if (ok) fs::rename(tmp, path, ec);
+  if (!ok || ec) fs::remove(tmp, ec);
+}
+
+void write_in_cache(const std::string& output_dir, const std::string& path, std::string_view text) {
+  write_in_cache(output_dir, path,
+                 [text](std::FILE* f) { return std::fwrite(text.data(), 1, text.size(), f) == text.size(); });
+}
+
 std::string stat_stamp(const struct stat& st) {
   return std::to_string(st.st_size) + ":" + std::to_string(st.st_mtim.tv_sec) + "." +
          std::to_string(st.st_mtim.tv_nsec) + ":" + std::to_string(st.st_ino);
+}
+
+// The inode a stat_stamp() names (its last field).
+ino_t stamp_inode(const std::string& stamp) {
+  return static_cast<ino_t>(std::strtoull(stamp.c_str() + stamp.rfind(':') + 1, nullptr, 10));
 }
 
 std::string output_stamp(const std::string& path) {
@@ -325,9 +348,9 @@ bool StagedOutput::keep(const std::string& rel) {
   if (!incremental() || !is_safe_relative_path(rel)) return false;
   std::string stamp;
   ino_t inode = 0;
-  if (const std::string* known = known_stamp(rel)) {  // "size:mtime:inode"
+  if (const std::string* known = known_stamp(rel)) {
     stamp = *known;
-    inode = static_cast<ino_t>(std::strtoull(stamp.c_str() + stamp.rfind(':') + 1, nullptr, 10));
+    inode = stamp_inode(stamp);
   } else {
     struct stat previous {};
     std::string path = previous_ + "/" + rel;

@@ -24,6 +24,8 @@
 #include <sys/stat.h>
 
 #include <atomic>
+#include <cstdio>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -143,6 +145,13 @@ std::string cache_dir_beside(const std::string& output_dir);
 /// output folder when public/ and a preview/ beside it share the cache
 /// ("spare-public", "page-urls-public").
 std::string cache_path_for(const std::string& output_dir, const std::string& prefix);
+
+/// Writes `path` (a file in that cache) whole or not at all: `write` fills a
+/// temporary file beside it, which then replaces `path`. Best effort: a
+/// cache file is only a shortcut, so a failure leaves the old one, or none.
+void write_in_cache(const std::string& output_dir, const std::string& path,
+                    const std::function<bool(std::FILE*)>& write);
+void write_in_cache(const std::string& output_dir, const std::string& path, std::string_view text);
 
 /// True when `output_dir` holds an output an earlier build wrote (its
 /// marker file): a build into it is a rebuild, compared and swapped.

@@ -3,7 +3,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 #include <random>
 #include <set>
 #include <stdexcept>
@@ -16,8 +15,6 @@
 #include "site/output.h"
 
 namespace hongfan {
-
-namespace fs = std::filesystem;
 
 // A field added to Page must be stored below too, or a rebuild that takes
 // the page from the store would show it empty. This trips when Page's size
@@ -200,27 +197,22 @@ void save_page_store(const std::string& output_dir, std::uint64_t token, const s
   // Streamed page by page through one buffer: the store is as big as the
   // site's rendered text (40 MB at 10,000 articles), and holding it whole
   // would add that to a cold build's peak memory.
-  std::error_code ec;
-  fs::create_directories(cache_dir_beside(output_dir), ec);
-  const std::string path = store_path(output_dir), tmp = path + ".tmp";
-  std::FILE* f = std::fopen(tmp.c_str(), "wb");
-  if (!f) return;
-  std::string buffer(kFormat);
-  Writer w(buffer);
-  w(token);
-  w(static_cast<std::uint64_t>(kept.size()));
-  bool ok = std::fwrite(buffer.data(), 1, buffer.size(), f) == buffer.size();
-  std::string page;
-  for (std::size_t i = 0; ok && i < kept.size(); ++i) {
-    page.clear();
-    Writer{page}(*kept[i]);
-    buffer.clear();
-    w(page);  // its length, then its bytes
-    ok = std::fwrite(buffer.data(), 1, buffer.size(), f) == buffer.size();
-  }
-  ok = std::fclose(f) == 0 && ok;
-  if (ok) fs::rename(tmp, path, ec);
-  if (!ok || ec) fs::remove(tmp, ec);
+  write_in_cache(output_dir, store_path(output_dir), [&](std::FILE* f) {
+    std::string buffer(kFormat);
+    Writer w(buffer);
+    w(token);
+    w(static_cast<std::uint64_t>(kept.size()));
+    bool ok = std::fwrite(buffer.data(), 1, buffer.size(), f) == buffer.size();
+    std::string page;
+    for (std::size_t i = 0; ok && i < kept.size(); ++i) {
+      page.clear();
+      Writer{page}(*kept[i]);
+      buffer.clear();
+      w(page);  // its length, then its bytes
+      ok = std::fwrite(buffer.data(), 1, buffer.size(), f) == buffer.size();
+    }
+    return ok;
+  });
 }
 
 std::optional<PageStore> load_page_store(const std::string& output_dir, std::uint64_t token) {
