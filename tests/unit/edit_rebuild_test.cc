@@ -6,8 +6,9 @@
 
 #include <filesystem>
 #include <fstream>
-#include <set>
 #include <map>
+#include <mutex>
+#include <set>
 #include <string>
 
 #include "core/date.h"
@@ -102,7 +103,10 @@ class CountingFileSystem final : public FileSystem {
  public:
   explicit CountingFileSystem(const FileSystem& inner) : inner_(inner) {}
   std::optional<std::string> read(const std::string& path) const override {
-    if (path.rfind("content/", 0) == 0) pages_read.insert(path);
+    if (path.rfind("content/", 0) == 0) {
+      const std::lock_guard lock(mutex_);  // the build reads pages on several threads
+      pages_read.insert(path);
+    }
     return inner_.read(path);
   }
   bool is_file(const std::string& path) const override { return inner_.is_file(path); }
@@ -118,6 +122,7 @@ class CountingFileSystem final : public FileSystem {
 
  private:
   const FileSystem& inner_;
+  mutable std::mutex mutex_;
 };
 
 }  // namespace
