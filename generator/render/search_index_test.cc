@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -150,7 +151,9 @@ TEST_CASE("an edited document updates the last index to the bytes of a fresh one
     kept.doc_hashes = &before.doc_hashes;
     kept.file_hashes = &before.file_hashes;
     std::set<std::string> looked;
+    std::mutex looked_mutex;  // shards are read on several threads
     kept.read = [&](const std::string& path) {
+      const std::lock_guard lock(looked_mutex);
       looked.insert(path);
       return last.read(path);
     };
