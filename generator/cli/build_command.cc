@@ -4,6 +4,7 @@
 #include "check/check.h"
 #include "cli/commands.h"
 #include "cli/report.h"
+#include "cli/spare_helper.h"
 #include "core/fs.h"
 #include "core/i18n.h"
 #include "site/build.h"
@@ -50,6 +51,9 @@ int run_build(const BuildArgs& args) {
     return kInputError;
   }
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  // A first build into this folder left no spare tree for the next one to
+  // start from: a helper makes it while staff look at the site.
+  start_spare_helper(options.output_dir);
   if (!args.quiet && stats.up_to_date) {
     std::fprintf(stderr, "%s\n",
                  tr("nothing changed since the last build: {} is up to date ({} pages, {} files; {:.0f} ms)",

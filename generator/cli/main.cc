@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cli/commands.h"
+#include "cli/spare_helper.h"
 #include "core/i18n.h"
 
 #ifndef HONGFAN_VERSION
@@ -123,6 +124,15 @@ int main(int argc, char** argv) {
   pw->add_option("login", studio.passwd_login, _("The user's login name"))->required();
   pw->set_help_flag("-h,--help", _("Print this help and exit"));
 
+  // Not for staff: the helper a build starts to make the spare tree
+  // (cli/spare_helper.h). Hidden from the help screen.
+  std::string spare_of;
+  int spare_lock_fd = -1;
+  auto* ms = app.add_subcommand("make-spare", "");
+  ms->add_option("--lock-fd", spare_lock_fd);
+  ms->add_option("output", spare_of)->required();
+  ms->group("");
+
   for (auto* sub : {b, c, sv, n, nx, st}) {
     sub->set_help_flag("-h,--help", _("Print this help and exit"));
     sub->group(_("Commands"));
@@ -141,5 +151,6 @@ int main(int argc, char** argv) {
   if (sv->parsed()) return run_serve(serve);
   if (nx->parsed()) return run_next(next);
   if (st->parsed()) return run_studio(studio);
+  if (ms->parsed()) return run_make_spare(spare_of, spare_lock_fd);
   return kUsageError;
 }

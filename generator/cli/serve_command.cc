@@ -22,6 +22,7 @@
 #include "cli/commands.h"
 #include "cli/report.h"
 #include "cli/site_watcher.h"
+#include "cli/spare_helper.h"
 #include "core/fs.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -161,6 +162,7 @@ int run_serve(const ServeArgs& args) {
     if (ok && !changed) {
       known.clear();
       for (auto& f : walk_files(site, "content")) known.insert(f);
+      start_spare_helper(options.output_dir);  // for the next full build
     }
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     // The terminal gets what a build prints (errors, then the warnings'

@@ -1,6 +1,5 @@
 #include "site/output.h"
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -17,6 +16,8 @@
 #include "core/i18n.h"
 #include "core/parallel.h"
 #include "core/text.h"
+#include "site/spare_tree.h"
+#include "site/tree_listing.h"
 
 namespace hongfan {
 
@@ -46,8 +47,9 @@ bool is_empty_dir(const fs::path& p) {
 fs::path trash_dir(const fs::path& final_dir) { return fs::path(cache_dir_beside(final_dir.string())) / "trash"; }
 
 // The tree the last build replaced, kept to start the next staging tree
-// from; one per output folder (public/ and a preview/ beside it share the cache).
-fs::path spare_dir(const fs::path& final_dir) { return cache_path_for(final_dir.string(), "spare-"); }
+// from (or made by a helper after a first build, site/spare_tree.h); one
+// per output folder (public/ and a preview/ beside it share the cache).
+fs::path spare_dir(const fs::path& final_dir) { return spare_tree_path(final_dir.string()); }
 
 // Moves a tree to the trash (removed while the next build renders); removes
 // it here when it cannot be moved.
@@ -204,6 +206,8 @@ std::optional<StagedOutput> StagedOutput::begin(const std::string& final_dir, Di
   // The staging tree starts from the spare the last build left, or from the
   // staging tree of a build that was killed; any other leftover goes to the
   // trash. Without an output to compare with, a spare saves nothing.
+  // A helper still making the spare stops first: what it made is used.
+  stop_spare_maker(final_path.string());
   std::vector<fs::path> candidates;
   if (fs::is_directory(spare_dir(final_path), ec)) candidates.push_back(spare_dir(final_path));
   for (const auto& e : fs::directory_iterator(parent, ec))
@@ -422,66 +426,12 @@ bool StagedOutput::link_unchanged(Diagnostics& diags) {
   return ok;
 }
 
-namespace {
-
-// Every file and folder under the open folder `dir` (`rel` inside the tree).
-// Raw readdir on descriptors: the tree has 10,000 folders, and path objects
-// and a stat per entry would cost more than the reading.
-// Clears `complete` when a folder cannot be opened or read.
-void list_tree(int dir, const std::string& rel, std::vector<std::string>& files, std::vector<ino_t>& inodes,
-               std::vector<std::string>& dirs, bool& complete) {
-  DIR* d = ::fdopendir(dir);
-  if (!d) {
-    ::close(dir);
-    complete = false;
-    return;
-  }
-  for (;;) {
-    errno = 0;
-    dirent* e = ::readdir(d);
-    if (!e) {
-      if (errno != 0) complete = false;
-      break;
-    }
-    std::string_view name = e->d_name;
-    if (name == "." || name == "..") continue;
-    bool is_dir = e->d_type == DT_DIR;
-    if (e->d_type == DT_UNKNOWN) {
-      struct stat st;
-      is_dir = ::fstatat(::dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISDIR(st.st_mode);
-    }
-    std::string child = rel.empty() ? std::string(name) : rel + "/" + std::string(name);
-    if (!is_dir) {
-      files.push_back(std::move(child));
-      inodes.push_back(e->d_ino);
-      continue;
-    }
-    int sub = ::openat(::dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    dirs.push_back(child);
-    if (sub >= 0) list_tree(sub, child, files, inodes, dirs, complete);
-    else complete = false;
-  }
-  ::closedir(d);  // closes `dir`
-}
-
-// Every file and folder of the tree at `root`; `complete` as list_tree's.
-void list_root(const std::string& root, std::vector<std::string>& files, std::vector<ino_t>& inodes,
-               std::vector<std::string>& dirs, bool& complete) {
-  int fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd >= 0) list_tree(fd, "", files, inodes, dirs, complete);
-  else complete = false;
-}
-
-}  // namespace
-
 // Lists the reused tree on a thread of its own while the build reads and
 // renders: reading 10,000 folders takes a few tenths of a second here.
 // (The thread fills a listing on the heap: `this` moves when begin() returns.)
 void StagedOutput::start_listing() {
-  spare_ = std::make_unique<Listing>();
-  lister_ = std::jthread([listing = spare_.get(), root_path = staging_] {
-    list_root(root_path, listing->files, listing->inodes, listing->dirs, listing->complete);
-  });
+  spare_ = std::make_unique<TreeListing>();
+  lister_ = std::jthread([listing = spare_.get(), root_path = staging_] { *listing = list_tree(root_path); });
 }
 
 // A reused tree still holds what the older output had and this one has not
@@ -494,8 +444,7 @@ bool StagedOutput::remove_unplanned(Diagnostics& diags) {
     // A folder could not be read while the build ran (out of file
     // descriptors, say): list the tree again now, and rather fail than swap
     // in a tree that may still hold a page staff took down.
-    Listing again;
-    list_root(staging_, again.files, again.inodes, again.dirs, again.complete);
+    TreeListing again = list_tree(staging_);
     if (!again.complete) {
       diags.error({final_}, tr("cannot read {}", staging_),
                   _("build again; if it fails again, delete the folder .hongfan-cache beside the output"));

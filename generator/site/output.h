@@ -37,6 +37,7 @@
 
 #include "core/diagnostics.h"
 #include "site/output_sink.h"
+#include "site/tree_listing.h"
 
 namespace hongfan {
 
@@ -120,14 +121,9 @@ class StagedOutput final : public OutputSink {
   std::vector<std::pair<std::string, std::string>> stamps_;  ///< path → output_stamp, of every file
   std::atomic<bool> copied_{false};
   std::jthread cleaner_;  ///< removes the trees earlier builds replaced; joined on destruction
-  /// What the reused tree held when the build began (folders with parents
-  /// before children), listed by lister_ while the build renders.
-  struct Listing {
-    std::vector<std::string> files, dirs;
-    std::vector<ino_t> inodes;  ///< of `files`, as the folders name them (d_ino)
-    bool complete = true;  ///< false when a folder could not be read: listed again at commit
-  };
-  std::unique_ptr<Listing> spare_;
+  /// What the reused tree held when the build began, listed by lister_
+  /// while the build renders; listed again at commit if not complete.
+  std::unique_ptr<TreeListing> spare_;
   std::jthread lister_;  ///< after spare_: joined before it is freed
   std::vector<std::pair<std::string, std::string>> known_;  ///< trust_stamps()
 };

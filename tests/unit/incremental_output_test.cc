@@ -2,6 +2,7 @@
 // changed; unchanged files keep their inode and mtime.
 #include <doctest/doctest.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <map>
@@ -12,6 +13,7 @@
 #include "core/fs.h"
 #include "site/build.h"
 #include "site/output_sink.h"
+#include "site/spare_tree.h"
 #include "test_util.h"
 
 using namespace hongfan;
@@ -139,6 +141,40 @@ TEST_CASE("rebuilds started from the spare tree equal a build into an empty fold
   // No staging folder is left beside the output.
   for (const auto& e : fs::directory_iterator(tmp.path))
     CHECK(e.path().filename().string().rfind(".public.", 0) != 0);
+}
+
+TEST_CASE("the spare made after a first build links every file, and a rebuild starts from it") {
+  TempDir tmp;
+  const std::string out = (tmp.path / "public").string();
+  const fs::path spare = tmp.path / ".hongfan-cache/spare-public";
+  CHECK_FALSE(spare_tree_missing(out));  // no output yet: nothing to make
+  build(tmp, three_news("甲"));
+  CHECK(spare_tree_missing(out));
+  auto built = snapshot(tmp.path / "public");
+  SUBCASE("not while another holds the lock") {
+    const int held = lock_for_spare_maker(out);
+    REQUIRE(held >= 0);
+    CHECK(lock_for_spare_maker(out) == -1);
+    CHECK(make_spare_tree(out) == 0);
+    CHECK_FALSE(fs::exists(spare));
+    ::close(held);
+  }
+  CHECK(make_spare_tree(out) == built.size());
+  CHECK_FALSE(spare_tree_missing(out));
+  auto linked = snapshot(spare);
+  REQUIRE(linked.size() == built.size());
+  for (const auto& [path, id] : built) CHECK(linked[path] == id);  // the same inodes
+  CHECK(make_spare_tree(out) == 0);  // made already
+  stop_spare_maker(out);             // no helper at work: returns at once
+
+  // The rebuild takes the spare as its staging tree: the spare it leaves is
+  // the tree it replaced, and its output is right.
+  auto stats = build(tmp, three_news("乙"));
+  CHECK(stats.files_changed > 0);
+  CHECK(snapshot(spare) == built);
+  fs::remove_all(tmp.path / "fresh");
+  build(tmp, three_news("乙"), "fresh");
+  CHECK(contents(tmp.path / "public") == contents(tmp.path / "fresh"));
 }
 
 TEST_CASE("a failed rebuild leaves the output as it was and its tree as the spare") {
