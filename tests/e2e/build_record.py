@@ -21,25 +21,8 @@ import subprocess
 import sys
 import tempfile
 
-from tree_digest import tree_digest  # beside this script
-
-failures = 0
-
-
-def check(cond, what, detail=""):
-    global failures
-    if cond:
-        print(f"ok   {what}")
-    else:
-        failures += 1
-        print(f"FAIL {what}\n{detail}")
-
-
-def write(path, text):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-
+from checks import check, failed, write  # beside this script
+from tree_digest import tree_digest
 
 def stamps(root):
     """path → (inode, mtime_ns) of every file under root."""
@@ -162,8 +145,8 @@ def main():
         cut = build(now="2024-07-02T20:00")
         check(cut.returncode == 0 and "没有改动" not in cut.stderr, "a record cut short is ignored", cut.stderr)
 
-    if failures:
-        sys.exit(f"{failures} check(s) failed")
+    if failed():
+        sys.exit(f"{failed()} check(s) failed")
 
 
 main()

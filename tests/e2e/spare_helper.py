@@ -28,25 +28,8 @@ import sys
 import tempfile
 import time
 
-from tree_digest import tree_digest  # beside this script
-
-failures = 0
-
-
-def check(cond, what, detail=""):
-    global failures
-    if cond:
-        print(f"ok   {what}")
-    else:
-        failures += 1
-        print(f"FAIL {what}\n{detail}")
-
-
-def write(path, text):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(text)
-
+from checks import check, failed, write  # beside this script
+from tree_digest import tree_digest
 
 def inodes(root):
     """relative path → inode of every file; and the set of folders."""
@@ -160,8 +143,8 @@ def main():
         check(build(hongfan, site, ref).returncode == 0 and tree_digest(out) == tree_digest(ref),
               "its output equals a clean build")
 
-    print("all checks passed" if failures == 0 else f"{failures} check(s) failed")
-    return 1 if failures else 0
+    print("all checks passed" if failed() == 0 else f"{failed()} check(s) failed")
+    return 1 if failed() else 0
 
 
 if __name__ == "__main__":
