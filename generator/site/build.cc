@@ -46,7 +46,10 @@ namespace {
 void check_output_paths(const PreparedSite& s, Diagnostics& diags) {
   std::map<std::string, std::string> statics;  // published path → source
   for (const auto& f : s.statics.files) statics.emplace(f.published, f.source);
-  std::set<std::string> planned;
+  // Hashed views of the jobs' paths: an ordered set of 30,000 copies was a
+  // tenth of serve's quick rebuild.
+  std::unordered_set<std::string_view> planned;
+  planned.reserve(s.jobs.size());
   for (const auto& job : s.jobs) {
     if (!is_safe_relative_path(job.path)) {
       diags.error({}, tr("refusing to write '{}': it would leave the output folder", job.path),
