@@ -78,10 +78,8 @@ void stop_spare_maker(const std::string& output_dir) {
 }
 
 std::size_t make_spare_tree(const std::string& output_dir, int lock_fd) {
-  if (lock_fd < 0) {
-    lock_fd = open_lock_file(output_dir);
-    if (lock_fd < 0 || ::flock(lock_fd, LOCK_EX | LOCK_NB) != 0) return 0;
-  }
+  if (lock_fd < 0) lock_fd = lock_for_spare_maker(output_dir);
+  if (lock_fd < 0) return 0;  // another helper is at it
   std::size_t linked = 0;
   const std::string spare = spare_tree_path(output_dir);
   const std::string output = fs::absolute(output_dir).lexically_normal().string();
