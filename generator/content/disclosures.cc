@@ -39,8 +39,6 @@ const std::vector<std::string>& disclosure_kinds() {
   return kinds;
 }
 
-bool is_disclosure_page(const Page& page) { return page.section == "gongkai" && !page.is_section_index; }
-
 std::optional<DisclosurePeriod> parse_period(std::string_view text) {
   text = trim(text);
   if (text.size() < 4 || !all_digits(text.substr(0, 4))) return std::nullopt;
@@ -97,80 +95,61 @@ std::string DisclosurePeriod::title() const {
 std::vector<Disclosure> read_disclosures(const ContentSet& content, Diagnostics& diags) {
   std::vector<Disclosure> out;
   for (const auto& page : content.pages) {
-    if (!is_disclosure_page(page)) continue;
+    if (!page.disclosure) continue;  // parse_page reads them for each item of content/gongkai/
     const Page* p = &page;
-    const YamlSource src = front_matter_source(*p);
-    const YAML::Node& fm = p->front;
+    const DisclosureFields& f = *page.disclosure;
     const SourceLoc head{p->source, 1, 1};
     Diagnostics local;
     Disclosure d;
     d.page = p;
-    if (auto v = yaml_string(fm, "disclosure", src, local)) {
-      d.kind = std::string(trim(*v));
+    if (f.kind.given()) {
+      d.kind = std::string(trim(f.kind.text));
       const auto& kinds = disclosure_kinds();
       if (std::find(kinds.begin(), kinds.end(), d.kind) == kinds.end())
-        local.error(src.at(fm["disclosure"]), tr("disclosure '{}' is not one of {}", d.kind, join(kinds)),
+        local.error(f.kind.loc, tr("disclosure '{}' is not one of {}", d.kind, join(kinds)),
                     tr("write one of them, like `disclosure: {}`", kinds[0]));
-    } else if (!fm["disclosure"].IsDefined()) {
+    } else {
       local.error(head, _("a 三务公开 item needs `disclosure:` (its kind)"),
                   _("add a line like `disclosure: 党务公开` (or 居务公开, 财务公开)"));
     }
-    if (auto v = yaml_string(fm, "cadence", src, local)) {
-      d.cadence = std::string(trim(*v));
+    if (f.cadence.given()) {
+      d.cadence = std::string(trim(f.cadence.text));
       if (std::find(kCadences.begin(), kCadences.end(), d.cadence) == kCadences.end())
-        local.error(src.at(fm["cadence"]), tr("cadence '{}' is not one of {}", d.cadence, join(kCadences)),
+        local.error(f.cadence.loc, tr("cadence '{}' is not one of {}", d.cadence, join(kCadences)),
                     _("write `cadence: 定期` for a recurring item, 固定 for a standing one, 即时 as things happen"));
     }
-    if (auto v = yaml_string(fm, "series", src, local)) {
-      d.series = std::string(trim(*v));
-      d.series_loc = src.at(fm["series"]);
+    if (f.series.given()) {
+      d.series = std::string(trim(f.series.text));
+      d.series_loc = f.series.loc;
     }
-    if (auto v = yaml_string(fm, "period", src, local)) {
-      if (auto period = parse_period(*v))
+    if (f.period.given()) {
+      if (auto period = parse_period(f.period.text))
         d.period = *period;
       else
-        local.error(src.at(fm["period"]), tr("period '{}' is not a year, a quarter or a month", *v),
+        local.error(f.period.loc, tr("period '{}' is not a year, a quarter or a month", f.period.text),
                     _("write it like `period: 2024`, `period: 2024-Q2` or `period: 2024-06`"));
     }
     if (d.cadence == "定期") {
       if (d.series.empty())
         local.error(head, _("a 定期 item needs `series:`, the name its recurring disclosures share"),
                     _("add a line like `series: 党费收缴情况`"));
-      if (d.period.per_year == 0 && !fm["period"].IsDefined())
+      if (!f.period.given())
         local.error(head, _("a 定期 item needs `period:`, the year, quarter or month it covers"),
                     _("add a line like `period: 2024-Q2`"));
       if (d.series_loc.file.empty()) d.series_loc = head;
     }
-    if (const YAML::Node a = fm["approval"]; a.IsDefined() && !a.IsNull()) {
-      if (!a.IsMap()) {
-        local.error(src.at(a), _("`approval:` must list who proposed, reviewed and approved it"),
-                    _("write it like `approval: {proposed: 社区党委, reviewed: 两委联席会议, approved: 街道党工委, date: 2024-07-05}`"));
-      } else {
-        Disclosure::Approval ap;
-        if (auto v = yaml_string(a, "proposed", src, local)) ap.proposed = *v;
-        if (auto v = yaml_string(a, "reviewed", src, local)) ap.reviewed = *v;
-        if (auto v = yaml_string(a, "approved", src, local)) ap.approved = *v;
-        if (auto v = yaml_string(a, "date", src, local)) {
-          std::string why;
-          if (auto dt = parse_datetime(trim(*v), &why)) ap.date = format_chinese_day(dt->epoch);
-          else
-            local.error(src.at(a["date"]), tr("approval date '{}' is not a date: {}", *v, why),
-                        _("write dates as 2024-06-01"));
-        }
-        d.approval = ap;
+    if (f.approval) {
+      Disclosure::Approval ap{f.approval->proposed, f.approval->reviewed, f.approval->approved, ""};
+      if (const Written& date = f.approval->date; date.given()) {
+        std::string why;
+        if (auto dt = parse_datetime(trim(date.text), &why)) ap.date = format_chinese_day(dt->epoch);
+        else
+          local.error(date.loc, tr("approval date '{}' is not a date: {}", date.text, why),
+                      _("write dates as 2024-06-01"));
       }
+      d.approval = ap;
     }
-    if (const YAML::Node list = fm["attachments"]; list.IsDefined() && !list.IsNull()) {
-      auto items = yaml_string_list(fm, "attachments", src, local);
-      if (items) {
-        std::size_t i = 0;
-        for (const auto& path : *items) {
-          SourceLoc loc = list.IsSequence() && i < list.size() ? src.at(list[i]) : src.at(list);
-          d.attachments.push_back({std::string(trim(path)), loc});
-          ++i;
-        }
-      }
-    }
+    for (const Written& a : f.attachments) d.attachments.push_back({a.text, a.loc});
     bool ok = !local.has_errors();
     diags.merge(std::move(local));
     if (ok) out.push_back(std::move(d));

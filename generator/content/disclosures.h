@@ -59,7 +59,4 @@ struct Disclosure {
 /// first), then date.
 std::vector<Disclosure> read_disclosures(const ContentSet& content, Diagnostics& diags);
 
-/// Pages whose front matter read_disclosures reads after loading.
-bool is_disclosure_page(const Page& page);
-
 }  // namespace hongfan

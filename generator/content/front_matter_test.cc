@@ -45,7 +45,9 @@ TEST_CASE("parse_page reads every documented field") {
   CHECK(p->pinned);
   CHECK(p->org.id == "jsjy");
   CHECK(p->org.loc.line == 9);
-  CHECK(p->front["extra"].Scalar() == "自定义");
+  CHECK(p->params["extra"].Scalar() == "自定义");
+  CHECK_FALSE(p->activity);
+  CHECK_FALSE(p->media);
   CHECK_FALSE(d.has_errors());
 }
 
@@ -59,4 +61,68 @@ TEST_CASE("page errors point at the line and column") {
   Diagnostics d2;
   CHECK_FALSE(parse_page("content/news/y.md", "---\ndate: 2024-06-01\n---\n", d2));
   CHECK(d2.sorted()[0].format().rfind("content/news/y.md:2:1: front matter: 'title' is required", 0) == 0);
+}
+
+TEST_CASE("parse_page reads a section's own keys and the media, each where it is written") {
+  Diagnostics d;
+  auto a = parse_page("content/activities/clean.md",
+                      "---\ntitle: 大扫除\nstart: 2024-06-15 09:00\nplace: 小广场\norganizer: jsyj\n"
+                      "color: 绿色志愿\ncapacity: 30\nsignup: {text: 打电话, url: ' https://x.cn/f '}\n"
+                      "gallery:\n  - /images/1.jpg\n  - {src: /images/2.jpg, caption: 合影}\nvideo: /videos/v.mp4\n"
+                      "featured: true\n---\n正文\n",
+                      d);
+  REQUIRE(a);
+  REQUIRE(a->activity);
+  REQUIRE(a->media);
+  CHECK(a->activity->start.text == "2024-06-15 09:00");
+  CHECK(a->activity->start.loc.line == 3);
+  CHECK_FALSE(a->activity->end.given());
+  CHECK(a->activity->place == "小广场");
+  CHECK(a->activity->organizer.text == "jsyj");
+  CHECK(a->activity->organizer.loc.line == 5);
+  CHECK(a->activity->organizer.loc.col == 12);
+  CHECK(a->activity->colour.text == "绿色志愿");
+  CHECK(a->activity->capacity == 30);
+  CHECK(a->activity->signup == "打电话");
+  CHECK(a->activity->signup_url.text == "https://x.cn/f");
+  REQUIRE(a->media->gallery.size() == 2);
+  CHECK(a->media->gallery[1].path == "/images/2.jpg");
+  CHECK(a->media->gallery[1].caption == "合影");
+  CHECK(a->media->gallery[1].loc.line == 11);
+  REQUIRE(a->media->videos.size() == 1);
+  CHECK(a->media->videos[0].loc.line == 12);
+  CHECK(a->featured);
+  // Templates still see the section's keys as written.
+  CHECK(a->params["place"].Scalar() == "小广场");
+
+  auto g = parse_page("content/gongkai/fee.md",
+                      "---\ntitle: 党费\ndisclosure: 党务公开\ncadence: 定期\nseries: 党费\nperiod: 2024-Q2\n"
+                      "approval: {proposed: 社区党委, date: 2024-07-05}\nattachments: [/files/a.pdf, /files/b.pdf]\n---\n",
+                      d);
+  REQUIRE(g);
+  REQUIRE(g->disclosure);
+  CHECK(g->disclosure->kind.text == "党务公开");
+  CHECK(g->disclosure->period.loc.line == 6);
+  REQUIRE(g->disclosure->approval);
+  CHECK(g->disclosure->approval->proposed == "社区党委");
+  CHECK(g->disclosure->approval->date.text == "2024-07-05");
+  REQUIRE(g->disclosure->attachments.size() == 2);
+  CHECK(g->disclosure->attachments[1].text == "/files/b.pdf");
+  CHECK(g->disclosure->attachments[1].loc.col == 29);
+  CHECK_FALSE(d.has_errors());
+
+  // A section's _index.md has none of them.
+  auto index = parse_page("content/activities/_index.md", "---\ntitle: 志愿活动\n---\n", d);
+  REQUIRE(index);
+  CHECK_FALSE(index->activity);
+}
+
+TEST_CASE("a section key or gallery of the wrong shape is reported where it is, and the page is not used") {
+  Diagnostics d;
+  CHECK_FALSE(parse_page("content/activities/x.md",
+                         "---\ntitle: x\nstart: 2024-06-15\nplace: [a, b]\ngallery:\n  - [1, 2]\n---\n", d));
+  auto all = d.sorted();
+  REQUIRE(all.size() == 2);
+  CHECK(all[0].format().rfind("content/activities/x.md:4:8: front matter: 'place' must be text", 0) == 0);
+  CHECK(all[1].format().rfind("content/activities/x.md:6:5: front matter: a gallery photo must be a path", 0) == 0);
 }

@@ -42,14 +42,6 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
 
 }  // namespace
 
-YamlSource front_matter_source(const Page& page) {
-  // Locations in `front` are relative to the front matter, which starts on
-  // line 2 (after `---`).
-  YamlSource src{page.source, 1, N_("front matter")};
-  src.positions = page.front_positions;
-  return src;
-}
-
 std::optional<Page> parse_page(const std::string& path, std::string_view text, Diagnostics& diags) {
   Diagnostics local;  // counted on its own: other workers report concurrently
   auto page = parse_page_into(path, text, local);
@@ -85,8 +77,6 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
   std::string stem;
   split_path(path, p.section, stem);
   p.is_section_index = stem == "_index";
-  p.front = fm;
-  p.front_positions = src.positions;
   static const char* const known[] = {"title", "date", "summary", "tags", "categories", "author",
                                       "source", "cover", "slug", "draft", "pinned", "org",
                                       "grid", "brand", "station", "publish_date", "expires"};
@@ -138,7 +128,10 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
   if (auto v = yaml_string(fm, "summary", src, diags)) p.summary = std::string(trim(*v));
   if (auto v = yaml_string(fm, "author", src, diags)) p.author = *v;
   if (auto v = yaml_string(fm, "source", src, diags)) p.source_name = *v;
-  if (auto v = yaml_string(fm, "cover", src, diags)) p.cover = *v;
+  if (auto v = yaml_string(fm, "cover", src, diags)) {
+    p.cover = *v;
+    p.cover_loc = src.at(fm["cover"]);
+  }
   if (auto v = yaml_string_list(fm, "tags", src, diags)) p.tags = *v;
   if (auto v = yaml_string_list(fm, "categories", src, diags)) p.categories = *v;
   if (auto v = yaml_bool(fm, "draft", src, diags)) p.draft = *v;
@@ -147,6 +140,18 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
   p.grid = read_ref(fm, "grid", src, diags);
   p.brand = read_ref(fm, "brand", src, diags);
   p.station = read_ref(fm, "station", src, diags);
+
+  p.featured = read_featured(fm);
+  if (auto media = read_page_media(fm, src, diags); !media.empty())
+    p.media = std::make_shared<const PageMedia>(std::move(media));
+  if (!p.is_section_index) {
+    if (p.section == "activities")
+      p.activity = std::make_shared<const ActivityFields>(read_activity_fields(fm, src, diags));
+    else if (p.section == "brands")
+      p.brand_fields = std::make_shared<const BrandFields>(read_brand_fields(fm, src, diags));
+    else if (p.section == "gongkai")
+      p.disclosure = std::make_shared<const DisclosureFields>(read_disclosure_fields(fm, src, diags));
+  }
 
   std::string explicit_slug;
   if (auto v = yaml_string(fm, "slug", src, diags)) {
@@ -194,27 +199,17 @@ std::uint64_t placement_signature(const Page& p) {
   for (const DataRef* r : {&p.org, &p.grid, &p.brand, &p.station}) field(r->id);
   // What a page shows as text, or on its own page only.
   static const std::set<std::string> shown = {"title", "summary", "author", "source", "cover", "gallery", "video"};
-  for (const YAML::Node* node : {&p.front, &p.params}) {
-    if (!node->IsMap()) {
-      field("~");
-      continue;
-    }
-    for (const auto& kv : *node) {
+  if (p.params.IsMap()) {
+    for (const auto& kv : p.params) {
       std::string key = kv.first.Scalar();
       if (shown.count(key)) continue;
       field(key);
       field(YAML::Dump(kv.second));
     }
+  } else {
+    field("~");
   }
   return h.value();
-}
-
-void release_front_matter(Page& page) {
-  // Not `page.front = YAML::Node()`: yaml-cpp's assignment writes into the
-  // node it refers to instead of letting it go.
-  std::destroy_at(&page.front);
-  std::construct_at(&page.front);
-  page.front_positions.reset();
 }
 
 }  // namespace hongfan

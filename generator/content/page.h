@@ -4,11 +4,13 @@
 #include <yaml-cpp/yaml.h>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "content/front_fields.h"
 #include "core/diagnostics.h"
 #include "core/privacy.h"
 #include "core/yaml.h"
@@ -52,11 +54,19 @@ struct Page {
   bool expired = false;      ///< expires <= the build's "now" (set by apply_schedule)
   DataRef org, grid, brand, station;
 
-  YAML::Node front;          ///< the whole front matter
-  /// Positions of `front`'s nodes when the fast reader built it (no marks);
-  /// pass to YamlSource so later checks report the right line and column.
-  std::shared_ptr<const NodePositions> front_positions;
-  YAML::Node params;         ///< its keys hongfan does not interpret, for templates
+  bool featured = false;     ///< `featured: true`: the home page's lead story
+  // Held by pointer, null when not written: few pages have them, and a
+  // Page stays small at 100,000 articles.
+  std::shared_ptr<const PageMedia> media;  ///< `gallery:` and `video:`
+  /// The keys of its section, for the pages of content/activities/,
+  /// content/brands/ and content/gongkai/ (not their `_index.md`).
+  std::shared_ptr<const ActivityFields> activity;
+  std::shared_ptr<const BrandFields> brand_fields;
+  std::shared_ptr<const DisclosureFields> disclosure;
+  /// The front matter keys beyond those every page has (title, date, …),
+  /// for templates as `params`: custom keys, and also the section's keys
+  /// read above, so a template can show any key as written.
+  YAML::Node params;
   std::string body;          ///< Markdown, owned
   int body_first_line = 1;
 
@@ -90,21 +100,10 @@ struct Page {
   SourceLoc title_loc;
 };
 
-/// The YamlSource for reading `page.front` after parsing: its lines, and
-/// the positions of nodes the fast reader built, so later checks point at
-/// the right line and column.
-YamlSource front_matter_source(const Page& page);
-
-/// Frees `front` and its positions once nothing will read them again.
-/// yaml-cpp keeps every node of a document alive while one of them is
-/// referenced, and those trees were about half of a build's memory
-/// (8 KB a page). `params` stays; a page with params keeps them all.
-void release_front_matter(Page& page);
-
 /// A hash of everything that decides where a page is shown, as opposed to
 /// what its card and page show: url, section, dates, schedule, tags and
-/// categories, flags, data references and the rest of its front matter
-/// (for pages that keep it). Two versions of a page with the same value sit
+/// categories, flags, data references and its params (the section's keys
+/// among them). Two versions of a page with the same value sit
 /// in the same lists, in the same places: `serve` then re-renders only the
 /// files that showed the page (render/page_reads.h). A section's `_index.md`
 /// and a brand page lend their title to other pages, so for them the title

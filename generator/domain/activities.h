@@ -60,8 +60,4 @@ struct Programme {
 /// with errors are left out.
 Programme read_programme(const ContentSet& content, const SiteData& data, Diagnostics& diags);
 
-/// Pages whose front matter read_programme reads after loading (activities
-/// and brands: start, place, slogan …).
-bool is_programme_page(const Page& page);
-
 }  // namespace hongfan

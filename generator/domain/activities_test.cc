@@ -100,5 +100,5 @@ TEST_CASE("linking keeps every page's own front matter") {
   }
   link_content(set, d);
   for (const auto& p : set.pages)
-    CHECK(p.front["key"].as<std::string>() == "v" + p.title.substr(1));
+    CHECK(p.params["key"].as<std::string>() == "v" + p.title.substr(1));
 }

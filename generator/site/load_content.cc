@@ -3,7 +3,6 @@
 #include <memory>
 #include <optional>
 
-#include "domain/activities.h"
 #include "core/date.h"
 #include "core/encoding.h"
 #include "core/hash.h"
@@ -79,13 +78,6 @@ void render_page_markdown(Page& p, const MarkdownStage& stage, const MarkdownOpt
   }
 }
 
-// The last step of loading a page: its Markdown rendered, and its front
-// matter tree freed unless something reads it later (`check`, which keeps
-// everything; the programme; templates' params).
-void finish_page(Page& p, const MarkdownStage& stage, const MarkdownOptions& options) {
-  render_page_markdown(p, stage, options);
-  if (!stage.keep_markdown && !is_programme_page(p) && !p.params.IsMap()) release_front_matter(p);
-}
 
 MarkdownOptions options_for(const MarkdownStage& stage) {
   MarkdownOptions options;
@@ -112,7 +104,7 @@ void draft_if_placeholder(Page& p, bool drafts, Diagnostics& diags) {
 }
 
 // Reads and parses one content file. ID-card numbers are refused (docs/content/reference/format.md, 隐私规则);
-// mobile numbers and where the cover is written are kept for the build's rules.
+// mobile numbers are kept for the build's rules.
 std::optional<Page> read_page(const FileSystem& site, const std::string& path, bool drafts, Diagnostics& diags) {
   auto text = read_text_file(site, path, diags);
   if (!text) return std::nullopt;
@@ -120,7 +112,6 @@ std::optional<Page> read_page(const FileSystem& site, const std::string& path, b
   auto page = parse_page(path, *text, diags);
   if (!page) return page;
   page->mobiles = std::move(mobiles);
-  if (!page->cover.empty()) page->cover_loc = front_matter_source(*page).at(page->front["cover"]);
   draft_if_placeholder(*page, drafts, diags);
   return page;
 }
@@ -146,7 +137,7 @@ std::vector<Page> load_content(const FileSystem& site, bool drafts, Diagnostics&
   // overlap, so one worker's parse under cmark-gfm's lock (see
   // render_markdown) runs beside another's reading and front matter.
   auto render = [&](std::optional<Page>& page) {
-    if (markdown && page && (drafts || !page->draft)) finish_page(*page, *markdown, markdown_options);
+    if (markdown && page && (drafts || !page->draft)) render_page_markdown(*page, *markdown, markdown_options);
   };
   std::vector<std::string> files;
   for (auto& f : walk_files(site, "content")) {
@@ -203,7 +194,7 @@ std::vector<Page> reload_changed(const FileSystem& site, std::vector<Page> previ
   auto load = [&](const std::string& path) -> std::optional<Page> {
     auto page = read_page(site, path, drafts, diags);
     if (!page || (page->draft && !drafts)) return std::nullopt;
-    finish_page(*page, markdown, options);
+    render_page_markdown(*page, markdown, options);
     return page;
   };
   // Each changed page takes its old place, so the pages stay in the order

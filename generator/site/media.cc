@@ -50,18 +50,18 @@ bool looks_like_folder(const std::string& s) {
   return last.empty() || last.find('.') == std::string::npos;
 }
 
-std::vector<GalleryItem> read_gallery(const YAML::Node& node, const YamlSource& src, const ImageSet& images,
-                                      Diagnostics& diags) {
+// The photos `gallery:` names: one folder's photos in name order, one
+// photo, or the list as written. Each one not under static/ is reported.
+std::vector<GalleryItem> gallery_items(const PageMedia& media, const ImageSet& images, Diagnostics& diags) {
   std::vector<GalleryItem> items;
-  if (node.IsScalar()) {
-    const std::string written = node.Scalar();
-    if (!looks_like_folder(written)) {
-      if (const ImageInfo* i = find_image(images, written)) items.push_back({i, ""});
-      else diags.error(src.at(node), tr("front matter: gallery: image '{}' is not under static/", written),
+  if (const Written& written = media.gallery_folder; written.given()) {
+    if (!looks_like_folder(written.text)) {
+      if (const ImageInfo* i = find_image(images, written.text)) items.push_back({i, ""});
+      else diags.error(written.loc, tr("front matter: gallery: image '{}' is not under static/", written.text),
                        _("check the file name (upper and lower case count), or put the photo in static/"));
       return items;
     }
-    std::string prefix = folder_key(written);
+    std::string prefix = folder_key(written.text);
     std::vector<const std::string*> names;
     for (auto it = images.lower_bound(prefix); it != images.end() && starts_with(it->first, prefix); ++it)
       if (it->first.find('/', prefix.size()) == std::string::npos && !ends_with(it->first, ".poster.jpg"))
@@ -69,84 +69,46 @@ std::vector<GalleryItem> read_gallery(const YAML::Node& node, const YamlSource& 
     std::sort(names.begin(), names.end(), [](const std::string* a, const std::string* b) { return natural_less(*a, *b); });
     for (const std::string* n : names) items.push_back({&images.at(*n), ""});
     if (items.empty())
-      diags.error(src.at(node), tr("front matter: gallery: the folder '{}' has no photos under static/", written),
+      diags.error(written.loc, tr("front matter: gallery: the folder '{}' has no photos under static/", written.text),
                   _("put the photos in that folder under static/, or list them one per line: `- /images/photo.jpg`"));
     return items;
   }
-  if (!node.IsSequence()) {
-    diags.error(src.at(node), _("front matter: gallery must be a folder or a list of photos"),
-                _("write `gallery: /images/folder/`, or one photo per line: `- /images/photo.jpg`"));
-    return items;
-  }
-  for (const auto& item : node) {
-    std::string path, caption;
-    YAML::Node at = item;
-    if (item.IsScalar()) {
-      path = item.Scalar();
-    } else if (item.IsMap() && item["src"] && item["src"].IsScalar()) {
-      path = item["src"].Scalar();
-      at.reset(item["src"]);  // not `=`, which would overwrite `item` itself
-      if (item["caption"] && item["caption"].IsScalar()) caption = item["caption"].Scalar();
-    } else {
-      diags.error(src.at(item), _("front matter: a gallery photo must be a path or {src, caption}"),
-                  _("write `- /images/photo.jpg` or `- {src: /images/photo.jpg, caption: 说明}`"));
-      continue;
-    }
-    if (const ImageInfo* i = find_image(images, path)) items.push_back({i, caption});
-    else diags.error(src.at(at), tr("front matter: gallery: image '{}' is not under static/", path),
+  for (const auto& photo : media.gallery) {
+    if (const ImageInfo* i = find_image(images, photo.path)) items.push_back({i, photo.caption});
+    else diags.error(photo.loc, tr("front matter: gallery: image '{}' is not under static/", photo.path),
                      _("check the file name (upper and lower case count), or put the photo in static/"));
   }
   return items;
 }
 
-std::vector<const VideoInfo*> read_videos(const YAML::Node& node, const YamlSource& src, const VideoSet& videos,
-                                          Diagnostics& diags) {
+// The videos `video:` names; each that is not a published .mp4 is reported.
+std::vector<const VideoInfo*> page_videos(const PageMedia& media, const VideoSet& videos, Diagnostics& diags) {
   std::vector<const VideoInfo*> out;
-  std::vector<YAML::Node> list;
-  if (node.IsSequence())
-    for (const auto& n : node) list.push_back(n);
-  else
-    list.push_back(node);
-  for (const auto& n : list) {
-    if (!n.IsScalar()) {
-      diags.error(src.at(n), _("front matter: video must be the path of an .mp4 file"),
-                  _("write `video: /videos/name.mp4`"));
-      continue;
-    }
-    const std::string& path = n.Scalar();
+  for (const Written& w : media.videos) {
+    const std::string& path = w.text;
     if (!ends_with(ascii_lower(path), ".mp4")) {
-      diags.error(src.at(n), tr("front matter: video '{}' is not an .mp4 file", path),
+      diags.error(w.loc, tr("front matter: video '{}' is not an .mp4 file", path),
                   _("only local .mp4 files can be shown: save the video as .mp4 and put it under static/"));
     } else if (const VideoInfo* v = find_video(videos, path)) {
       out.push_back(v);
     } else {
-      diags.error(src.at(n), tr("front matter: video '{}' is not under static/", path),
+      diags.error(w.loc, tr("front matter: video '{}' is not under static/", path),
                   _("check the file name (upper and lower case count), or put the video in static/"));
     }
   }
   return out;
 }
 
-bool is_featured(const Page& p) {
-  if (!p.params.IsMap()) return false;
-  YAML::Node f = p.params["featured"];
-  return f && f.IsScalar() && (f.Scalar() == "true" || f.Scalar() == "yes");
-}
-
 }  // namespace
 
 void add_page_media(Page& page, const ImageSet& images, const VideoSet& videos, const std::string& gallery_js,
                     Diagnostics& diags) {
-  if (!page.front.IsMap()) return;  // freed: the page has no keys beyond the known ones
-  YAML::Node gallery = page.front["gallery"], video = page.front["video"];
-  if (!gallery && !video) return;
-  const YamlSource src = front_matter_source(page);
+  if (!page.media) return;
   const std::string root = root_prefix(page.url);
   const std::string title = html_escape(page.title);
-  if (video && !video.IsNull())
-    for (const VideoInfo* v : read_videos(video, src, videos, diags)) page.content_html += video_html(*v, images, root, title);
-  if (gallery && !gallery.IsNull()) {
-    auto items = read_gallery(gallery, src, images, diags);
+  for (const VideoInfo* v : page_videos(*page.media, videos, diags)) page.content_html += video_html(*v, images, root, title);
+  if (!page.media->gallery.empty() || page.media->gallery_folder.given()) {
+    auto items = gallery_items(*page.media, images, diags);
     // The first photo loads at once when nothing above it does (no cover,
     // no image in the text).
     bool first = page.cover.empty() && page.content_html.find("<img ") == std::string::npos;
@@ -160,7 +122,7 @@ void plan_lead_story(OutputPlan& plan) {
   plan.add_home_extra([](Data& home, const ViewContext& v, const std::string& root) {
     const Page* lead = nullptr;
     for (const auto& p : v.content->pages) {
-      if (p.is_section_index || p.draft || !is_featured(p)) continue;
+      if (p.is_section_index || p.draft || !p.featured) continue;
       if (!lead || p.date.value_or(INT64_MIN) > lead->date.value_or(INT64_MIN)) lead = &p;
     }
     if (!lead) {

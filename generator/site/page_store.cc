@@ -21,7 +21,7 @@ namespace hongfan {
 // changes: add the field to fields() below, then the size here
 // (libstdc++ on 64-bit machines, where the size was taken).
 #if defined(__GLIBCXX__) && (defined(__x86_64__) || defined(__aarch64__))
-static_assert(sizeof(Page) == 1256, "Page changed: store its new field in site/page_store.cc");
+static_assert(sizeof(Page) == 1248, "Page changed: store its new field in site/page_store.cc");
 #endif
 
 namespace {
@@ -53,7 +53,8 @@ void fields(IO& io, P& p) requires std::same_as<std::remove_const_t<P>, Page> {
   io(p.date), io(p.has_time), io(p.tags), io(p.categories), io(p.draft), io(p.pinned);
   io(p.publish_date), io(p.expires), io(p.expired);
   io(p.org), io(p.grid), io(p.brand), io(p.station);
-  // front, front_positions and params: only pages without them are stored.
+  // featured, media, the section's fields and params: only pages without
+  // them are stored (storable()).
   io(p.body), io(p.body_first_line), io(p.section_position);
   io(p.content_html), io(p.plain_summary), io(p.card_summary), io(p.date_long), io(p.date_short), io(p.date_iso);
   io(p.refs), io(p.anchors), io(p.media_done), io(p.mobiles);
@@ -147,10 +148,12 @@ class Reader {
   std::size_t at_ = 0;
 };
 
-// A page later stages read nothing more from than its fields: its front
-// matter was let go (release_front_matter) and it has no params.
+// A page whose fields the store keeps all of: one with no front matter
+// beyond the keys every page has (no params, hence no section keys, photos
+// or videos either: those are params too), its media added.
 bool storable(const Page& p) {
-  return !p.front_positions && (!p.front.IsDefined() || p.front.IsNull()) && !p.params.IsMap() && p.media_done;
+  return !p.params.IsMap() && !p.activity && !p.brand_fields && !p.disclosure && !p.media &&
+         !p.featured && p.media_done;
 }
 
 std::string store_path(const std::string& output_dir) { return cache_path_for(output_dir, "pages-"); }
