@@ -498,12 +498,12 @@ Index build_index(std::size_t doc_count, const std::function<Doc(std::size_t)>& 
   for (unsigned i = 0; i < shards; ++i) {
     std::string& s = shard_text[i];
     s += s.empty() ? "{}" : "}";
-    index.files.push_back({shard_path(i), std::move(s)});
+    index.files.push_back({shard_path(i), std::make_shared<const std::string>(std::move(s))});
   }
   for (std::size_t id = 0; id < doc_count; ++id) index.docs_digest += doc_digest_term(id, doc_hashes[id]);
   index.doc_hashes = std::move(doc_hashes);
   index.file_hashes.resize(index.files.size());
-  parallel_for(index.files.size(), [&](std::size_t i) { index.file_hashes[i] = fnv1a64(index.files[i].bytes); });
+  parallel_for(index.files.size(), [&](std::size_t i) { index.file_hashes[i] = fnv1a64(index.files[i].bytes()); });
   index.version = index_version(index.file_hashes, index.docs_digest);
   return index;
 }
@@ -584,8 +584,8 @@ std::optional<Index> update_index(const Previous& last, std::size_t doc_count,
       return;
     }
     auto keep = [&] {
-      file.bytes = std::move(*text);
-      index.file_hashes[i] = last.file_hashes ? (*last.file_hashes)[i] : fnv1a64(file.bytes);
+      file.text = std::move(text);
+      index.file_hashes[i] = last.file_hashes ? (*last.file_hashes)[i] : fnv1a64(*file.text);
     };
     if (!look[i]) {
       keep();
@@ -606,15 +606,17 @@ std::optional<Index> update_index(const Previous& last, std::size_t doc_count,
       return;
     }
     index.unchanged[i] = 0;
-    for (const auto& [token, postings] : *entries) append_entry(file.bytes, token, postings);
-    file.bytes += file.bytes.empty() ? "{}" : "}";
-    index.file_hashes[i] = fnv1a64(file.bytes);
+    std::string bytes;
+    for (const auto& [token, postings] : *entries) append_entry(bytes, token, postings);
+    bytes += bytes.empty() ? "{}" : "}";
+    index.file_hashes[i] = fnv1a64(bytes);
+    file.text = std::make_shared<const std::string>(std::move(bytes));
   });
   if (std::find(ok.begin(), ok.end(), 0) != ok.end()) return std::nullopt;
 
   // build_index would choose the same number of shards for this index?
   std::vector<std::size_t> size(shards);
-  for (unsigned i = 0; i < shards; ++i) size[i] = rule_size(index.files[i].bytes);
+  for (unsigned i = 0; i < shards; ++i) size[i] = rule_size(index.files[i].bytes());
   if (!chosen_shard_count(std::move(size))) return std::nullopt;
   index.version = index_version(index.file_hashes, index.docs_digest);
   return index;

@@ -197,13 +197,13 @@ SearchIndexSource search_index_source(const BuildOptions& options, const Prepare
     search.edited = options.changed_sources;
     search.before = &pages_before;
     search.last = search::Previous{last_index->shards, last_index->docs, last_index->docs_digest,
-                                   [index = last_index](const std::string& path) -> std::optional<std::string> {
+                                   [index = last_index](const std::string& path) -> std::shared_ptr<const std::string> {
                                      // Only shards are asked for: shard_path(n) is files[n].
                                      std::size_t n = 0;
                                      if (std::sscanf(path.c_str(), "search/s/%zu.json", &n) == 1 &&
                                          n < index->files.size() && path == search::shard_path(n))
-                                       return index->files[n].bytes;
-                                     return std::nullopt;
+                                       return index->files[n].text;
+                                     return nullptr;
                                    },
                                    &last_index->doc_hashes, &last_index->file_hashes};
   } else if (s.edits_in_place) {
@@ -213,7 +213,8 @@ SearchIndexSource search_index_source(const BuildOptions& options, const Prepare
       if (!pages_before.empty()) search.before = &pages_before;
       search.last = search::Previous{state->shards, state->docs, state->docs_digest,
                                      [output = DiskFileSystem(edits->output_dir)](const std::string& path) {
-                                       return output.read(path);
+                                       auto text = output.read(path);
+                                       return text ? std::make_shared<const std::string>(std::move(*text)) : nullptr;
                                      }};
     }
   }

@@ -176,7 +176,7 @@ std::shared_ptr<const search::Index> plan_search_pages(OutputPlan& plan, const S
   }
   if (!index) index = std::make_shared<const search::Index>(search::build_index(docs->size(), *docs));
   for (std::size_t i = 0; i < index->files.size(); ++i)
-    plan.add_file({index->files[i].path, [index, i](std::string& out) { out += index->files[i].bytes; }});
+    plan.add_file({index->files[i].path, [index, i](std::string& out) { out += index->files[i].bytes(); }});
   // Each document's file is made again as it is written, not held meanwhile.
   for (std::size_t i = 0; i < docs->size(); ++i)
     plan.add_file({search::doc_path(i), [docs, i](std::string& out) { out += search::doc_json((*docs)(i)); }});
