@@ -36,7 +36,7 @@ const freePort = () => new Promise((resolve) => {
   }
   console.log(`initial build + start: ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const b = await browser();
-  const times = [], painted = [];
+  const times = [], painted = [], reloaded = [];
   try {
     const page = await b.newPage();
     // The article's URL: its slug from the file name (NNNNN-slug.md).
@@ -51,12 +51,16 @@ const freePort = () => new Promise((resolve) => {
       await page.waitForFunction((m) => document.querySelector('h1') && document.querySelector('h1').textContent.includes(m),
                                  marker, { timeout: 120000, polling: 'raf' });
       times.push(Date.now() - t0);
-      const paint = await page.evaluate(() => {
+      const { paint, origin } = await page.evaluate(() => {
         const fcp = performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint');
-        return fcp ? performance.timeOrigin + fcp.startTime : null;
+        return { paint: fcp ? performance.timeOrigin + fcp.startTime : null, origin: performance.timeOrigin };
       });
       if (paint !== null) painted.push(Math.round(paint - t0));
-      console.log(`edit ${i}: painted ${paint === null ? '?' : painted[painted.length - 1]} ms, detected ${times[times.length - 1]} ms`);
+      // The reload's start splits the figure: the server's part (notice the
+      // save, rebuild, tell the page) and the browser's (fetch and paint).
+      reloaded.push(Math.round(origin - t0));
+      console.log(`edit ${i}: painted ${paint === null ? '?' : painted[painted.length - 1]} ms ` +
+                  `(reload began at ${reloaded[reloaded.length - 1]} ms), detected ${times[times.length - 1]} ms`);
       await sleep(300);
     }
   } finally {
@@ -69,6 +73,7 @@ const freePort = () => new Promise((resolve) => {
     return `min ${sorted[0]} ms, median ${sorted[Math.floor(sorted.length / 2)]} ms, max ${sorted[sorted.length - 1]} ms`;
   };
   console.log(`save → painted: ${summary(painted)}`);
+  console.log(`save → reload began: ${summary(reloaded)}`);
   console.log(`save → detected by Playwright: ${summary(times)}`);
   const last = log.trim().split('\n').filter((l) => /built|已生成/.test(l)).slice(-1)[0];
   console.log(`server: ${last}`);
