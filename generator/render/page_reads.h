@@ -1,4 +1,5 @@
-// Which pages a file's view showed, noted while it renders.
+// Which pages, and whether data/, a file's view showed, noted while it
+// renders.
 //
 // `serve` re-renders, after an edit of a page, exactly the files whose last
 // render read that page: its own page, its neighbours, every list, related
@@ -7,6 +8,10 @@
 // are recorded, not kept by hand. site/build.cc turns them into the set of
 // files to render; tests/unit/quick_rebuild_test.cc checks that, for every
 // page of the demo, the files rendered after an edit equal a full build.
+//
+// data/ is noted the same way, as one source (kDataSource): a view reads it
+// only through ViewContext::data, which notes each use. An edit of any data
+// file then re-renders the files that showed data/, and no others.
 #pragma once
 
 #include <vector>
@@ -15,8 +20,12 @@
 
 namespace hongfan::page_reads {
 
-/// While a Scope lives, note() on this thread appends to `into`
-/// (null: nothing is noted). Scopes do not nest.
+/// The source name the files that showed data/ are noted under.
+inline constexpr const char* kDataSource = "data/";
+
+/// While a Scope lives, this thread renders one file: note() and
+/// note_data() append to `into` (null: nothing is noted). Scopes do not
+/// nest.
 class Scope {
  public:
   explicit Scope(std::vector<const Page*>* into);
@@ -27,5 +36,12 @@ class Scope {
 
 /// `page` is shown by the file being rendered on this thread.
 void note(const Page& page);
+
+/// The file being rendered on this thread shows data/: noted as the page
+/// data_source(). False when this thread renders no file (it plans).
+bool note_data();
+
+/// The stand-in page whose source is kDataSource.
+const Page& data_source();
 
 }  // namespace hongfan::page_reads

@@ -2,8 +2,10 @@
 // stay logic-less. Every URL in a view is relative to the page rendered.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -11,15 +13,49 @@
 #include "content/collection.h"
 #include "data/site_data.h"
 #include "render/images.h"
+#include "render/page_reads.h"
 #include "render/templates.h"
 
 namespace hongfan {
+
+/// data/ as views read it: a pointer that notes each use
+/// (render/page_reads.h). In a file being rendered the file notes it; while
+/// planning, it is remembered here, and the plan marks the files of the
+/// feature being planned (OutputPlan::feature). So an edit of data/
+/// re-renders every file whose view or whose planning read it.
+class DataAccess {
+ public:
+  DataAccess() = default;
+  DataAccess(const SiteData* data) : data_(data) {}  // implicit, as the plain pointer it stands for
+
+  const SiteData* operator->() const {
+    noted();
+    return data_;
+  }
+  const SiteData& operator*() const {
+    noted();
+    return *data_;
+  }
+  explicit operator bool() const { return data_ != nullptr; }
+
+  /// Whether data/ was read outside a render since forget_planning_reads().
+  bool read_while_planning() const { return planning_read_->load(); }
+  void forget_planning_reads() const { planning_read_->store(false); }
+
+ private:
+  void noted() const {
+    if (!page_reads::note_data()) planning_read_->store(true);
+  }
+  const SiteData* data_ = nullptr;
+  // Shared by copies; set from whichever thread planning reads on.
+  std::shared_ptr<std::atomic<bool>> planning_read_ = std::make_shared<std::atomic<bool>>(false);
+};
 
 /// What every view needs to know about the build.
 struct ViewContext {
   const Config* config = nullptr;
   const ContentSet* content = nullptr;
-  const SiteData* data = nullptr;
+  DataAccess data;
   std::map<std::string, std::string> assets;  ///< "css/style.css" → "css/style.1a2b3c4d.css"
   std::int64_t now = 0;                       ///< "today", epoch seconds
   const ImageSet* images = nullptr;           ///< raster images published, with sizes

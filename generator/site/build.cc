@@ -102,6 +102,7 @@ void render_jobs(std::vector<OutputJob>& jobs, const std::vector<std::size_t>& w
     OutputJob& job = jobs[which[k]];
     {
       page_reads::Scope noting(reads ? &shown[k] : nullptr);
+      if (job.reads_data) page_reads::note_data();
       job.render(buffer);
     }
     out.write(job.path, buffer);
@@ -141,7 +142,7 @@ bool moved(const std::vector<Page>& pages, const std::set<std::string>& changed,
 // moved (see moved()).
 bool stayed_in_place(const PageReadsMap& recorded, const std::vector<Page>& pages,
                      const std::set<std::string>& edited) {
-  std::size_t found = 0;
+  std::size_t found = edited.count(page_reads::kDataSource);  // data/ moves no page
   for (const auto& p : pages) {
     if (!edited.count(p.source)) continue;
     auto it = recorded.placement_by_source.find(p.source);
@@ -195,7 +196,8 @@ SearchIndexSource search_index_source(const BuildOptions& options, const Prepare
   const auto& last_index = options.previous ? options.previous->search_index : nullptr;
   if (options.changed_sources && !s.placement_changed && last_index) {
     search.edited = options.changed_sources;
-    search.before = &pages_before;
+    search.data_edited = options.changed_sources->count(page_reads::kDataSource) != 0;
+    if (!search.data_edited) search.before = &pages_before;
     search.last = search::Previous{last_index->shards, last_index->docs, last_index->docs_digest,
                                    [index = last_index](const std::string& path) -> std::shared_ptr<const std::string> {
                                      // Only shards are asked for: shard_path(n) is files[n].
@@ -210,7 +212,8 @@ SearchIndexSource search_index_source(const BuildOptions& options, const Prepare
     auto state = load_search_state(edits->output_dir);
     if (state && state->shards > 0) {
       search.edited = edits->edited;
-      if (!pages_before.empty()) search.before = &pages_before;
+      search.data_edited = edits->edited->count(page_reads::kDataSource) != 0;
+      if (!pages_before.empty() && !search.data_edited) search.before = &pages_before;
       search.last = search::Previous{state->shards, state->docs, state->docs_digest,
                                      [output = DiskFileSystem(edits->output_dir)](const std::string& path) {
                                        auto text = output.read(path);
@@ -229,6 +232,7 @@ PageReadsMap reads_to_keep(PageReadsMap reads, const std::vector<OutputJob>& job
   std::erase_if(reads.sources_by_path, [&](const auto& entry) { return !planned.count(entry.first); });
   reads.placement_by_source.clear();
   for (const auto& p : pages) reads.placement_by_source[p.source] = placement_signature(p);
+  reads.placement_by_source[page_reads::kDataSource] = 0;  // noted like a page, placed nowhere
   return reads;
 }
 
@@ -352,19 +356,21 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
   {
     ScopedTimer timer(t, _("plan outputs"));
     OutputPlan plan(s->view, *s->templates);
-    plan_content_pages(plan);
-    plan_archive_pages(plan);
-    plan_gongkai_pages(plan, s->disclosures);
-    plan_org_pages(plan);
-    plan_grid_pages(plan);
-    plan_station_pages(plan);
-    plan_activity_pages(plan, s->programme);
-    plan_brand_pages(plan, s->programme);
-    plan_points_pages(plan);
-    plan_honor_pages(plan);
-    plan_home_blocks(plan, s->programme);
-    plan_lead_story(plan);
-    s->search_index = plan_search_pages(plan, search_index_source(options, *s, pages_before, edits));
+    plan.feature([&] { plan_content_pages(plan); });
+    plan.feature([&] { plan_archive_pages(plan); });
+    plan.feature([&] { plan_gongkai_pages(plan, s->disclosures); });
+    plan.feature([&] { plan_org_pages(plan); });
+    plan.feature([&] { plan_grid_pages(plan); });
+    plan.feature([&] { plan_station_pages(plan); });
+    plan.feature([&] { plan_activity_pages(plan, s->programme); });
+    plan.feature([&] { plan_brand_pages(plan, s->programme); });
+    plan.feature([&] { plan_points_pages(plan); });
+    plan.feature([&] { plan_honor_pages(plan); });
+    plan.feature([&] { plan_home_blocks(plan, s->programme); });
+    plan.feature([&] { plan_lead_story(plan); });
+    plan.feature([&] {
+      s->search_index = plan_search_pages(plan, search_index_source(options, *s, pages_before, edits));
+    });
     s->jobs = plan.finish();
   }
   check_output_paths(*s, diags);

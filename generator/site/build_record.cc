@@ -14,6 +14,7 @@
 
 #include "core/i18n.h"
 #include "core/parallel.h"
+#include "render/page_reads.h"
 #include "site/output.h"
 
 namespace hongfan {
@@ -202,14 +203,17 @@ std::optional<std::set<std::string>> pages_changed_since(const BuildRecord& r, c
   if (!same_setting_and_output(r, key, now, output_dir)) return std::nullopt;
   auto changed = changed_reads(site, r.inputs);
   if (!changed) return std::nullopt;
+  std::set<std::string> edited;
   for (const auto& path : *changed) {
     auto was = r.inputs.reads.find(path);
-    // A page that is new or gone changes the listing, caught above; a file
-    // read but missing then or now is no edit of a page.
-    if (!is_content_page(path) || was == r.inputs.reads.end() || !was->second.found || !site.is_file(path))
-      return std::nullopt;
+    // A page or data file that is new or gone changes the listing, caught
+    // above; a file read but missing then or now is no edit.
+    if (was == r.inputs.reads.end() || !was->second.found || !site.is_file(path)) return std::nullopt;
+    if (is_content_page(path)) edited.insert(path);
+    else if (path.rfind("data/", 0) == 0) edited.insert(page_reads::kDataSource);
+    else return std::nullopt;
   }
-  return changed;
+  return edited;
 }
 
 // One line a page: "P <signature> <source>"; one a file: "S <path> <index>…"

@@ -55,10 +55,11 @@ void save_build_record(const std::string& output_dir, const BuildRecord& record)
 void drop_build_record(const std::string& output_dir);
 
 /// The content pages ("content/…/x.md") whose bytes changed since the
-/// recorded build, when nothing else a build depends on changed: the same
-/// key and window of "today", the output as the record left it, and every
-/// other file and folder as it was. Empty when nothing changed at all (the
-/// build is current); nullopt when anything else changed.
+/// recorded build, and page_reads::kDataSource when a file of data/ did,
+/// when nothing else a build depends on changed: the same key and window of
+/// "today", the output as the record left it, and every other file and
+/// folder as it was. Empty when nothing changed at all (the build is
+/// current); nullopt when anything else changed.
 std::optional<std::set<std::string>> pages_changed_since(const BuildRecord& record, const std::string& key,
                                                          std::int64_t now, const FileSystem& site,
                                                          const std::string& output_dir);

@@ -25,6 +25,9 @@ namespace hongfan {
 struct OutputJob {
   std::string path;                              ///< inside the output, e.g. "news/x/index.html"
   std::function<void(std::string& out)> render;  ///< appends the file's bytes
+  /// Planned from what data/ says (OutputPlan::feature): it shows data/
+  /// whether or not its view reads it again.
+  bool reads_data = false;
 };
 
 class OutputPlan {
@@ -52,6 +55,18 @@ class OutputPlan {
   using HomeExtra = std::function<void(Data& home, const ViewContext& view, const std::string& root)>;
   void add_home_extra(HomeExtra extra);
   std::shared_ptr<const std::vector<HomeExtra>> home_extras() const { return home_extras_; }
+
+  /// Runs one feature's planner. When planning read data/ (the org tree to
+  /// plan its pages, the grids a page lists), every file the feature planned
+  /// may show what it read there, so each is marked as showing data/.
+  template <typename Planner>
+  void feature(Planner&& planner) {
+    view_.data.forget_planning_reads();
+    const std::size_t first = jobs_.size();
+    planner();
+    if (view_.data.read_while_planning())
+      for (std::size_t i = first; i < jobs_.size(); ++i) jobs_[i].reads_data = true;
+  }
 
   /// The first of `names` the template set has (the last one otherwise).
   std::string pick(std::initializer_list<std::string> names) const;
@@ -89,6 +104,9 @@ struct SearchIndexSource {
   /// (so every document keeps its id): the index the last build wrote,
   /// `last`, updated for them (search::update_index) when it can be.
   const std::set<std::string>* edited = nullptr;
+  /// data/ edited too: every document of a unit, grid or station is taken
+  /// as edited (their old versions are not known, so `before` is not set).
+  bool data_edited = false;
   std::optional<search::Previous> last;
   /// serve: the edited pages as the last index had them.
   const std::vector<Page>* before = nullptr;

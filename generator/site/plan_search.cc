@@ -96,8 +96,15 @@ class SearchDocs {
     });
   }
 
+  /// Appends the id and document of each unit, grid and station.
+  void add_data_docs_to(std::vector<std::pair<std::size_t, search::Doc>>& out) const {
+    for (std::size_t i = 0; i < data_docs_.size(); ++i) out.emplace_back(pages_.size() + i, data_docs_[i]);
+  }
+
   search::Doc operator()(std::size_t i) const {
-    return i < pages_.size() ? page_doc(*pages_[i]) : data_docs_[i - pages_.size()];
+    if (i < pages_.size()) return page_doc(*pages_[i]);
+    page_reads::note_data();  // its document file shows data/
+    return data_docs_[i - pages_.size()];
   }
 
  private:
@@ -162,12 +169,20 @@ class SearchDocs {
 std::shared_ptr<const search::Index> plan_search_pages(OutputPlan& plan, const SearchIndexSource& source) {
   if (!plan.templates().has("search.html") || !plan.view().config->search) return nullptr;
   auto docs = std::make_shared<const SearchDocs>(plan.view());
+  // That read data/ for the documents of units, grids and stations. What it
+  // read reaches two kinds of file, and both are rendered again after an
+  // edit of data/ without marking every file of the feature: the index's
+  // (updated for all those documents then, or built again, and every file
+  // it changed is rendered) and those documents' own (noted as they render,
+  // above). The pages' documents do not show data/.
+  plan.view().data.forget_planning_reads();
   std::shared_ptr<const search::Index> index;
   if (source.edited && source.last) {
     std::optional<std::vector<std::pair<std::size_t, search::Doc>>> before;
     if (source.before) before = docs->docs_of(*source.before);
-    if (auto updated = search::update_index(*source.last, docs->size(), docs->docs_of(*source.edited),
-                                            before ? &*before : nullptr))
+    auto edited = docs->docs_of(*source.edited);
+    if (source.data_edited) docs->add_data_docs_to(edited);
+    if (auto updated = search::update_index(*source.last, docs->size(), edited, before ? &*before : nullptr))
       index = std::make_shared<const search::Index>(std::move(*updated));
   }
   if (!index && source.keep) {

@@ -1,7 +1,8 @@
-// `hongfan build` after an edit of pages only: the files that showed none
-// of them are kept as the last build left them, not rendered again (the
-// reads recorded beside the output, site/build_record.h). The output must
-// equal a build of the edited site into an empty folder, byte for byte.
+// `hongfan build` after an edit of pages or of data/ only: the files that
+// showed none of them are kept as the last build left them, not rendered
+// again (the reads recorded beside the output, site/build_record.h). The
+// output must equal a build of the edited site into an empty folder, byte
+// for byte.
 #include <doctest/doctest.h>
 
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include "core/date.h"
 #include "core/fs.h"
 #include "site/build.h"
+#include "site/plan.h"
 #include "test_util.h"
 
 using namespace hongfan;
@@ -83,8 +85,8 @@ TEST_CASE("a build after edits of pages renders only the files that show them") 
   build(site_of(files), tmp.path / "public");
   CHECK(slurp(tmp.path / "public/images/logo.svg") == files["static/images/logo.svg"]);
 
-  // Anything else edited (here data/) renders every file again.
-  replace_once(files["data/org.yaml"], "name: ", "name: 新");
+  // Anything else edited (here site.yaml) renders every file again.
+  replace_once(files["site.yaml"], "\ntitle: ", "\ntitle: 新");
   const BuildStats whole = build(site_of(files), tmp.path / "public");
   CHECK(whole.files_rendered == 0);
   // And a page that moves (a new date) too.
@@ -94,6 +96,63 @@ TEST_CASE("a build after edits of pages renders only the files that show them") 
   TempDir fresh;
   build(site_of(files), fresh.path / "public");
   CHECK(contents(tmp.path / "public") == contents(fresh.path / "public"));
+}
+
+TEST_CASE("a build after an edit of data/ renders only the files that show data/") {
+  TempDir tmp;
+  auto files = demo_files();
+  const BuildStats first = build(site_of(files), tmp.path / "public");
+  CHECK(first.files_rendered == 0);
+
+  // One edit of each data file, each rebuild over the last; each shows on
+  // some page (the org page, a grid's, a station's, the rankings, the
+  // reward shop, the honour roll, the hotlines, the home page's figures).
+  struct Edit {
+    const char* file;
+    const char* from;
+    const char* to;
+  };
+  const Edit edits[] = {
+      {"data/org.yaml", "secretary: 张文彦", "secretary: 张文华"},
+      {"data/grids.yaml", "households: 429", "households: 430"},
+      {"data/stations.yaml", "hours: 每天 8:00—20:00", "hours: 每天 7:30—20:00"},
+      {"data/people.yaml", "name: 李瑞勤", "name: 李瑞琴"},
+      {"data/points.csv", ",10,", ",12,"},
+      {"data/rewards.yaml", "洗衣液", "洗洁精"},
+      {"data/honors.yaml", "陈志远", "陈志元"},
+      {"data/contacts.yaml", "0537-3265811", "0537-3265812"},
+      {"data/figures.yaml", "value: 1320", "value: 1330"},
+  };
+  for (const auto& e : edits) {
+    CAPTURE(e.file);
+    replace_once(files[e.file], e.from, e.to);
+    const BuildStats again = build(site_of(files), tmp.path / "public");
+    CHECK(again.files_rendered > 0);
+    // The demo's data is large beside its content: the files of its 35 org
+    // units and 8 grids, and of its 61 activities (which name stations),
+    // show data/, and every file of the search index is rendered again. Its
+    // articles, lists and tag pages, about half, are kept as they were.
+    CHECK(again.files_rendered * 10 < again.files * 6);
+    CHECK(again.files_changed > 0);
+    TempDir fresh;
+    build(site_of(files), fresh.path / "public");
+    CHECK(contents(tmp.path / "public") == contents(fresh.path / "public"));
+  }
+
+  // A data file and a page edited together: both kinds of file rendered.
+  replace_once(files["data/grids.yaml"], "households: 430", "households: 431");
+  replace_once(files["content/news/2026-11-18-winter-heating-visits.md"], "\ntitle: ", "\ntitle: 又改的标题 ");
+  const BuildStats both = build(site_of(files), tmp.path / "public");
+  CHECK(both.files_rendered > 0);
+  TempDir fresh;
+  build(site_of(files), fresh.path / "public");
+  CHECK(contents(tmp.path / "public") == contents(fresh.path / "public"));
+
+  // A new data file is not an edit: everything is rendered again.
+  files["data/figures.yaml"] += "  - {label: 新的数字, value: 1, unit: 个, as_of: 2026-10}\n";
+  files["data/extra-notes.yaml"] = "notes: []\n";
+  const BuildStats whole = build(site_of(files), tmp.path / "public");
+  CHECK(whole.files_rendered == 0);
 }
 
 namespace {
@@ -175,4 +234,38 @@ TEST_CASE("a rebuild after an edit reads the edited page, and takes the others f
     build(site_of(files), again.path / "public");
     CHECK(contents(tmp.path / "public") == contents(again.path / "public"));
   }
+}
+
+TEST_CASE("the files a feature planned from data/ are marked as showing it") {
+  auto files = demo_files();
+  const auto site = site_of(files);
+  Diagnostics d;
+  Timings t;
+  auto s = prepare_site(site, {}, d, t);
+  REQUIRE(s);
+  std::map<std::string, bool> marked;
+  for (const auto& job : s->jobs) marked[job.path] = job.reads_data;
+  // Planned from the org tree and the grids: marked, whatever their views read.
+  CHECK(marked.at("org/index.html"));
+  CHECK(marked.at("grids/g01/index.html"));
+  CHECK(marked.at("stations/hf-east/index.html"));
+  // Planned from pages only: not marked (an activity page that names a
+  // station notes data/ as it renders instead).
+  CHECK_FALSE(marked.at("index.html"));
+  CHECK_FALSE(marked.at("news/index.html"));
+  CHECK_FALSE(marked.at("activities/index.html"));
+  // The search index's files: rebuilt with data/, not marked (plan_search.cc).
+  CHECK_FALSE(marked.at("search/index.html"));
+
+  // Planning that read data/ without a render marks the feature's files.
+  OutputPlan plan(s->view, *s->templates);
+  plan.feature([&] { plan.add_file({"a.txt", [](std::string& out) { out += "a"; }}); });
+  plan.feature([&] {
+    const std::size_t grids = s->view.data->grids.size();  // read while planning
+    plan.add_file({"b.txt", [grids](std::string& out) { out += std::to_string(grids); }});
+  });
+  const auto jobs = plan.finish();
+  REQUIRE(jobs.size() >= 2);
+  CHECK_FALSE(jobs[0].reads_data);
+  CHECK(jobs[1].reads_data);
 }
