@@ -26,6 +26,7 @@
 #include "core/fs.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "render/page_reads.h"
 #include "site/build.h"
 #include "site/load_content.h"
 
@@ -142,8 +143,8 @@ int run_serve(const ServeArgs& args) {
   DiskFileSystem site(site_dir.string());
   State state;
 
-  // Content files present at the last full build: an edit of those alone
-  // re-renders only the pages it shows on.
+  // Content and data files present at the last full build: an edit of
+  // those alone re-renders only the files that showed them.
   std::set<std::string> known;
   // The last good build: an edit of content files starts from its rendered
   // pages instead of assembling 10,000 pages from the cache again.
@@ -161,7 +162,8 @@ int run_serve(const ServeArgs& args) {
     bool ok = build_site(site, run, diags, &stats, &built);
     if (ok && !changed) {
       known.clear();
-      for (auto& f : walk_files(site, "content")) known.insert(f);
+      for (const char* folder : {"content", "data"})
+        for (auto& f : walk_files(site, folder)) known.insert(f);
       start_spare_helper(options.output_dir);  // for the next full build
     }
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -286,11 +288,17 @@ int run_serve(const ServeArgs& args) {
       if (edited.empty()) continue;
       std::string what =
           edited.size() > 1 ? tr("{} and {} more", *edited.begin(), edited.size() - 1) : *edited.begin();
-      bool content_only = std::all_of(edited.begin(), edited.end(), [&](const std::string& f) {
-        return starts_with(f, "content/") && ends_with(f, ".md") && known.count(f) && site.is_file(f);
+      // Edits of pages and data files that were there at the last full
+      // build: only the files that showed them are rendered (data/ is noted
+      // as one source, page_reads::kDataSource).
+      bool quick = std::all_of(edited.begin(), edited.end(), [&](const std::string& f) {
+        const bool page = starts_with(f, "content/") && ends_with(f, ".md");
+        return (page || starts_with(f, "data/")) && known.count(f) && site.is_file(f);
       });
-      bool ok = rebuild(what.c_str(), content_only ? &edited : nullptr);
-      refresh_due = ok && content_only;
+      std::set<std::string> sources;
+      for (const auto& f : edited) sources.insert(starts_with(f, "data/") ? page_reads::kDataSource : f);
+      bool ok = rebuild(what.c_str(), quick ? &sources : nullptr);
+      refresh_due = ok && quick;
     }
   });
   // Bind first: "serving at" is printed only once the port is ours.

@@ -49,8 +49,9 @@ struct BuildOptions {
   /// reports everything it can find); nothing is written either way.
   bool plan_despite_errors = false;
   struct PageCache* page_cache = nullptr;  ///< `serve` keeps parsed pages between builds
-  /// `serve` after an edit of existing content files only: render just the
-  /// files that showed an edited page when last rendered (`page_reads`),
+  /// `serve` after an edit of existing content files only, and of data/
+  /// (named page_reads::kDataSource here): render just the files that
+  /// showed an edited page, or data/, when last rendered (`page_reads`),
   /// plus home and the feed, and the search index updated from `previous`'s
   /// (its page and the shards that changed), straight into the existing
   /// output; no static files. When an edit moves a page (a new date, tags,
