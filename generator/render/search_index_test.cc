@@ -48,11 +48,11 @@ TEST_CASE("the index is deterministic and finds each document's words") {
                         {"WeChat 通知", "notices/b/", "通知公告", "", "", "群里发布", "正文", "", 0, 0}};
   Index a = build_index(docs), b = build_index(docs);
   REQUIRE(a.files.size() == b.files.size());
-  for (std::size_t i = 0; i < a.files.size(); ++i) CHECK(a.files[i].bytes == b.files[i].bytes);
+  for (std::size_t i = 0; i < a.files.size(); ++i) CHECK(a.files[i].bytes() == b.files[i].bytes());
   CHECK(a.version == b.version);
   CHECK(a.shards == 1);
   CHECK(a.docs == 2);
-  const std::string& shard = a.files[0].bytes;
+  const std::string& shard = a.files[0].bytes();
   CHECK(shard.find("\"wechat\":\"") != std::string::npos);
   // 网格: doc 0, title + body → weight 16 + 1 = 17 → "A" then 17 = "R".
   CHECK(shard.find("\"网格\":\"AR\"") != std::string::npos);
@@ -72,7 +72,7 @@ TEST_CASE("tokens longer than eight bytes are indexed like short ones") {
                         {"标题", "news/b/", "", "", "", "", "volunteering2026 volunteering2026", "", 0, 0}};
   Index index = build_index(docs);
   REQUIRE(index.shards == 1);
-  const std::string& shard = index.files[0].bytes;
+  const std::string& shard = index.files[0].bytes();
   // Doc 0 in the title (16), doc 1 twice in the body (2): "A" "Q", then delta 1 "B" and "C".
   CHECK(shard.find("\"volunteering2026\":\"AQBC\"") != std::string::npos);
   CHECK(shard.find("\"𠀀𠀀\":\"AB\"") != std::string::npos);
@@ -99,12 +99,13 @@ std::vector<Doc> many_docs(std::size_t n) {
 
 // The last build's output, as update_index reads it.
 Previous previous_of(const Index& index, const std::vector<Doc>& docs) {
-  auto files = std::make_shared<std::map<std::string, std::string>>();
-  for (const auto& f : index.files) (*files)[f.path] = f.bytes;
-  for (std::size_t i = 0; i < docs.size(); ++i) (*files)[doc_path(i)] = doc_json(docs[i]);
-  return {index.shards, index.docs, index.docs_digest, [files](const std::string& path) -> std::optional<std::string> {
+  auto files = std::make_shared<std::map<std::string, std::shared_ptr<const std::string>>>();
+  for (const auto& f : index.files) (*files)[f.path] = std::make_shared<const std::string>(f.bytes());
+  for (std::size_t i = 0; i < docs.size(); ++i) (*files)[doc_path(i)] = std::make_shared<const std::string>(doc_json(docs[i]));
+  return {index.shards, index.docs, index.docs_digest,
+          [files](const std::string& path) -> std::shared_ptr<const std::string> {
             auto it = files->find(path);
-            if (it == files->end()) return std::nullopt;
+            if (it == files->end()) return nullptr;
             return it->second;
           }};
 }
@@ -119,7 +120,7 @@ void check_same(const Index& updated, const Index& built) {
   for (std::size_t i = 0; i < built.files.size(); ++i) {
     CAPTURE(i);
     CHECK(updated.files[i].path == built.files[i].path);
-    CHECK(updated.files[i].bytes == built.files[i].bytes);
+    CHECK(updated.files[i].bytes() == built.files[i].bytes());
   }
 }
 
@@ -177,7 +178,21 @@ TEST_CASE("an edited document updates the last index to the bytes of a fresh one
     CHECK(made > 0);
     CHECK(made < static_cast<long>(before.shards));
     for (unsigned i = 0; i < before.shards; ++i)
-      if (updated->unchanged[i]) CHECK(updated->files[i].bytes == before.files[i].bytes);
+      if (updated->unchanged[i]) CHECK(updated->files[i].bytes() == before.files[i].bytes());
+
+    // serve reads the shards from the index it keeps: the unchanged ones
+    // are shared with it, not copied.
+    Previous in_memory = last;
+    in_memory.read = [&](const std::string& path) -> std::shared_ptr<const std::string> {
+      for (const auto& f : before.files)
+        if (f.path == path) return f.text;
+      return last.read(path);
+    };
+    auto shared = update_index(in_memory, docs.size(), {{250, docs[250]}});
+    REQUIRE(shared);
+    check_same(*shared, *updated);
+    for (unsigned i = 0; i < before.shards; ++i)
+      CHECK((shared->files[i].text == before.files[i].text) == static_cast<bool>(shared->unchanged[i]));
   }
   SUBCASE("an edit that leaves the document's text as it was") {
     auto updated = update_index(last, docs.size(), {{3, docs[3]}});
@@ -194,11 +209,11 @@ TEST_CASE("an edited document updates the last index to the bytes of a fresh one
   SUBCASE("what cannot be updated is left to build_index") {
     CHECK_FALSE(update_index(last, docs.size() + 1, {}));  // a document more
     Previous missing = last;
-    missing.read = [](const std::string&) { return std::nullopt; };
+    missing.read = [](const std::string&) { return nullptr; };
     CHECK_FALSE(update_index(missing, docs.size(), {{1, docs[1]}}));
     Previous garbled = last;
-    garbled.read = [&](const std::string& path) -> std::optional<std::string> {
-      return path == "search/s/0.json" ? std::optional<std::string>("{\"x\":1}") : last.read(path);
+    garbled.read = [&](const std::string& path) -> std::shared_ptr<const std::string> {
+      return path == "search/s/0.json" ? std::make_shared<const std::string>("{\"x\":1}") : last.read(path);
     };
     CHECK_FALSE(update_index(garbled, docs.size(), {{1, docs[1]}}));
     // So much new text that a fresh index would need more shards.
