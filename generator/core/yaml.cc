@@ -368,7 +368,8 @@ std::optional<std::string> yaml_string(const YAML::Node& map, const char* key,
   if (!found) return std::nullopt;
   const YAML::Node& v = *found;
   if (!v.IsScalar()) {
-    diags.error(src.at(v), src.prefix() + tr("'{}' must be text, not {}", key, kind_name(v)));
+    diags.error(src.at(v), src.prefix() + tr("'{}' must be text, not {}", key, kind_name(v)),
+                tr("write one piece of text after the colon, like `{}: 文字`; put it in quotes when it starts with [ or holds a colon", key));
     return std::nullopt;
   }
   if (has_nul(v, key, src, diags)) return std::nullopt;
@@ -388,7 +389,8 @@ std::optional<long long> yaml_int(const YAML::Node& map, const char* key, const 
     if (ok) return std::stoll(s);
   }
   diags.error(src.at(v), src.prefix() + tr("'{}' must be a whole number, got '{}'", key,
-                                           v.IsScalar() ? v.Scalar() : kind_name(v)));
+                                           v.IsScalar() ? v.Scalar() : kind_name(v)),
+              tr("write the number in digits only, like `{}: 30`", key));
   return std::nullopt;
 }
 
@@ -403,7 +405,8 @@ std::optional<bool> yaml_bool(const YAML::Node& map, const char* key, const Yaml
     if (s == "false" || s == "no" || s == "off") return false;
   }
   diags.error(src.at(v), src.prefix() + tr("'{}' must be true or false, got '{}'", key,
-                                           v.IsScalar() ? v.Scalar() : kind_name(v)));
+                                           v.IsScalar() ? v.Scalar() : kind_name(v)),
+              tr("write `{}: true` (yes) or `{}: false` (no)", key, key));
   return std::nullopt;
 }
 
@@ -420,12 +423,14 @@ std::optional<std::vector<std::string>> yaml_string_list(const YAML::Node& map, 
     return out;
   }
   if (!v.IsSequence()) {
-    diags.error(src.at(v), src.prefix() + tr("'{}' must be a list like [a, b], not {}", key, kind_name(v)));
+    diags.error(src.at(v), src.prefix() + tr("'{}' must be a list like [a, b], not {}", key, kind_name(v)),
+                tr("write it like `{}: [甲, 乙]`, or one item per line starting with `- `", key));
     return std::nullopt;
   }
   for (const auto& item : v) {
     if (!item.IsScalar()) {
-      diags.error(src.at(item), src.prefix() + tr("every item of '{}' must be text", key));
+      diags.error(src.at(item), src.prefix() + tr("every item of '{}' must be text", key),
+                  tr("write each item as plain text, like `{}: [甲, 乙]`", key));
       return std::nullopt;
     }
     if (has_nul(item, key, src, diags)) return std::nullopt;
