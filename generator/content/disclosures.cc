@@ -108,7 +108,7 @@ std::vector<Disclosure> read_disclosures(const ContentSet& content, Diagnostics&
       if (std::find(kinds.begin(), kinds.end(), d.kind) == kinds.end())
         local.error(f.kind.loc, tr("disclosure '{}' is not one of {}", d.kind, join(kinds)),
                     tr("write one of them, like `disclosure: {}`", kinds[0]));
-    } else {
+    } else if (f.kind.missing()) {
       local.error(head, _("a 三务公开 item needs `disclosure:` (its kind)"),
                   _("add a line like `disclosure: 党务公开` (or 居务公开, 财务公开)"));
     }
@@ -130,10 +130,10 @@ std::vector<Disclosure> read_disclosures(const ContentSet& content, Diagnostics&
                     _("write it like `period: 2024`, `period: 2024-Q2` or `period: 2024-06`"));
     }
     if (d.cadence == "定期") {
-      if (d.series.empty())
+      if (d.series.empty() && !f.series.unusable)
         local.error(head, _("a 定期 item needs `series:`, the name its recurring disclosures share"),
                     _("add a line like `series: 党费收缴情况`"));
-      if (!f.period.given())
+      if (f.period.missing())
         local.error(head, _("a 定期 item needs `period:`, the year, quarter or month it covers"),
                     _("add a line like `period: 2024-Q2`"));
       if (d.series_loc.file.empty()) d.series_loc = head;

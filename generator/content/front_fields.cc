@@ -10,10 +10,11 @@ namespace {
 // `key`'s text and where it is, when it is text; reported when it is not.
 Written written(const YAML::Node& map, const char* key, const YamlSource& src, Diagnostics& diags) {
   Written w;
-  if (auto v = yaml_string(map, key, src, diags)) {
-    w.text = *v;
-    w.loc = src.at(map[key]);
-  }
+  const YAML::Node node = map.IsMap() ? map[key] : YAML::Node();
+  if (!node.IsDefined() || node.IsNull()) return w;
+  w.loc = src.at(node);
+  if (auto v = yaml_string(map, key, src, diags)) w.text = *v;
+  else w.unusable = true;
   return w;
 }
 

@@ -5,10 +5,11 @@
 // written, so later stages check them against data/, static/ and other
 // pages and report at the right line without the YAML tree.
 //
-// A value of the wrong shape (a list where text belongs) is reported here
-// and the page is not used, like a wrong `title:`. What needs the rest of
-// the site to judge (an unknown organiser, a photo not under static/, a
-// colour that is not one of the 五彩) is checked by the stage that knows it.
+// A value of the wrong shape (a list where text belongs) is reported here;
+// the page is still read, so the stage that uses these keys says in the
+// same build what else is wrong or missing. What needs the rest of the site
+// to judge (an unknown organiser, a photo not under static/, a colour that
+// is not one of the 五彩) is checked by the stage that knows it.
 #pragma once
 
 #include <cstdint>
@@ -26,8 +27,13 @@ namespace hongfan {
 struct Written {
   std::string text;
   SourceLoc loc;
+  /// Written, but not as text (a list, say): reported already, so a later
+  /// stage neither uses it nor calls it missing.
+  bool unusable = false;
 
-  bool given() const { return !loc.file.empty(); }
+  bool given() const { return !loc.file.empty() && !unusable; }
+  /// Not written at all (or with no value).
+  bool missing() const { return loc.file.empty(); }
 };
 
 /// `gallery:` and `video:`.

@@ -38,22 +38,27 @@ DataRef read_ref(const YAML::Node& fm, const char* key, const YamlSource& src, D
 }
 
 std::optional<Page> parse_page_into(const std::string& path, std::string_view text,
-                                    Diagnostics& diags);
+                                    Diagnostics& diags, Diagnostics& section_keys);
 
 }  // namespace
 
 std::optional<Page> parse_page(const std::string& path, std::string_view text, Diagnostics& diags) {
   Diagnostics local;  // counted on its own: other workers report concurrently
-  auto page = parse_page_into(path, text, local);
+  // A mistake in a section's keys or the media leaves the page in: the
+  // stages that use them leave out what they cannot use, and say in the
+  // same build what else is wrong (a missing start:, an unknown organiser).
+  Diagnostics section_keys;
+  auto page = parse_page_into(path, text, local, section_keys);
   bool ok = !local.has_errors();
   diags.merge(std::move(local));
+  diags.merge(std::move(section_keys));
   if (!ok) return std::nullopt;
   return page;
 }
 
 namespace {
 std::optional<Page> parse_page_into(const std::string& path, std::string_view text,
-                                    Diagnostics& diags) {
+                                    Diagnostics& diags, Diagnostics& section_keys) {
   if (auto bad = utf8::first_invalid(text); bad != std::string_view::npos) {
     int line = 1;
     for (std::size_t i = 0; i < bad; ++i) line += text[i] == '\n';
@@ -142,15 +147,15 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
   p.station = read_ref(fm, "station", src, diags);
 
   p.featured = read_featured(fm);
-  if (auto media = read_page_media(fm, src, diags); !media.empty())
+  if (auto media = read_page_media(fm, src, section_keys); !media.empty())
     p.media = std::make_shared<const PageMedia>(std::move(media));
   if (!p.is_section_index) {
     if (p.section == "activities")
-      p.activity = std::make_shared<const ActivityFields>(read_activity_fields(fm, src, diags));
+      p.activity = std::make_shared<const ActivityFields>(read_activity_fields(fm, src, section_keys));
     else if (p.section == "brands")
-      p.brand_fields = std::make_shared<const BrandFields>(read_brand_fields(fm, src, diags));
+      p.brand_fields = std::make_shared<const BrandFields>(read_brand_fields(fm, src, section_keys));
     else if (p.section == "gongkai")
-      p.disclosure = std::make_shared<const DisclosureFields>(read_disclosure_fields(fm, src, diags));
+      p.disclosure = std::make_shared<const DisclosureFields>(read_disclosure_fields(fm, src, section_keys));
   }
 
   std::string explicit_slug;

@@ -98,7 +98,7 @@ Programme read_programme(const ContentSet& content, const SiteData& data, Diagno
     a.page = p;
     auto start = read_time(f.start, "start", local);
     auto end = read_time(f.end, "end", local);
-    if (!f.start.given())
+    if (f.start.missing())
       local.error({p->source, 2, 1}, _("front matter: 'start' is required in activities/"),
                   _("add a line like `start: 2024-06-15T09:00`"));
     if (start) a.start = a.end = start->epoch;
