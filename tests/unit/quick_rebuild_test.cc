@@ -57,24 +57,69 @@ std::map<std::string, std::string> without_search(const std::map<std::string, st
   return out;
 }
 
+// What serve holds between builds: its output, what each file showed, and
+// the last build.
+struct Served {
+  MemoryOutput out;
+  PageReadsMap reads;
+  std::unique_ptr<PreparedSite> kept;
+};
+
+// The build serve starts from, noting what every file showed.
+void start_serving(const std::map<std::string, std::string>& files, Served& s) {
+  BuildOptions o;
+  o.output = &s.out;
+  o.now = kNow;
+  o.page_reads = &s.reads;
+  Diagnostics d;
+  REQUIRE(build_site(site_of(files), o, d, nullptr, &s.kept));
+}
+
+// serve's quick rebuild after an edit of `changed`, over what it holds.
+std::unique_ptr<PreparedSite> quick_rebuild(const MemoryFileSystem& site, const std::set<std::string>& changed,
+                                            Served& s, BuildStats* stats = nullptr) {
+  BuildOptions quick;
+  quick.output = &s.out;
+  quick.now = kNow;
+  quick.page_reads = &s.reads;
+  quick.changed_sources = &changed;
+  quick.previous = s.kept.get();
+  Diagnostics d;
+  std::unique_ptr<PreparedSite> built;
+  REQUIRE(build_site(site, quick, d, stats, &built));
+  return built;
+}
+
+// Every file a full build of `site` writes.
+std::map<std::string, std::string> full_build(const MemoryFileSystem& site) {
+  MemoryOutput full;
+  BuildOptions o;
+  o.output = &full;
+  o.now = kNow;
+  Diagnostics d;
+  REQUIRE(build_site(site, o, d));
+  return full.tree();
+}
+
+// The files of `want` that `got` does not have as they are there.
+std::vector<std::string> stale_files(const std::map<std::string, std::string>& want,
+                                     const std::map<std::string, std::string>& got) {
+  std::vector<std::string> stale;
+  for (const auto& [path, bytes] : want) {
+    auto it = got.find(path);
+    if (it == got.end() || it->second != bytes) stale.push_back(path);
+  }
+  return stale;
+}
+
 // Edits `page` with `edit`, rebuilds quickly over the demo's output, and
 // compares with a full build of the edited site.
 void check_quick_rebuild(const std::map<std::string, std::string>& files, const std::string& page,
                          std::string (*edit)(std::string)) {
   const std::string edited = edit == title_edited ? "title" : "first paragraph";
   CAPTURE(edited);
-  // The build serve starts from, noting what every file showed.
-  MemoryOutput out;
-  PageReadsMap reads;
-  std::unique_ptr<PreparedSite> kept;
-  {
-    BuildOptions o;
-    o.output = &out;
-    o.now = kNow;
-    o.page_reads = &reads;
-    Diagnostics d;
-    REQUIRE(build_site(site_of(files), o, d, nullptr, &kept));
-  }
+  Served served;
+  start_serving(files, served);
   auto changed_files = files;
   changed_files[page] = edit(files.at(page));
   const MemoryFileSystem changed_site = site_of(changed_files);
@@ -82,39 +127,19 @@ void check_quick_rebuild(const std::map<std::string, std::string>& files, const 
   // A Chinese file name without a slug takes its URL from the title: the
   // old page's file then stays until serve's full refresh removes it.
   std::string old_url;
-  for (const auto& p : kept->content.pages)
+  for (const auto& p : served.kept->content.pages)
     if (p.source == page) old_url = p.url;
 
-  const std::set<std::string> changed{page};
-  BuildOptions quick;
-  quick.output = &out;
-  quick.now = kNow;
-  quick.page_reads = &reads;
-  quick.changed_sources = &changed;
-  quick.previous = kept.get();
-  Diagnostics dq;
-  std::unique_ptr<PreparedSite> quick_site;
-  REQUIRE(build_site(changed_site, quick, dq, nullptr, &quick_site));
+  auto quick_site = quick_rebuild(changed_site, {page}, served);
   // An edit that moves its page, or lends its title to others (a
   // section's _index.md, a brand), renders every file and leaves the search
   // index to serve's full refresh.
   const bool moved = quick_site->placement_changed;
 
-  MemoryOutput full;
-  BuildOptions o;
-  o.output = &full;
-  o.now = kNow;
-  Diagnostics df;
-  REQUIRE(build_site(changed_site, o, df));
-
   // The search index too: its documents, shards and version.
-  const auto want = without_search(full.tree(), moved);
-  const auto got = without_search(out.tree(), moved);
-  std::vector<std::string> stale;
-  for (const auto& [path, bytes] : want) {
-    auto it = got.find(path);
-    if (it == got.end() || it->second != bytes) stale.push_back(path);
-  }
+  const auto want = without_search(full_build(changed_site), moved);
+  const auto got = without_search(served.out.tree(), moved);
+  const auto stale = stale_files(want, got);
   CHECK_MESSAGE(stale.empty(), "stale after the quick rebuild: " << (stale.empty() ? "" : stale.front())
                                                                   << " (" << stale.size() << " files)");
   for (const auto& [path, bytes] : got)
@@ -140,8 +165,8 @@ TEST_CASE("after an edit of any page, the quick rebuild equals a full build") {
 TEST_CASE("after an edit of a data file, the quick rebuild equals a full build") {
   const auto files = demo_files();
   // What staff change in data/: a unit's secretary, a grid's households, a
-  // station's hours (an activity there names it), a person, a ledger row,
-  // a hotline, a headline figure.
+  // station's name (the activities held there show it), a person, a ledger
+  // row, a hotline, a headline figure.
   const std::vector<std::tuple<std::string, std::string, std::string>> edits = {
       {"data/org.yaml", "secretary: 张文彦", "secretary: 张文华"},
       {"data/grids.yaml", "households: 429", "households: 430"},
@@ -153,17 +178,8 @@ TEST_CASE("after an edit of a data file, the quick rebuild equals a full build")
   };
   for (const auto& [file, from, to] : edits) {
     CAPTURE(file);
-    MemoryOutput out;
-    PageReadsMap reads;
-    std::unique_ptr<PreparedSite> kept;
-    {
-      BuildOptions o;
-      o.output = &out;
-      o.now = kNow;
-      o.page_reads = &reads;
-      Diagnostics d;
-      REQUIRE(build_site(site_of(files), o, d, nullptr, &kept));
-    }
+    Served served;
+    start_serving(files, served);
     auto changed_files = files;
     auto& text = changed_files[file];
     const auto at = text.find(from);
@@ -171,34 +187,17 @@ TEST_CASE("after an edit of a data file, the quick rebuild equals a full build")
     text.replace(at, from.size(), to);
     const MemoryFileSystem changed_site = site_of(changed_files);
 
-    const std::set<std::string> changed{page_reads::kDataSource};
-    BuildOptions quick;
-    quick.output = &out;
-    quick.now = kNow;
-    quick.page_reads = &reads;
-    quick.changed_sources = &changed;
-    quick.previous = kept.get();
-    Diagnostics dq;
     BuildStats stats;
-    REQUIRE(build_site(changed_site, quick, dq, &stats));
+    quick_rebuild(changed_site, {page_reads::kDataSource}, served, &stats);
     // Rendered: the files of the org units, grids, stations and activities,
     // the rankings, home and the search index (their share is large in the
     // demo); not the articles, lists and tag pages.
     CHECK(stats.files_changed * 10 < stats.files * 7);
 
-    MemoryOutput full;
-    BuildOptions o;
-    o.output = &full;
-    o.now = kNow;
-    Diagnostics df;
-    REQUIRE(build_site(changed_site, o, df));
-    std::vector<std::string> stale;
-    for (const auto& [path, bytes] : full.tree()) {
-      auto it = out.tree().find(path);
-      if (it == out.tree().end() || it->second != bytes) stale.push_back(path);
-    }
+    const auto want = full_build(changed_site);
+    const auto stale = stale_files(want, served.out.tree());
     CHECK_MESSAGE(stale.empty(), "stale after the quick rebuild: " << (stale.empty() ? "" : stale.front()) << " ("
                                                                    << stale.size() << " files)");
-    CHECK(out.tree().size() == full.tree().size());
+    CHECK(served.out.tree().size() == want.size());
   }
 }
