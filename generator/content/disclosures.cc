@@ -109,8 +109,9 @@ std::vector<Disclosure> read_disclosures(const ContentSet& content, Diagnostics&
         local.error(f.kind.loc, tr("disclosure '{}' is not one of {}", d.kind, join(kinds)),
                     tr("write one of them, like `disclosure: {}`", kinds[0]));
     } else if (f.kind.missing()) {
-      local.error(head, _("a 三务公开 item needs `disclosure:` (its kind)"),
-                  _("add a line like `disclosure: 党务公开` (or 居务公开, 财务公开)"));
+      local.error(f.kind.at(head), _("a 三务公开 item needs `disclosure:` (its kind)"),
+                  f.kind.empty ? _("write the kind after `disclosure:`: 党务公开, 居务公开 or 财务公开")
+                               : _("add a line like `disclosure: 党务公开` (or 居务公开, 财务公开)"));
     }
     if (f.cadence.given()) {
       d.cadence = std::string(trim(f.cadence.text));
@@ -131,10 +132,10 @@ std::vector<Disclosure> read_disclosures(const ContentSet& content, Diagnostics&
     }
     if (d.cadence == "定期") {
       if (d.series.empty() && !f.series.unusable)
-        local.error(head, _("a 定期 item needs `series:`, the name its recurring disclosures share"),
+        local.error(f.series.at(head), _("a 定期 item needs `series:`, the name its recurring disclosures share"),
                     _("add a line like `series: 党费收缴情况`"));
       if (f.period.missing())
-        local.error(head, _("a 定期 item needs `period:`, the year, quarter or month it covers"),
+        local.error(f.period.at(head), _("a 定期 item needs `period:`, the year, quarter or month it covers"),
                     _("add a line like `period: 2024-Q2`"));
       if (d.series_loc.file.empty()) d.series_loc = head;
     }

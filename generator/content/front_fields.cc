@@ -11,10 +11,19 @@ namespace {
 Written written(const YAML::Node& map, const char* key, const YamlSource& src, Diagnostics& diags) {
   Written w;
   const YAML::Node node = map.IsMap() ? map[key] : YAML::Node();
-  if (!node.IsDefined() || node.IsNull()) return w;
+  if (!node.IsDefined()) return w;
   w.loc = src.at(node);
-  if (auto v = yaml_string(map, key, src, diags)) w.text = *v;
-  else w.unusable = true;
+  if (node.IsNull()) {
+    // Nothing after the colon has no place of its own: the key's is where
+    // staff look.
+    w.empty = true;
+    for (const auto& kv : map)
+      if (kv.first.IsScalar() && kv.first.Scalar() == key) w.loc = src.at(kv.first);
+  } else if (auto v = yaml_string(map, key, src, diags)) {
+    w.text = *v;
+  } else {
+    w.unusable = true;
+  }
   return w;
 }
 

@@ -23,17 +23,21 @@
 namespace hongfan {
 
 /// A value as written and where: `loc` is empty (no file) when the key is
-/// not there or has no value.
+/// not there.
 struct Written {
   std::string text;
   SourceLoc loc;
+  /// The key is there with nothing after it (`start:`).
+  bool empty = false;
   /// Written, but not as text (a list, say): reported already, so a later
   /// stage neither uses it nor calls it missing.
   bool unusable = false;
 
-  bool given() const { return !loc.file.empty() && !unusable; }
-  /// Not written at all (or with no value).
-  bool missing() const { return loc.file.empty(); }
+  bool given() const { return !loc.file.empty() && !empty && !unusable; }
+  /// Not written, or with no value: `at` is where to say so (the key's
+  /// line when it is there, else `otherwise`).
+  bool missing() const { return loc.file.empty() || empty; }
+  SourceLoc at(const SourceLoc& otherwise) const { return loc.file.empty() ? otherwise : loc; }
 };
 
 /// `gallery:` and `video:`.

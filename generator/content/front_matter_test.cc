@@ -131,6 +131,7 @@ TEST_CASE("a section key or photo of the wrong shape is reported where it is, an
   REQUIRE(p);
   REQUIRE(p->activity);
   CHECK(p->activity->start.missing());
+  CHECK(p->activity->start.at({}).line == 3);  // said at the empty start:
   CHECK(p->activity->place.empty());
   REQUIRE(p->media);
   CHECK(p->media->gallery.size() == 1);

@@ -99,8 +99,9 @@ Programme read_programme(const ContentSet& content, const SiteData& data, Diagno
     auto start = read_time(f.start, "start", local);
     auto end = read_time(f.end, "end", local);
     if (f.start.missing())
-      local.error({p->source, 2, 1}, _("front matter: 'start' is required in activities/"),
-                  _("add a line like `start: 2024-06-15T09:00`"));
+      local.error(f.start.at({p->source, 2, 1}), _("front matter: 'start' is required in activities/"),
+                  f.start.empty ? _("write the date and time after `start:`, like `start: 2024-06-15 09:00`")
+                                : _("add a line like `start: 2024-06-15T09:00`"));
     if (start) a.start = a.end = start->epoch;
     if (end) a.end = end->epoch;
     if (start && end && end->epoch < start->epoch)
