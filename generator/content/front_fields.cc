@@ -33,6 +33,11 @@ std::string text_of(const YAML::Node& map, const char* key, const YamlSource& sr
 
 }  // namespace
 
+DataRef read_data_ref(const YAML::Node& fm, const char* key, const YamlSource& src, Diagnostics& diags) {
+  const Written w = written(fm, key, src, diags);
+  return w.given() ? DataRef{w.text, w.loc} : DataRef{};
+}
+
 PageMedia read_page_media(const YAML::Node& fm, const YamlSource& src, Diagnostics& diags) {
   PageMedia media;
   if (!fm.IsMap()) return media;
@@ -85,7 +90,7 @@ ActivityFields read_activity_fields(const YAML::Node& fm, const YamlSource& src,
   a.start = written(fm, "start", src, diags);
   a.end = written(fm, "end", src, diags);
   a.place = text_of(fm, "place", src, diags);
-  a.organizer = written(fm, "organizer", src, diags);
+  a.organizer = read_data_ref(fm, "organizer", src, diags);
   a.colour = written(fm, "color", src, diags);
   a.capacity = yaml_int(fm, "capacity", src, diags);
   a.points = yaml_int(fm, "points", src, diags);

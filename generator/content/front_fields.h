@@ -40,6 +40,14 @@ struct Written {
   SourceLoc at(const SourceLoc& otherwise) const { return loc.file.empty() ? otherwise : loc; }
 };
 
+/// A reference from a page into data/ (org, grid, brand, station; an
+/// activity's organizer), kept with its location so a dangling id can be
+/// reported where it was written. Empty when not written as text.
+struct DataRef {
+  std::string id;
+  SourceLoc loc;
+};
+
 /// `gallery:` and `video:`.
 struct PageMedia {
   struct Photo {
@@ -60,7 +68,7 @@ struct PageMedia {
 struct ActivityFields {
   Written start, end;  ///< date-times as written, parsed by domain/activities
   std::string place;
-  Written organizer;   ///< an org unit's id, as written
+  DataRef organizer;   ///< an org unit's id, as written
   Written colour;      ///< `color:`, one of the 五彩 names
   std::optional<long long> capacity, points;
   std::string signup;  ///< `signup:` as text, or `signup.text`
@@ -91,6 +99,7 @@ struct DisclosureFields {
 // `src` says where its nodes are. Shapes that cannot be used are reported
 // to `diags`.
 
+DataRef read_data_ref(const YAML::Node& fm, const char* key, const YamlSource& src, Diagnostics& diags);
 PageMedia read_page_media(const YAML::Node& fm, const YamlSource& src, Diagnostics& diags);
 /// `featured: true` (or yes): read leniently, anything else is no.
 bool read_featured(const YAML::Node& fm);

@@ -78,7 +78,7 @@ TEST_CASE("parse_page reads a section's own keys and the media, each where it is
   CHECK(a->activity->start.loc.line == 3);
   CHECK_FALSE(a->activity->end.given());
   CHECK(a->activity->place == "小广场");
-  CHECK(a->activity->organizer.text == "jsyj");
+  CHECK(a->activity->organizer.id == "jsyj");
   CHECK(a->activity->organizer.loc.line == 5);
   CHECK(a->activity->organizer.loc.col == 12);
   CHECK(a->activity->colour.text == "绿色志愿");

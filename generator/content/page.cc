@@ -28,15 +28,6 @@ void split_path(const std::string& path, std::string& section, std::string& stem
   stem = base.substr(0, base.rfind('.'));
 }
 
-DataRef read_ref(const YAML::Node& fm, const char* key, const YamlSource& src, Diagnostics& diags) {
-  DataRef r;
-  if (auto v = yaml_string(fm, key, src, diags)) {
-    r.id = *v;
-    r.loc = src.at(fm[key]);
-  }
-  return r;
-}
-
 std::optional<Page> parse_page_into(const std::string& path, std::string_view text,
                                     Diagnostics& diags, Diagnostics& section_keys);
 
@@ -141,10 +132,10 @@ std::optional<Page> parse_page_into(const std::string& path, std::string_view te
   if (auto v = yaml_string_list(fm, "categories", src, diags)) p.categories = *v;
   if (auto v = yaml_bool(fm, "draft", src, diags)) p.draft = *v;
   if (auto v = yaml_bool(fm, "pinned", src, diags)) p.pinned = *v;
-  p.org = read_ref(fm, "org", src, diags);
-  p.grid = read_ref(fm, "grid", src, diags);
-  p.brand = read_ref(fm, "brand", src, diags);
-  p.station = read_ref(fm, "station", src, diags);
+  p.org = read_data_ref(fm, "org", src, diags);
+  p.grid = read_data_ref(fm, "grid", src, diags);
+  p.brand = read_data_ref(fm, "brand", src, diags);
+  p.station = read_data_ref(fm, "station", src, diags);
 
   p.featured = read_featured(fm);
   if (auto media = read_page_media(fm, src, section_keys); !media.empty())

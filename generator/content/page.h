@@ -17,13 +17,6 @@
 
 namespace hongfan {
 
-/// A reference from a page into data/ (org, grid, brand, station), kept with
-/// its location so a dangling id can be reported where it was written.
-struct DataRef {
-  std::string id;
-  SourceLoc loc;
-};
-
 /// A link or image in a page's Markdown, as written, at its line in the file.
 struct BodyRef {
   bool image = false;

@@ -114,10 +114,10 @@ Programme read_programme(const ContentSet& content, const SiteData& data, Diagno
     a.station = p->station;
     // `organizer:` is one of activities only; reported as link_data reports
     // the others, so `organizer: jsyj` reads like `org: jsyj` in news.
-    if (!trim(f.organizer.text).empty()) {
-      a.organizer = {f.organizer.text, f.organizer.loc};
-      if (!data.org.units.empty() && !data.org.find(f.organizer.text))
-        report_unknown_ref(a.organizer.loc, _("front matter"), "organizer", f.organizer.text, RefKind::org_unit,
+    if (!trim(f.organizer.id).empty()) {
+      a.organizer = f.organizer;
+      if (!data.org.units.empty() && !data.org.find(a.organizer.id))
+        report_unknown_ref(a.organizer.loc, _("front matter"), "organizer", a.organizer.id, RefKind::org_unit,
                            org_ids, local);
     }
     a.brand = p->brand.id;

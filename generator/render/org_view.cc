@@ -32,8 +32,8 @@ RelatedPages index_related_pages(const ContentSet& content, const SiteData& data
     // names one unit both ways is listed once.
     std::vector<std::ptrdiff_t> named;
     if (!p.org.id.empty()) named.push_back(data.org.index_of(p.org.id));
-    if (p.activity && p.activity->organizer.given() && p.activity->organizer.text != p.org.id)
-      named.push_back(data.org.index_of(p.activity->organizer.text));
+    if (p.activity && !p.activity->organizer.id.empty() && p.activity->organizer.id != p.org.id)
+      named.push_back(data.org.index_of(p.activity->organizer.id));
     std::vector<bool> added(data.org.units.size(), false);
     for (std::ptrdiff_t at : named)
       for (; at >= 0; at = data.org.units[static_cast<std::size_t>(at)].parent_index) {
