@@ -293,10 +293,10 @@ int run_serve(const ServeArgs& args) {
       // as one source, page_reads::kDataSource).
       bool quick = std::all_of(edited.begin(), edited.end(), [&](const std::string& f) {
         const bool page = starts_with(f, "content/") && ends_with(f, ".md");
-        return (page || starts_with(f, "data/")) && known.count(f) && site.is_file(f);
+        return (page || page_reads::is_data_file(f)) && known.count(f) && site.is_file(f);
       });
       std::set<std::string> sources;
-      for (const auto& f : edited) sources.insert(starts_with(f, "data/") ? page_reads::kDataSource : f);
+      for (const auto& f : edited) sources.insert(page_reads::is_data_file(f) ? page_reads::kDataSource : f);
       bool ok = rebuild(what.c_str(), quick ? &sources : nullptr);
       refresh_due = ok && quick;
     }

@@ -14,6 +14,7 @@
 // file then re-renders the files that showed data/, and no others.
 #pragma once
 
+#include <string_view>
 #include <vector>
 
 #include "content/page.h"
@@ -22,6 +23,9 @@ namespace hongfan::page_reads {
 
 /// The source name the files that showed data/ are noted under.
 inline constexpr const char* kDataSource = "data/";
+
+/// Whether a site file is one of data/: its edits are edits of kDataSource.
+inline bool is_data_file(std::string_view path) { return path.substr(0, 5) == kDataSource; }
 
 /// While a Scope lives, this thread renders one file: note() and
 /// note_data() append to `into` (null: nothing is noted). Scopes do not

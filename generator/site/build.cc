@@ -196,8 +196,7 @@ SearchIndexSource search_index_source(const BuildOptions& options, const Prepare
   const auto& last_index = options.previous ? options.previous->search_index : nullptr;
   if (options.changed_sources && !s.placement_changed && last_index) {
     search.edited = options.changed_sources;
-    search.data_edited = options.changed_sources->count(page_reads::kDataSource) != 0;
-    if (!search.data_edited) search.before = &pages_before;
+    search.before = &pages_before;
     search.last = search::Previous{last_index->shards, last_index->docs, last_index->docs_digest,
                                    [index = last_index](const std::string& path) -> std::shared_ptr<const std::string> {
                                      // Only shards are asked for: shard_path(n) is files[n].
@@ -212,8 +211,7 @@ SearchIndexSource search_index_source(const BuildOptions& options, const Prepare
     auto state = load_search_state(edits->output_dir);
     if (state && state->shards > 0) {
       search.edited = edits->edited;
-      search.data_edited = edits->edited->count(page_reads::kDataSource) != 0;
-      if (!pages_before.empty() && !search.data_edited) search.before = &pages_before;
+      if (!pages_before.empty()) search.before = &pages_before;
       search.last = search::Previous{state->shards, state->docs, state->docs_digest,
                                      [output = DiskFileSystem(edits->output_dir)](const std::string& path) {
                                        auto text = output.read(path);

@@ -210,7 +210,7 @@ std::optional<std::set<std::string>> pages_changed_since(const BuildRecord& r, c
     // above; a file read but missing then or now is no edit.
     if (was == r.inputs.reads.end() || !was->second.found || !site.is_file(path)) return std::nullopt;
     if (is_content_page(path)) edited.insert(path);
-    else if (path.rfind("data/", 0) == 0) edited.insert(page_reads::kDataSource);
+    else if (page_reads::is_data_file(path)) edited.insert(page_reads::kDataSource);
     else return std::nullopt;
   }
   return edited;

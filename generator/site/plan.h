@@ -103,10 +103,10 @@ struct SearchIndexSource {
   /// A rebuild after edits of these content files only, none of them moved
   /// (so every document keeps its id): the index the last build wrote,
   /// `last`, updated for them (search::update_index) when it can be.
+  /// With page_reads::kDataSource among them, data/ was edited too: every
+  /// document of a unit, grid or station is taken as edited (their old
+  /// versions are not known, so `before` is not used).
   const std::set<std::string>* edited = nullptr;
-  /// data/ edited too: every document of a unit, grid or station is taken
-  /// as edited (their old versions are not known, so `before` is not set).
-  bool data_edited = false;
   std::optional<search::Previous> last;
   /// serve: the edited pages as the last index had them.
   const std::vector<Page>* before = nullptr;

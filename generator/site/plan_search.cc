@@ -178,10 +178,11 @@ std::shared_ptr<const search::Index> plan_search_pages(OutputPlan& plan, const S
   plan.view().data.forget_planning_reads();
   std::shared_ptr<const search::Index> index;
   if (source.edited && source.last) {
+    const bool data_edited = source.edited->count(page_reads::kDataSource) != 0;
     std::optional<std::vector<std::pair<std::size_t, search::Doc>>> before;
-    if (source.before) before = docs->docs_of(*source.before);
+    if (source.before && !data_edited) before = docs->docs_of(*source.before);
     auto edited = docs->docs_of(*source.edited);
-    if (source.data_edited) docs->add_data_docs_to(edited);
+    if (data_edited) docs->add_data_docs_to(edited);
     if (auto updated = search::update_index(*source.last, docs->size(), edited, before ? &*before : nullptr))
       index = std::make_shared<const search::Index>(std::move(*updated));
   }
