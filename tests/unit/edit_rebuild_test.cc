@@ -38,6 +38,13 @@ BuildStats build(const FileSystem& site, const fs::path& out) {
   return stats;
 }
 
+// One edit of a site file: `from` replaced by `to`, once.
+struct Edit {
+  const char* file;
+  const char* from;
+  const char* to;
+};
+
 void replace_once(std::string& text, const std::string& from, const std::string& to) {
   auto at = text.find(from);
   REQUIRE(at != std::string::npos);
@@ -54,11 +61,6 @@ TEST_CASE("a build after edits of pages renders only the files that show them") 
 
   // A title, a paragraph of an article with a grid, an activity's title
   // and a brand's summary: one page at a time, each rebuild over the last.
-  struct Edit {
-    const char* page;
-    const char* from;
-    const char* to;
-  };
   const Edit edits[] = {
       {"content/news/2026-11-18-winter-heating-visits.md", "\ntitle: ", "\ntitle: 改过的标题 "},
       {"content/news/2026-03-20-grid-worker-home-visits.md", "\n---\n", "\n---\n\n新加的第一段。\n"},
@@ -66,8 +68,8 @@ TEST_CASE("a build after edits of pages renders only the files that show them") 
       {"content/brands/wucai.md", "\n---\n", "\n---\n\n品牌的新介绍。\n"},
   };
   for (const auto& e : edits) {
-    CAPTURE(e.page);
-    replace_once(files[e.page], e.from, e.to);
+    CAPTURE(e.file);
+    replace_once(files[e.file], e.from, e.to);
     const BuildStats again = build(site_of(files), tmp.path / "public");
     CHECK(again.files_rendered > 0);
     CHECK(again.files_rendered * 4 < again.files);  // most files kept as they were
@@ -107,11 +109,6 @@ TEST_CASE("a build after an edit of data/ renders only the files that show data/
   // One edit of each data file, each rebuild over the last; each shows on
   // some page (the org page, a grid's, a station's, the rankings, the
   // reward shop, the honour roll, the hotlines, the home page's figures).
-  struct Edit {
-    const char* file;
-    const char* from;
-    const char* to;
-  };
   const Edit edits[] = {
       {"data/org.yaml", "secretary: 张文彦", "secretary: 张文华"},
       {"data/grids.yaml", "households: 429", "households: 430"},
