@@ -143,8 +143,8 @@ int run_serve(const ServeArgs& args) {
   DiskFileSystem site(site_dir.string());
   State state;
 
-  // Content and data files present at the last full build: an edit of
-  // those alone re-renders only the files that showed them.
+  // Content, data and template files present at the last full build: an
+  // edit of those alone re-renders only the files that showed them.
   std::set<std::string> known;
   // The last good build: an edit of content files starts from its rendered
   // pages instead of assembling 10,000 pages from the cache again.
@@ -162,8 +162,9 @@ int run_serve(const ServeArgs& args) {
     bool ok = build_site(site, run, diags, &stats, &built);
     if (ok && !changed) {
       known.clear();
-      for (const char* folder : {"content", "data"})
-        for (auto& f : walk_files(site, folder)) known.insert(f);
+      for (const char* folder : {"content", "data", "templates", "themes"})
+        if (site.is_dir(folder))
+          for (auto& f : walk_files(site, folder)) known.insert(f);
       start_spare_helper(options.output_dir);  // for the next full build
     }
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
@@ -288,12 +289,14 @@ int run_serve(const ServeArgs& args) {
       if (edited.empty()) continue;
       std::string what =
           edited.size() > 1 ? tr("{} and {} more", *edited.begin(), edited.size() - 1) : *edited.begin();
-      // Edits of pages and data files that were there at the last full
-      // build: only the files that showed them are rendered (data/ is noted
-      // as one source, page_reads::kDataSource).
+      // Edits of pages, data files and templates that were there at the
+      // last full build: only the files that showed them are rendered
+      // (data/ is noted as one source, page_reads::kDataSource; a template
+      // by its path, and only when the build read it).
       bool quick = std::all_of(edited.begin(), edited.end(), [&](const std::string& f) {
         const bool page = starts_with(f, "content/") && ends_with(f, ".md");
-        return (page || page_reads::is_data_file(f)) && known.count(f) && site.is_file(f);
+        return (page || page_reads::is_data_file(f) || page_reads::is_template_file(f)) && known.count(f) &&
+               site.is_file(f);
       });
       std::set<std::string> sources;
       for (const auto& f : edited) sources.insert(page_reads::is_data_file(f) ? page_reads::kDataSource : f);

@@ -3,12 +3,28 @@
 namespace hongfan::page_reads {
 
 namespace {
+
 // One render runs on one worker thread from start to end.
-thread_local std::vector<const Page*>* current = nullptr;
+thread_local std::vector<const std::string*>* current = nullptr;
 thread_local bool rendering = false;
+
+// kDataSource as a string that lives as long as the program.
+const std::string& data_source() {
+  static const std::string source = kDataSource;
+  return source;
+}
+
 }  // namespace
 
-Scope::Scope(std::vector<const Page*>* into) {
+bool is_template_file(std::string_view path) {
+  if (path.size() <= 5 || path.substr(path.size() - 5) != ".html") return false;
+  if (path.substr(0, 10) == "templates/") return true;
+  if (path.substr(0, 7) != "themes/") return false;  // themes/NAME/templates/…
+  auto slash = path.find('/', 7);
+  return slash != std::string_view::npos && path.substr(slash, 11) == "/templates/";
+}
+
+Scope::Scope(std::vector<const std::string*>* into) {
   current = into;
   rendering = true;
 }
@@ -18,7 +34,7 @@ Scope::~Scope() {
 }
 
 void note(const Page& page) {
-  if (current) current->push_back(&page);
+  if (current) current->push_back(&page.source);
 }
 
 bool note_data() {
@@ -26,13 +42,8 @@ bool note_data() {
   return rendering;
 }
 
-const Page& data_source() {
-  static const Page page = [] {
-    Page p;
-    p.source = kDataSource;
-    return p;
-  }();
-  return page;
+void note_template(const std::string& path) {
+  if (current) current->push_back(&path);
 }
 
 }  // namespace hongfan::page_reads

@@ -12,8 +12,15 @@
 // data/ is noted the same way, as one source (kDataSource): a view reads it
 // only through ViewContext::data, which notes each use. An edit of any data
 // file then re-renders the files that showed data/, and no others.
+//
+// So are the site's templates: TemplateSet::render notes the file a page
+// template came from and each partial inlined into it ("templates/x.html",
+// "themes/NAME/templates/partials/y.html"). An edit of a template then
+// re-renders the files made with it. The built-in theme's files are not
+// noted: they change only with hongfan itself, which renders every file.
 #pragma once
 
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,12 +34,17 @@ inline constexpr const char* kDataSource = "data/";
 /// Whether a site file is one of data/: its edits are edits of kDataSource.
 inline bool is_data_file(std::string_view path) { return path.substr(0, 5) == kDataSource; }
 
-/// While a Scope lives, this thread renders one file: note() and
-/// note_data() append to `into` (null: nothing is noted). Scopes do not
-/// nest.
+/// Whether a site file is a template of the site's own (templates/, or a
+/// theme copied into themes/): noted by the files rendered with it.
+bool is_template_file(std::string_view path);
+
+/// While a Scope lives, this thread renders one file: the note functions
+/// append the sources it shows to `into` (null: nothing is noted), each
+/// a string that outlives the render (a page's `source`, kDataSource, a
+/// template's path). Scopes do not nest.
 class Scope {
  public:
-  explicit Scope(std::vector<const Page*>* into);
+  explicit Scope(std::vector<const std::string*>* into);
   ~Scope();
   Scope(const Scope&) = delete;
   Scope& operator=(const Scope&) = delete;
@@ -41,11 +53,12 @@ class Scope {
 /// `page` is shown by the file being rendered on this thread.
 void note(const Page& page);
 
-/// The file being rendered on this thread shows data/: noted as the page
-/// data_source(). False when this thread renders no file (it plans).
+/// The file being rendered on this thread shows data/: noted as
+/// kDataSource. False when this thread renders no file (it plans).
 bool note_data();
 
-/// The stand-in page whose source is kDataSource.
-const Page& data_source();
+/// The file being rendered on this thread is made with the template file
+/// `path` (a site path, is_template_file()), which must outlive the render.
+void note_template(const std::string& path);
 
 }  // namespace hongfan::page_reads

@@ -2,11 +2,13 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <stdexcept>
 #include <unordered_map>
 
 #include "core/i18n.h"
 #include "core/text.h"
+#include "render/page_reads.h"
 
 namespace hongfan {
 
@@ -145,7 +147,7 @@ std::optional<TemplateSet> TemplateSet::load(const std::vector<TemplateDir>& dir
       std::string name = file.substr(d.dir.size() + 1);
       auto text = d.fs->read(file);
       if (!text) continue;
-      set.sources_[name] = {std::move(*text), path_join(d.display, name)};
+      set.sources_[name] = {std::move(*text), path_join(d.display, name), d.in_site ? file : std::string()};
     }
   }
 
@@ -162,9 +164,12 @@ std::optional<TemplateSet> TemplateSet::load(const std::vector<TemplateDir>& dir
   if (!ok) return std::nullopt;
 
   // Inline partials into every top-level (non-partial) template.
-  std::function<bool(const std::string&, std::string&, int)> expand =
-      [&](const std::string& name, std::string& out, int depth) -> bool {
+  std::function<bool(const std::string&, Expanded&, int)> expand =
+      [&](const std::string& name, Expanded& out, int depth) -> bool {
     const Source& src = set.sources_.at(name);
+    if (!src.site_path.empty() &&
+        std::find(out.made_of.begin(), out.made_of.end(), &src.site_path) == out.made_of.end())
+      out.made_of.push_back(&src.site_path);
     if (depth > 16) {
       diags.error({src.display_path, 1, 1}, _("template: partials include each other in a loop"),
                   _("remove the `{{> name}}` that leads back to this file"));
@@ -173,7 +178,7 @@ std::optional<TemplateSet> TemplateSet::load(const std::vector<TemplateDir>& dir
     std::size_t pos = 0;
     bool fine = true;
     while (auto tag = next_partial(src.text, pos)) {
-      out.append(src.text, pos, tag->begin - pos);
+      out.text.append(src.text, pos, tag->begin - pos);
       std::string target = "partials/" + tag->name + ".html";
       if (!set.sources_.count(target)) target = tag->name + ".html";
       if (!set.sources_.count(target)) {
@@ -186,17 +191,17 @@ std::optional<TemplateSet> TemplateSet::load(const std::vector<TemplateDir>& dir
       }
       pos = tag->end;
     }
-    out.append(src.text, pos, std::string::npos);
+    out.text.append(src.text, pos, std::string::npos);
     return fine;
   };
   for (const auto& [name, src] : set.sources_) {
     if (starts_with(name, "partials/")) continue;
-    std::string text;
-    if (!expand(name, text, 0)) {
+    Expanded made;
+    if (!expand(name, made, 0)) {
       ok = false;
       continue;
     }
-    set.expanded_[name] = std::move(text);
+    set.expanded_[name] = std::move(made);
   }
   if (!ok) return std::nullopt;
   return set;
@@ -216,14 +221,21 @@ Mustache& TemplateSet::compiled(const std::string& name) const {
   if (!slot) {
     auto it = expanded_.find(name);
     if (it == expanded_.end()) throw std::runtime_error(tr("template '{}' does not exist", name));
-    slot = std::make_unique<Mustache>(it->second);
+    slot = std::make_unique<Mustache>(it->second.text);
     slot->set_custom_escape([](const std::string& s) { return html_escape(s); });
   }
   return *slot;
 }
 
+void TemplateSet::note_sources(const std::string& name) const {
+  auto it = expanded_.find(name);
+  if (it == expanded_.end()) return;
+  for (const std::string* path : it->second.made_of) page_reads::note_template(*path);
+}
+
 void TemplateSet::render(const std::string& name, const Data& data, std::string& out) const {
   Mustache& m = compiled(name);
+  note_sources(name);
   LayeredContext ctx;
   ctx.push(&data);
   StringSink sink{out};
@@ -234,6 +246,7 @@ void TemplateSet::render(const std::string& name, const Data& data, std::string&
 void TemplateSet::render(const std::string& name, const Data& shared, const Data& page,
                          std::string& out) const {
   Mustache& m = compiled(name);
+  note_sources(name);
   LayeredContext ctx;
   ctx.push(&shared);
   ctx.push(&page);

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/diagnostics.h"
 #include "core/fs.h"
@@ -26,6 +27,10 @@ struct TemplateDir {
   const FileSystem* fs = nullptr;
   std::string dir;
   std::string display;
+  /// The folder is the site's (`fs` is the site folder): a render notes
+  /// the files it used (render/page_reads.h), so that a build after an
+  /// edit of one renders again only the files made with it.
+  bool in_site = false;
 };
 
 class TemplateSet {
@@ -33,6 +38,13 @@ class TemplateSet {
   /// Loads every *.html under each dir; later dirs override earlier ones by
   /// relative name. Reports syntax errors and missing partials.
   static std::optional<TemplateSet> load(const std::vector<TemplateDir>& dirs, Diagnostics& diags);
+
+  // Moved, never copied: expanded_ points into sources_.
+  TemplateSet() = default;
+  TemplateSet(TemplateSet&&) = default;
+  TemplateSet& operator=(TemplateSet&&) = default;
+  TemplateSet(const TemplateSet&) = delete;
+  TemplateSet& operator=(const TemplateSet&) = delete;
 
   bool has(const std::string& name) const { return expanded_.count(name) > 0; }
 
@@ -49,9 +61,17 @@ class TemplateSet {
   struct Source {
     std::string text;
     std::string display_path;
+    std::string site_path;  ///< the file in the site folder; empty for the built-in theme's
   };
-  std::map<std::string, Source> sources_;       // every file, by relative name
-  std::map<std::string, std::string> expanded_;  // page templates with partials inlined
+  struct Expanded {
+    std::string text;  ///< partials inlined
+    /// The site's files it was made of (its own, its partials'), noted by
+    /// each render. Point into sources_.
+    std::vector<const std::string*> made_of;
+  };
+  std::map<std::string, Source> sources_;     // every file, by relative name
+  std::map<std::string, Expanded> expanded_;  // page templates
+  void note_sources(const std::string& name) const;
   kainjow::mustache::mustache& compiled(const std::string& name) const;
   std::uint64_t generation_ = 0;
 };

@@ -92,10 +92,10 @@ std::vector<std::size_t> jobs_showing(const std::vector<OutputJob>& jobs, const 
 }
 
 // Renders the jobs at `which` into `out` on the worker pool. With `reads`,
-// notes for each file the content files its view showed.
+// notes for each file the sources it showed (pages, data/, templates).
 void render_jobs(std::vector<OutputJob>& jobs, const std::vector<std::size_t>& which, OutputSink& out,
                  PageReadsMap* reads) {
-  std::vector<std::vector<const Page*>> shown(reads ? which.size() : 0);
+  std::vector<std::vector<const std::string*>> shown(reads ? which.size() : 0);
   parallel_for(which.size(), [&](std::size_t k) {
     thread_local std::string buffer;
     buffer.clear();
@@ -111,12 +111,12 @@ void render_jobs(std::vector<OutputJob>& jobs, const std::vector<std::size_t>& w
   for (std::size_t k = 0; k < which.size(); ++k) {
     std::vector<std::uint32_t> ids;
     ids.reserve(shown[k].size());
-    for (const Page* p : shown[k]) ids.push_back(reads->id(p->source));
+    for (const std::string* source : shown[k]) ids.push_back(reads->id(*source));
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     ids.shrink_to_fit();
     reads->sources_by_path[jobs[which[k]].path] = std::move(ids);
-    std::vector<const Page*>().swap(shown[k]);
+    std::vector<const std::string*>().swap(shown[k]);
   }
 }
 
@@ -137,12 +137,15 @@ bool moved(const std::vector<Page>& pages, const std::set<std::string>& changed,
   return found != before.size();
 }
 
-// A rebuild after edits of pages only: whether each edited page is still
-// a page, placed where the recorded build had it. An `_index.md` counts as
-// moved (see moved()).
+// A rebuild after edits of pages, data/ and templates only: whether each
+// edited page is still a page, placed where the recorded build had it. An
+// `_index.md` counts as moved (see moved()). data/ and templates move no
+// page.
 bool stayed_in_place(const PageReadsMap& recorded, const std::vector<Page>& pages,
                      const std::set<std::string>& edited) {
-  std::size_t found = edited.count(page_reads::kDataSource);  // data/ moves no page
+  std::size_t found = std::count_if(edited.begin(), edited.end(), [](const std::string& source) {
+    return source == page_reads::kDataSource || page_reads::is_template_file(source);
+  });
   for (const auto& p : pages) {
     if (!edited.count(p.source)) continue;
     auto it = recorded.placement_by_source.find(p.source);
@@ -230,7 +233,10 @@ PageReadsMap reads_to_keep(PageReadsMap reads, const std::vector<OutputJob>& job
   std::erase_if(reads.sources_by_path, [&](const auto& entry) { return !planned.count(entry.first); });
   reads.placement_by_source.clear();
   for (const auto& p : pages) reads.placement_by_source[p.source] = placement_signature(p);
-  reads.placement_by_source[page_reads::kDataSource] = 0;  // noted like a page, placed nowhere
+  // Noted like pages, placed nowhere.
+  reads.placement_by_source[page_reads::kDataSource] = 0;
+  for (const auto& source : reads.sources)
+    if (page_reads::is_template_file(source)) reads.placement_by_source[source] = 0;
   return reads;
 }
 
@@ -275,7 +281,7 @@ std::unique_ptr<PreparedSite> prepare_site(const FileSystem& site, const BuildOp
     if (!s->config) return nullptr;
     s->theme = find_theme(site, s->config->theme, diags);
     if (!s->theme) return nullptr;
-    TemplateDir own{&site, "templates", "templates"};
+    TemplateDir own{&site, "templates", "templates", /*in_site=*/true};
     s->templates = TemplateSet::load({s->theme->templates, own}, diags);
   }
 

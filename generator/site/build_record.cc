@@ -209,7 +209,7 @@ std::optional<std::set<std::string>> pages_changed_since(const BuildRecord& r, c
     // A page or data file that is new or gone changes the listing, caught
     // above; a file read but missing then or now is no edit.
     if (was == r.inputs.reads.end() || !was->second.found || !site.is_file(path)) return std::nullopt;
-    if (is_content_page(path)) edited.insert(path);
+    if (is_content_page(path) || page_reads::is_template_file(path)) edited.insert(path);
     else if (page_reads::is_data_file(path)) edited.insert(page_reads::kDataSource);
     else return std::nullopt;
   }

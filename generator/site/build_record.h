@@ -54,9 +54,10 @@ void save_build_record(const std::string& output_dir, const BuildRecord& record)
 /// Forgets the record (before a build that may change the output).
 void drop_build_record(const std::string& output_dir);
 
-/// The content pages ("content/…/x.md") whose bytes changed since the
-/// recorded build, and page_reads::kDataSource when a file of data/ did,
-/// when nothing else a build depends on changed: the same key and window of
+/// The content pages ("content/…/x.md") and the site's template files
+/// (page_reads::is_template_file) whose bytes changed since the recorded
+/// build, and page_reads::kDataSource when a file of data/ did, when
+/// nothing else a build depends on changed: the same key and window of
 /// "today", the output as the record left it, and every other file and
 /// folder as it was. Empty when nothing changed at all (the build is
 /// current); nullopt when anything else changed.
@@ -67,13 +68,15 @@ std::optional<std::set<std::string>> pages_changed_since(const BuildRecord& reco
 /// What each output file showed and where each page sat, for a rebuild that
 /// renders only the files showing the pages an edit changed.
 struct PageReadsMap {
-  /// Every content file noted ("content/news/x.md"), once: the files below
-  /// name them by index, which at 30,000 files is a tenth of the memory.
+  /// Every source noted (a content file "content/news/x.md", data/, a
+  /// template file), once: the files below name them by index, which at
+  /// 30,000 files is a tenth of the memory.
   std::vector<std::string> sources;
   std::unordered_map<std::string, std::uint32_t> source_ids;
-  /// Output path → the content files its view showed (render/page_reads.h).
+  /// Output path → the sources its render noted (render/page_reads.h).
   std::unordered_map<std::string, std::vector<std::uint32_t>> sources_by_path;
-  /// Content file → placement_signature of its page.
+  /// Content file → placement_signature of its page; 0 for data/ and the
+  /// templates, which place no page.
   std::unordered_map<std::string, std::uint64_t> placement_by_source;
 
   /// The index of `source`, added when new.

@@ -100,7 +100,7 @@ void plan_grid_pages(OutputPlan& plan);
 void plan_station_pages(OutputPlan& plan);
 /// Where plan_search_pages takes the search index from.
 struct SearchIndexSource {
-  /// A rebuild after edits of these content files only, none of them moved
+  /// A rebuild after edits of these content files (and templates) only, none of them moved
   /// (so every document keeps its id): the index the last build wrote,
   /// `last`, updated for them (search::update_index) when it can be.
   /// With page_reads::kDataSource among them, data/ was edited too: every

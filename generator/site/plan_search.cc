@@ -180,7 +180,12 @@ std::shared_ptr<const search::Index> plan_search_pages(OutputPlan& plan, const S
   if (source.edited && source.last) {
     const bool data_edited = source.edited->count(page_reads::kDataSource) != 0;
     std::optional<std::vector<std::pair<std::size_t, search::Doc>>> before;
-    if (source.before && !data_edited) before = docs->docs_of(*source.before);
+    // Templates alone change no document: no shard needs looking through.
+    const bool pages_edited = std::any_of(source.edited->begin(), source.edited->end(), [](const std::string& f) {
+      return f != page_reads::kDataSource && !page_reads::is_template_file(f);
+    });
+    if (!pages_edited && !data_edited) before.emplace();
+    else if (source.before && !data_edited) before = docs->docs_of(*source.before);
     auto edited = docs->docs_of(*source.edited);
     if (data_edited) docs->add_data_docs_to(edited);
     if (auto updated = search::update_index(*source.last, docs->size(), edited, before ? &*before : nullptr))

@@ -11,7 +11,7 @@ std::optional<ThemeDirs> find_theme(const FileSystem& site_fs, const std::string
                                     Diagnostics& diags) {
   std::string dir = "themes/" + name;
   if (site_fs.is_dir(dir)) {
-    return ThemeDirs{{&site_fs, dir + "/templates", dir + "/templates"},
+    return ThemeDirs{{&site_fs, dir + "/templates", dir + "/templates", /*in_site=*/true},
                      {&site_fs, dir + "/static", dir + "/static"}};
   }
   if (name == "default") {

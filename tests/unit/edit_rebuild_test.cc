@@ -1,6 +1,6 @@
-// `hongfan build` after an edit of pages or of data/ only: the files that
-// showed none of them are kept as the last build left them, not rendered
-// again (the reads recorded beside the output, site/build_record.h). The
+// `hongfan build` after an edit of pages, of data/ or of the site's
+// templates only: the files that showed none of them are kept as the last
+// build left them, not rendered again (the reads recorded beside the output, site/build_record.h). The
 // output must equal a build of the edited site into an empty folder, byte
 // for byte.
 #include <doctest/doctest.h>
@@ -150,6 +150,48 @@ TEST_CASE("a build after an edit of data/ renders only the files that show data/
   files["data/extra-notes.yaml"] = "notes: []\n";
   const BuildStats whole = build(site_of(files), tmp.path / "public");
   CHECK(whole.files_rendered == 0);
+}
+
+TEST_CASE("a build after an edit of a template renders only the files made with it") {
+  const std::filesystem::path theme = std::filesystem::path(HONGFAN_SOURCE_DIR) / "themes/default";
+  // The site overrides two of the built-in theme's files (templates/), and
+  // then copies the whole theme into themes/default/ and edits there.
+  for (const bool copied_theme : {false, true}) {
+    CAPTURE(copied_theme);
+    TempDir tmp;
+    auto files = demo_files();
+    const std::string dir = copied_theme ? "themes/default/templates/" : "templates/";
+    if (copied_theme) {
+      for (const auto& e : fs::recursive_directory_iterator(theme))
+        if (e.is_regular_file())
+          files["themes/default/" + fs::relative(e.path(), theme).generic_string()] = slurp(e.path());
+    } else {
+      for (const char* name : {"activity.html", "partials/related-card.html"})
+        files[dir + name] = slurp(theme / "templates" / name);
+    }
+    const BuildStats first = build(site_of(files), tmp.path / "public");
+    CHECK(first.files_rendered == 0);
+
+    // A page template (the activities' pages), then a partial inlined into
+    // three (the related lists of org units, grids and stations).
+    const Edit edits[] = {
+        {"activity.html", "<article class=\"article activity\">", "<article class=\"article activity\"><p>活动页的新提示</p>"},
+        {"partials/related-card.html", "<li class=\"card\">", "<li class=\"card related\">"},
+    };
+    for (const auto& e : edits) {
+      const std::string file = dir + e.file;
+      CAPTURE(file);
+      replace_once(files[file], e.from, e.to);
+      const BuildStats again = build(site_of(files), tmp.path / "public");
+      CHECK(again.files_rendered > 0);
+      CHECK(again.files_rendered * 4 < again.files);  // most files kept as they were
+      CHECK(again.files_changed > 0);
+      TempDir fresh;
+      build(site_of(files), fresh.path / "public");
+      CHECK(contents(tmp.path / "public") == contents(fresh.path / "public"));
+    }
+    CHECK(slurp(tmp.path / "public/activities/2026-11-market/index.html").find("活动页的新提示") != std::string::npos);
+  }
 }
 
 namespace {

@@ -1,6 +1,7 @@
 // serve's quick rebuild after an edit renders only the files that showed
-// the edited page, or data/ (render/page_reads.h), and updates the search
-// index. For every page of the demo site, and then for data files:
+// the edited page, data/ or template (render/page_reads.h), and updates the
+// search index. For every page of the demo site, then for data files and
+// templates:
 // edit its title, or its first paragraph, rebuild quickly over the previous
 // output, and compare with a full build of the edited site. A view that
 // shows a page without noting it leaves a stale file, and fails here.
@@ -193,6 +194,41 @@ TEST_CASE("after an edit of a data file, the quick rebuild equals a full build")
     // the rankings, home and the search index (their share is large in the
     // demo); not the articles, lists and tag pages.
     CHECK(stats.files_changed * 10 < stats.files * 7);
+
+    const auto want = full_build(changed_site);
+    const auto stale = stale_files(want, served.out.tree());
+    CHECK_MESSAGE(stale.empty(), "stale after the quick rebuild: " << (stale.empty() ? "" : stale.front()) << " ("
+                                                                   << stale.size() << " files)");
+    CHECK(served.out.tree().size() == want.size());
+  }
+}
+
+TEST_CASE("after an edit of a template, the quick rebuild equals a full build") {
+  const std::filesystem::path theme = std::filesystem::path(HONGFAN_SOURCE_DIR) / "themes/default/templates";
+  auto files = demo_files();
+  // The site's own copies of a page template and of a partial in three.
+  files["templates/activity.html"] = slurp(theme / "activity.html");
+  files["templates/partials/related-card.html"] = slurp(theme / "partials/related-card.html");
+  const std::vector<std::tuple<std::string, std::string, std::string>> edits = {
+      {"templates/activity.html", "<article class=\"article activity\">",
+       "<article class=\"article activity\"><p>活动页的新提示</p>"},
+      {"templates/partials/related-card.html", "<li class=\"card\">", "<li class=\"card related\">"},
+  };
+  for (const auto& [file, from, to] : edits) {
+    CAPTURE(file);
+    Served served;
+    start_serving(files, served);
+    auto changed_files = files;
+    auto& text = changed_files[file];
+    const auto at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, from.size(), to);
+    const MemoryFileSystem changed_site = site_of(changed_files);
+
+    BuildStats stats;
+    quick_rebuild(changed_site, {file}, served, &stats);
+    // Rendered: the files made with it, home and the feed; not the rest.
+    CHECK(stats.files_changed * 4 < stats.files);
 
     const auto want = full_build(changed_site);
     const auto stale = stale_files(want, served.out.tree());
