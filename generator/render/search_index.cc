@@ -380,9 +380,11 @@ std::string doc_path(std::size_t id) { return "search/d/" + std::to_string(id) +
 
 std::string shard_path(std::size_t n) { return "search/s/" + std::to_string(n) + ".json"; }
 
-std::string doc_json(const Doc& d) {
-  // The summary leads unless the body starts with it already (the summary is
-  // often the first paragraph).
+namespace {
+
+// A document's file as nlohmann::json writes it: the way for text that is
+// not valid UTF-8 (which it replaces), never met in practice.
+std::string doc_json_by_library(const Doc& d) {
   std::string text = d.body;
   if (!d.summary.empty() && d.body.rfind(d.summary, 0) != 0) text = d.summary + " " + d.body;
   nlohmann::ordered_json j;
@@ -396,9 +398,126 @@ std::string doc_json(const Doc& d) {
     j["w"] = d.image_width;
     j["h"] = d.image_height;
   }
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// The first `max_chars` characters of `s` (valid UTF-8: a character is a
+// byte that does not continue one), and in `chars` how many there were.
+std::string_view leading_chars(std::string_view s, std::size_t max_chars, std::size_t& chars) {
+  std::size_t n = 0, i = 0;
+  for (; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (n == max_chars) break;
+    ++n;
+  }
+  chars = n;
+  return s.substr(0, i);
+}
+
+// The bytes continuing a sequence that starts with `lead`, and the range the
+// first of them must be in (RFC 3629: no overlong forms, no surrogates);
+// 0 continuation bytes for a lead that is not valid.
+struct Lead {
+  int continuation;
+  unsigned char low, high;
+};
+Lead lead_of(unsigned char b) {
+  if (b >= 0xC2 && b <= 0xDF) return {1, 0x80, 0xBF};
+  if (b == 0xE0) return {2, 0xA0, 0xBF};
+  if (b == 0xED) return {2, 0x80, 0x9F};
+  if (b >= 0xE1 && b <= 0xEF) return {2, 0x80, 0xBF};
+  if (b == 0xF0) return {3, 0x90, 0xBF};
+  if (b >= 0xF1 && b <= 0xF3) return {3, 0x80, 0xBF};
+  if (b == 0xF4) return {3, 0x80, 0x8F};
+  return {0, 0, 0};
+}
+
+// Appends `s` as a JSON string the way nlohmann::json::dump does without
+// ensure_ascii: \" \\ \b \f \n \r \t, other control characters as
+// \u00xx, everything else as it is. False when `s` is not valid UTF-8 (the
+// library replaces such bytes; the caller leaves it to the library).
+bool append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x80) {
+      const Lead lead = lead_of(c);
+      if (lead.continuation == 0 || i + lead.continuation >= s.size()) return false;
+      const auto first = static_cast<unsigned char>(s[i + 1]);
+      if (first < lead.low || first > lead.high) return false;
+      for (int k = 2; k <= lead.continuation; ++k)
+        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+      i += lead.continuation;
+      continue;
+    }
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s, start, i - start);
+    start = i + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 15];
+      }
+    }
+  }
+  out.append(s, start, std::string_view::npos);
+  out += '"';
+  return true;
+}
+
+}  // namespace
+
+std::string doc_json(const Doc& d) {
+  // The summary leads unless the body starts with it already (the summary is
+  // often the first paragraph). Only the text the snippet may show is taken:
+  // kSnippetChars characters of "summary body".
+  std::string text;
+  std::size_t chars = 0;
+  if (!d.summary.empty() && d.body.rfind(d.summary, 0) != 0) {
+    text = leading_chars(d.summary, kSnippetChars, chars);
+    if (chars < kSnippetChars) {
+      text += ' ';
+      text += leading_chars(d.body, kSnippetChars - chars - 1, chars);
+    }
+  } else {
+    text = leading_chars(d.body, kSnippetChars, chars);
+  }
+  // Written here rather than through nlohmann::json: at 10,000 articles
+  // every document's file is made twice (to hash it while planning, and to
+  // write it), and the library's tree cost a tenth of a second each time.
+  std::string out;
+  out.reserve(text.size() + d.title.size() + d.url.size() + d.section.size() + d.date.size() + d.image.size() + 64);
+  bool valid = true;
+  auto field = [&](const char* key, std::string_view value) {
+    out += out.empty() ? "{\"" : ",\"";
+    out += key;
+    out += "\":";
+    valid = append_json_string(out, value) && valid;
+  };
+  field("t", d.title);
+  field("u", d.url);
+  field("s", d.section);
+  field("d", d.date);
+  field("x", text);
+  if (!d.image.empty()) {
+    field("i", d.image);
+    out += ",\"w\":" + std::to_string(d.image_width) + ",\"h\":" + std::to_string(d.image_height);
+  }
+  out += '}';
+  if (!valid) out = doc_json_by_library(d);
   // Bidi controls are dropped here as from every escaped page text: the
   // script puts titles and snippets into the results list.
-  return strip_bidi_controls(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  return strip_bidi_controls(std::move(out));
 }
 
 Index build_index(const std::vector<Doc>& docs) {

@@ -222,3 +222,64 @@ TEST_CASE("an edited document updates the last index to the bytes of a fresh one
     CHECK_FALSE(update_index(last, docs.size(), {{5, docs[5]}}));
   }
 }
+
+namespace {
+
+// A document's file as the library writes it (what doc_json wrote before it
+// wrote JSON itself): the reference the bytes must still equal.
+std::string doc_json_reference(const Doc& d) {
+  std::string text = d.body;
+  if (!d.summary.empty() && d.body.rfind(d.summary, 0) != 0) text = d.summary + " " + d.body;
+  std::size_t p = 0, chars = 0;
+  while (p < text.size() && chars < kSnippetChars) {  // utf8::prefix, for valid text
+    ++p;
+    while (p < text.size() && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) ++p;
+    ++chars;
+  }
+  nlohmann::ordered_json j;
+  j["t"] = d.title;
+  j["u"] = d.url;
+  j["s"] = d.section;
+  j["d"] = d.date;
+  j["x"] = text.substr(0, p);
+  if (!d.image.empty()) {
+    j["i"] = d.image;
+    j["w"] = d.image_width;
+    j["h"] = d.image_height;
+  }
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string repeated(const std::string& s, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a document's file is the JSON the library would write") {
+  std::string controls;
+  for (char c = 1; c < 0x20; ++c) controls += c;
+  const std::vector<Doc> docs{
+      {"标题 \"引号\" 与 \\ 反斜杠", "news/a/", "新闻动态", "2026年1月1日", "", "", "正文。", "", 0, 0},
+      {"控制字符" + controls + "\x7f", "news/b/", "", "", "", "摘要", "摘要在前，正文在后。", "images/a.360.jpg", 360, 240},
+      {"表情 😀 与 𠀀", "news/c/", "", "", "", "不同的摘要", "正文\n第二行\t制表", "", 0, 0},
+      // Around the snippet's length: summary alone longer, and just short.
+      {"长", "news/d/", "", "", "", repeated("摘", 1300), repeated("正", 50), "", 0, 0},
+      {"长", "news/e/", "", "", "", repeated("摘", 1199), repeated("正", 50), "", 0, 0},
+      {"长", "news/f/", "", "", "", repeated("摘", 1198), repeated("正", 50), "", 0, 0},
+      {"长", "news/g/", "", "", "", "", repeated("正文a", 500), "", 0, 0},
+  };
+  for (const auto& d : docs) {
+    CAPTURE(d.url);
+    CHECK(doc_json(d) == doc_json_reference(d));
+  }
+  // Not valid UTF-8 (never met: files are checked when read): the library's
+  // replacement character, as before.
+  Doc broken{"坏\xff的", "news/h/", "", "", "", "", "正文\xe4\xb8", "", 0, 0};
+  CHECK(doc_json(broken) == doc_json_reference(broken));
+  // Bidi controls are dropped from the file.
+  Doc bidi{"标\u202e题", "news/i/", "", "", "", "", "正文", "", 0, 0};
+  CHECK(doc_json(bidi).find("\u202e") == std::string::npos);
+}
