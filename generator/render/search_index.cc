@@ -73,45 +73,55 @@ struct Seen {
 };
 
 // Per-document counts of packed tokens: open addressing, no allocation per
-// token (a document has a few thousand distinct ones).
+// token (a document has a few thousand distinct ones). One table per thread
+// serves document after document: clear() empties only the slots used.
 class PackedCounts {
  public:
   PackedCounts() : slots_(4096) {}
   Seen& operator[](Packed key) {
-    if ((used_ + 1) * 2 > slots_.size()) grow();
-    Slot& slot = find(key);
+    if ((filled_.size() + 1) * 2 > slots_.size()) grow();
+    const std::size_t i = find(key);
+    Slot& slot = slots_[i];
     if (slot.key == 0) {
       slot.key = key;
-      ++used_;
+      filled_.push_back(static_cast<std::uint32_t>(i));
     }
     return slot.seen;
   }
   template <typename Fn>
   void for_each(Fn fn) const {
-    for (const Slot& slot : slots_)
-      if (slot.key) fn(slot.key, slot.seen);
+    for (std::uint32_t i : filled_) fn(slots_[i].key, slots_[i].seen);
   }
-  std::size_t size() const { return used_; }
+  std::size_t size() const { return filled_.size(); }
+  void clear() {
+    for (std::uint32_t i : filled_) slots_[i] = Slot{};
+    filled_.clear();
+  }
 
  private:
   struct Slot {
     Packed key = 0;
     Seen seen;
   };
-  Slot& find(Packed key) {
+  std::size_t find(Packed key) const {
     const std::size_t mask = slots_.size() - 1;
     std::size_t i = static_cast<std::size_t>(mix(key) >> 20) & mask;
     while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
-    return slots_[i];
+    return i;
   }
   void grow() {
     std::vector<Slot> old(slots_.size() * 2);
     old.swap(slots_);
-    for (const Slot& slot : old)
-      if (slot.key) find(slot.key) = slot;
+    std::vector<std::uint32_t> filled;
+    filled.swap(filled_);
+    for (std::uint32_t k : filled) {
+      const std::size_t i = find(old[k].key);
+      slots_[i] = old[k];
+      filled_.push_back(static_cast<std::uint32_t>(i));
+    }
   }
   std::vector<Slot> slots_;
-  std::size_t used_ = 0;
+  std::vector<std::uint32_t> filled_;  // the slots in use
 };
 
 // A document's distinct tokens with their weights. Packed tokens are grouped
@@ -126,7 +136,8 @@ struct WeighedDoc {
 unsigned partition_of(Packed key) { return static_cast<unsigned>(mix(key) >> 58) % kPartitions; }
 
 WeighedDoc weigh(const Doc& d) {
-  PackedCounts packed;
+  thread_local PackedCounts packed;
+  packed.clear();
   std::map<std::string, Seen, std::less<>> long_tokens;
   auto add = [&](std::string_view text, unsigned char where) {
     for_each_index_token(text, [&](std::string_view token) {

@@ -1,36 +1,16 @@
 #include "render/search_tokens.h"
 
 #include <algorithm>
-#include <functional>
 
 #include "core/utf8.h"
 
 namespace hongfan::search {
 
-bool is_cjk(char32_t cp) {
-  return (cp >= 0x3040 && cp <= 0x30FF) ||    // kana
-         (cp >= 0x3400 && cp <= 0x4DBF) ||    // CJK extension A
-         (cp >= 0x4E00 && cp <= 0x9FFF) ||    // CJK unified ideographs
-         (cp >= 0xAC00 && cp <= 0xD7AF) ||    // hangul syllables
-         (cp >= 0xF900 && cp <= 0xFAFF) ||    // compatibility ideographs
-         (cp >= 0x20000 && cp <= 0x3FFFF);    // extensions B and later
-}
-
 namespace {
 
-enum class Kind { kSeparator, kWord, kCjk };
-
-char32_t normalise(char32_t cp) {
-  if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
-  if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
-  return cp;
-}
-
-Kind kind_of(char32_t cp) {
-  if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) return Kind::kWord;
-  if (is_cjk(cp)) return Kind::kCjk;
-  return Kind::kSeparator;
-}
+using tokens_detail::Kind;
+using tokens_detail::kind_of;
+using tokens_detail::normalise;
 
 // Calls on_word(word) and on_cjk_run(vector of characters) for each run.
 template <typename Word, typename Run>
@@ -63,43 +43,6 @@ void for_each_run(std::string_view text, Word on_word, Run on_cjk_run) {
 }
 
 }  // namespace
-
-void for_each_index_token(std::string_view text, const std::function<void(std::string_view)>& fn) {
-  // The current word (ASCII) or CJK run, normalised; `ends` marks where each
-  // character of a run ends, so a bigram is a slice of `buffer`.
-  std::string buffer;
-  std::vector<std::size_t> ends;
-  Kind current = Kind::kSeparator;
-  auto flush = [&] {
-    if (current == Kind::kWord) {
-      fn(buffer);
-    } else if (current == Kind::kCjk) {
-      std::size_t start = 0;
-      for (std::size_t i = 0; i < ends.size(); ++i) {
-        fn(std::string_view(buffer).substr(start, ends[i] - start));
-        if (i + 1 < ends.size()) fn(std::string_view(buffer).substr(start, ends[i + 1] - start));
-        start = ends[i];
-      }
-    }
-    buffer.clear();
-    ends.clear();
-    current = Kind::kSeparator;
-  };
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    char32_t cp = normalise(utf8::next(text, pos));
-    Kind k = kind_of(cp);
-    if (k != current) flush();
-    current = k;
-    if (k == Kind::kWord) {
-      buffer += static_cast<char>(cp);
-    } else if (k == Kind::kCjk) {
-      utf8::append(buffer, cp);
-      ends.push_back(buffer.size());
-    }
-  }
-  flush();
-}
 
 std::vector<std::string> index_tokens(std::string_view text) {
   std::vector<std::string> out;

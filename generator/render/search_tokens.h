@@ -17,19 +17,92 @@
 
 #include <string>
 #include <string_view>
-#include <functional>
 #include <vector>
+
+#include "core/utf8.h"
 
 namespace hongfan::search {
 
-bool is_cjk(char32_t cp);
+inline bool is_cjk(char32_t cp) {
+  return (cp >= 0x3040 && cp <= 0x30FF) ||    // kana
+         (cp >= 0x3400 && cp <= 0x4DBF) ||    // CJK extension A
+         (cp >= 0x4E00 && cp <= 0x9FFF) ||    // CJK unified ideographs
+         (cp >= 0xAC00 && cp <= 0xD7AF) ||    // hangul syllables
+         (cp >= 0xF900 && cp <= 0xFAFF) ||    // compatibility ideographs
+         (cp >= 0x20000 && cp <= 0x3FFFF);    // extensions B and later
+}
 
 /// Every token of `text` in order, with repeats (the index counts them).
 std::vector<std::string> index_tokens(std::string_view text);
 
 /// index_tokens without the vector: calls `fn` with each token in turn (a
-/// view valid during the call only).
-void for_each_index_token(std::string_view text, const std::function<void(std::string_view)>& fn);
+/// view valid during the call only). A template: the index builder calls
+/// it for every token of every page (tens of millions at 10,000 articles).
+template <typename Fn>
+void for_each_index_token(std::string_view text, Fn&& fn);
+
+namespace tokens_detail {
+
+enum class Kind { kSeparator, kWord, kCjk };
+
+inline char32_t normalise(char32_t cp) {
+  if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;
+  if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
+  return cp;
+}
+
+inline Kind kind_of(char32_t cp) {
+  if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) return Kind::kWord;
+  if (is_cjk(cp)) return Kind::kCjk;
+  return Kind::kSeparator;
+}
+
+}  // namespace tokens_detail
+
+template <typename Fn>
+void for_each_index_token(std::string_view text, Fn&& fn) {
+  using tokens_detail::Kind;
+  // The current word (ASCII) or CJK run, normalised; `ends` marks where each
+  // character of a run ends, so a bigram is a slice of `buffer`. Kept per
+  // thread: four calls a page.
+  thread_local std::string buffer;
+  thread_local std::vector<std::size_t> ends;
+  buffer.clear();
+  ends.clear();
+  Kind current = Kind::kSeparator;
+  auto flush = [&] {
+    if (current == Kind::kWord) {
+      fn(std::string_view(buffer));
+    } else if (current == Kind::kCjk) {
+      std::size_t start = 0;
+      for (std::size_t i = 0; i < ends.size(); ++i) {
+        fn(std::string_view(buffer).substr(start, ends[i] - start));
+        if (i + 1 < ends.size()) fn(std::string_view(buffer).substr(start, ends[i + 1] - start));
+        start = ends[i];
+      }
+    }
+    buffer.clear();
+    ends.clear();
+    current = Kind::kSeparator;
+  };
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t at = pos;
+    const char32_t cp = tokens_detail::normalise(utf8::next(text, pos));
+    const Kind k = tokens_detail::kind_of(cp);
+    if (k != current) flush();
+    current = k;
+    if (k == Kind::kWord) {
+      buffer += static_cast<char>(cp);
+    } else if (k == Kind::kCjk) {
+      // A CJK character is never changed by normalise(), and utf8::next()
+      // takes only shortest forms: its bytes are the text's own.
+      buffer.append(text, at, pos - at);
+      ends.push_back(buffer.size());
+    }
+  }
+  flush();
+}
 
 /// The terms a query looks up, in order, without repeats.
 std::vector<std::string> query_terms(std::string_view query);
