@@ -107,10 +107,10 @@ class ContentPlanner {
     const int per = plan_.view().config->pagination;
     const int count = std::max<int>(1, static_cast<int>((s.pages.size() + per - 1) / per));
     std::string tmpl = plan_.pick({"list-" + s.name + ".html", "list.html"});
-    auto counts = std::make_shared<const ArchiveCounts>(archive_counts(s));
+    auto archives = std::make_shared<const ArchiveLinks>(s);  // by year and month (site/archive_pages.cc)
     for (int n = 1; n <= count; ++n) {
       std::string url = list_page_url(s.url, n);
-      plan_.add_page(url, tmpl, [&s, counts, n, count, per, url](const ViewContext& v, const std::string& root) {
+      plan_.add_page(url, tmpl, [&s, archives, n, count, per, url](const ViewContext& v, const std::string& root) {
         std::string title = n == 1 ? s.title : s.title + "（第" + std::to_string(n) + "页）";
         std::string description = s.index ? s.index->plain_summary : std::string();
         Data d = frame_view(v, {url, title, description, "", "website"});
@@ -123,9 +123,9 @@ class ContentPlanner {
         d.set("pages", cards(v, s.pages, static_cast<std::size_t>((n - 1) * per), per, root));
         d.set("empty", s.pages.empty());
         d.set("pager", pager_view(s.url, n, count, root));
-        Data archives = archive_links(*counts, s, root);  // by year and month (site/archive_pages.cc)
-        d.set("has_archives", !archives.is_bool());
-        d.set("archives", archives);
+        const Data& links = archives->for_root(root);
+        d.set("has_archives", !links.is_bool());
+        d.set("archives", links);
         return d;
       }, 0, n == 1);
     }
