@@ -24,6 +24,29 @@ TEST_CASE("utf8 helpers count characters, not bytes") {
   CHECK(utf8::column_of("金色: x", 8) == 5);
 }
 
+TEST_CASE("utf8 decoding: three-byte characters fast, the edges of the ranges exact") {
+  // The fast path takes E1..EC and EE..EF leads; E0 (overlong forms) and
+  // ED (surrogates) go the careful way.
+  CHECK_FALSE(utf8::valid("\xE0\x80\x80"));  // overlong NUL
+  CHECK(utf8::valid("\xE0\xA0\x80"));        // U+0800
+  CHECK_FALSE(utf8::valid("\xED\xA0\x80"));  // a surrogate
+  CHECK(utf8::valid("\xED\x9F\xBF"));        // U+D7FF
+  CHECK(utf8::valid("\xEF\xBF\xBD"));        // U+FFFD
+  CHECK(utf8::first_invalid("中文\xE4\xB8") == 6);  // cut short
+  CHECK(utf8::first_invalid("中\xE4\x41\x80") == 3);  // a continuation missing
+  std::size_t pos = 0;
+  CHECK(utf8::next("中", pos) == 0x4E2D);
+  CHECK(pos == 3);
+  pos = 0;
+  CHECK(utf8::next("\xEF\xBC\xA1", pos) == 0xFF21);  // full-width A
+  pos = 0;
+  CHECK(utf8::next("\xED\xA0\x80", pos) == 0xFFFD);
+  CHECK(pos == 1);
+  pos = 0;
+  CHECK(utf8::next("\xE4\xB8", pos) == 0xFFFD);
+  CHECK(pos == 1);
+}
+
 TEST_CASE("split_lines handles CRLF and a missing final newline") {
   auto lines = split_lines("a\r\nb\nc");
   REQUIRE(lines.size() == 3);

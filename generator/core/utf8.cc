@@ -35,11 +35,28 @@ std::size_t sequence_length(std::string_view s, std::size_t p, char32_t* out) {
   if (out) *out = cp;
   return n;
 }
+
+// A three-byte sequence that is valid whatever its continuation bytes
+// are (no overlong form, no surrogate): most of Chinese text. Checked first,
+// ahead of sequence_length(): every file read is checked, every token decoded.
+bool plain_three_bytes(std::string_view s, std::size_t p) {
+  const auto c = static_cast<unsigned char>(s[p]);
+  return ((c >= 0xE1 && c <= 0xEC) || c >= 0xEE) && c <= 0xEF && p + 2 < s.size() &&
+         (static_cast<unsigned char>(s[p + 1]) & 0xC0) == 0x80 && (static_cast<unsigned char>(s[p + 2]) & 0xC0) == 0x80;
+}
 }  // namespace
 
 std::size_t first_invalid(std::string_view s) {
   std::size_t p = 0;
   while (p < s.size()) {
+    if (static_cast<unsigned char>(s[p]) < 0x80) {
+      ++p;
+      continue;
+    }
+    if (plain_three_bytes(s, p)) {
+      p += 3;
+      continue;
+    }
     auto n = sequence_length(s, p, nullptr);
     if (n == 0) return p;
     p += n;
@@ -50,6 +67,13 @@ std::size_t first_invalid(std::string_view s) {
 bool valid(std::string_view s) { return first_invalid(s) == std::string_view::npos; }
 
 char32_t next(std::string_view s, std::size_t& pos) {
+  if (static_cast<unsigned char>(s[pos]) < 0x80) return static_cast<unsigned char>(s[pos++]);
+  if (plain_three_bytes(s, pos)) {
+    const auto b = [&](std::size_t i) { return static_cast<char32_t>(static_cast<unsigned char>(s[pos + i])); };
+    const char32_t cp = ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+    pos += 3;
+    return cp;
+  }
   char32_t cp = 0;
   auto n = sequence_length(s, pos, &cp);
   if (n == 0) {
