@@ -147,6 +147,30 @@ void check_quick_rebuild(const std::map<std::string, std::string>& files, const 
     if (!want.count(path)) CHECK_MESSAGE((!old_url.empty() && path.rfind(old_url, 0) == 0), "left over: " << path);
 }
 
+// Replaces `from` with `to` in `file`, rebuilds quickly over the demo's
+// output after an edit of `source` (the file, or data/), and compares with
+// a full build of the edited site. Returns what the quick rebuild did.
+BuildStats check_quick_rebuild_of(const std::map<std::string, std::string>& files, const std::string& file,
+                                  const std::string& from, const std::string& to, const std::string& source) {
+  Served served;
+  start_serving(files, served);
+  auto changed_files = files;
+  auto& text = changed_files[file];
+  const auto at = text.find(from);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, from.size(), to);
+  const MemoryFileSystem changed_site = site_of(changed_files);
+
+  BuildStats stats;
+  quick_rebuild(changed_site, {source}, served, &stats);
+  const auto want = full_build(changed_site);
+  const auto stale = stale_files(want, served.out.tree());
+  CHECK_MESSAGE(stale.empty(), "stale after the quick rebuild: " << (stale.empty() ? "" : stale.front()) << " ("
+                                                                 << stale.size() << " files)");
+  CHECK(served.out.tree().size() == want.size());
+  return stats;
+}
+
 }  // namespace
 
 TEST_CASE("after an edit of any page, the quick rebuild equals a full build") {
@@ -179,27 +203,11 @@ TEST_CASE("after an edit of a data file, the quick rebuild equals a full build")
   };
   for (const auto& [file, from, to] : edits) {
     CAPTURE(file);
-    Served served;
-    start_serving(files, served);
-    auto changed_files = files;
-    auto& text = changed_files[file];
-    const auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    text.replace(at, from.size(), to);
-    const MemoryFileSystem changed_site = site_of(changed_files);
-
-    BuildStats stats;
-    quick_rebuild(changed_site, {page_reads::kDataSource}, served, &stats);
+    const BuildStats stats = check_quick_rebuild_of(files, file, from, to, page_reads::kDataSource);
     // Rendered: the files of the org units, grids, stations and activities,
     // the rankings, home and the search index (their share is large in the
     // demo); not the articles, lists and tag pages.
     CHECK(stats.files_changed * 10 < stats.files * 7);
-
-    const auto want = full_build(changed_site);
-    const auto stale = stale_files(want, served.out.tree());
-    CHECK_MESSAGE(stale.empty(), "stale after the quick rebuild: " << (stale.empty() ? "" : stale.front()) << " ("
-                                                                   << stale.size() << " files)");
-    CHECK(served.out.tree().size() == want.size());
   }
 }
 
@@ -216,24 +224,8 @@ TEST_CASE("after an edit of a template, the quick rebuild equals a full build") 
   };
   for (const auto& [file, from, to] : edits) {
     CAPTURE(file);
-    Served served;
-    start_serving(files, served);
-    auto changed_files = files;
-    auto& text = changed_files[file];
-    const auto at = text.find(from);
-    REQUIRE(at != std::string::npos);
-    text.replace(at, from.size(), to);
-    const MemoryFileSystem changed_site = site_of(changed_files);
-
-    BuildStats stats;
-    quick_rebuild(changed_site, {file}, served, &stats);
+    const BuildStats stats = check_quick_rebuild_of(files, file, from, to, file);
     // Rendered: the files made with it, home and the feed; not the rest.
     CHECK(stats.files_changed * 4 < stats.files);
-
-    const auto want = full_build(changed_site);
-    const auto stale = stale_files(want, served.out.tree());
-    CHECK_MESSAGE(stale.empty(), "stale after the quick rebuild: " << (stale.empty() ? "" : stale.front()) << " ("
-                                                                   << stale.size() << " files)");
-    CHECK(served.out.tree().size() == want.size());
   }
 }
