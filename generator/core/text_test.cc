@@ -45,6 +45,15 @@ TEST_CASE("utf8 decoding: three-byte characters fast, the edges of the ranges ex
   pos = 0;
   CHECK(utf8::next("\xE4\xB8", pos) == 0xFFFD);
   CHECK(pos == 1);
+  CHECK(utf8::sequence_at("a中😀", 0) == 1);
+  CHECK(utf8::sequence_at("a中😀", 1) == 3);
+  CHECK(utf8::sequence_at("a中😀", 4) == 4);
+  CHECK(utf8::sequence_at("\xE0\x80\x80", 0) == 0);
+  std::size_t chars = 0;
+  CHECK(utf8::prefix("金色嘉苑", 3, &chars) == "金色嘉");
+  CHECK(chars == 3);
+  CHECK(utf8::prefix("金色", 5, &chars) == "金色");
+  CHECK(chars == 2);
 }
 
 TEST_CASE("split_lines handles CRLF and a missing final newline") {

@@ -46,18 +46,16 @@ bool plain_three_bytes(std::string_view s, std::size_t p) {
 }
 }  // namespace
 
+std::size_t sequence_at(std::string_view s, std::size_t pos) {
+  if (static_cast<unsigned char>(s[pos]) < 0x80) return 1;
+  if (plain_three_bytes(s, pos)) return 3;
+  return sequence_length(s, pos, nullptr);
+}
+
 std::size_t first_invalid(std::string_view s) {
   std::size_t p = 0;
   while (p < s.size()) {
-    if (static_cast<unsigned char>(s[p]) < 0x80) {
-      ++p;
-      continue;
-    }
-    if (plain_three_bytes(s, p)) {
-      p += 3;
-      continue;
-    }
-    auto n = sequence_length(s, p, nullptr);
+    auto n = sequence_at(s, p);
     if (n == 0) return p;
     p += n;
   }
@@ -93,9 +91,10 @@ std::size_t length(std::string_view s) {
   return count;
 }
 
-std::string_view prefix(std::string_view s, std::size_t max_chars) {
-  std::size_t p = 0;
-  for (std::size_t i = 0; i < max_chars && p < s.size(); ++i) next(s, p);
+std::string_view prefix(std::string_view s, std::size_t max_chars, std::size_t* chars) {
+  std::size_t p = 0, i = 0;
+  for (; i < max_chars && p < s.size(); ++i) next(s, p);
+  if (chars) *chars = i;
   return s.substr(0, p);
 }
 

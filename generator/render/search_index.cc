@@ -412,54 +412,21 @@ std::string doc_json_by_library(const Doc& d) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// The first `max_chars` characters of `s` (valid UTF-8: a character is a
-// byte that does not continue one), and in `chars` how many there were.
-std::string_view leading_chars(std::string_view s, std::size_t max_chars, std::size_t& chars) {
-  std::size_t n = 0, i = 0;
-  for (; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
-    if (n == max_chars) break;
-    ++n;
-  }
-  chars = n;
-  return s.substr(0, i);
-}
-
-// The bytes continuing a sequence that starts with `lead`, and the range the
-// first of them must be in (RFC 3629: no overlong forms, no surrogates);
-// 0 continuation bytes for a lead that is not valid.
-struct Lead {
-  int continuation;
-  unsigned char low, high;
-};
-Lead lead_of(unsigned char b) {
-  if (b >= 0xC2 && b <= 0xDF) return {1, 0x80, 0xBF};
-  if (b == 0xE0) return {2, 0xA0, 0xBF};
-  if (b == 0xED) return {2, 0x80, 0x9F};
-  if (b >= 0xE1 && b <= 0xEF) return {2, 0x80, 0xBF};
-  if (b == 0xF0) return {3, 0x90, 0xBF};
-  if (b >= 0xF1 && b <= 0xF3) return {3, 0x80, 0xBF};
-  if (b == 0xF4) return {3, 0x80, 0x8F};
-  return {0, 0, 0};
-}
-
 // Appends `s` as a JSON string the way nlohmann::json::dump does without
 // ensure_ascii: \" \\ \b \f \n \r \t, other control characters as
 // \u00xx, everything else as it is. False when `s` is not valid UTF-8 (the
-// library replaces such bytes; the caller leaves it to the library).
+// library replaces such bytes; the caller leaves it to the library). Checked
+// on the same walk: a second pass over every document cost as much as the
+// library saved.
 bool append_json_string(std::string& out, std::string_view s) {
   out += '"';
   std::size_t start = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x80) {
-      const Lead lead = lead_of(c);
-      if (lead.continuation == 0 || i + lead.continuation >= s.size()) return false;
-      const auto first = static_cast<unsigned char>(s[i + 1]);
-      if (first < lead.low || first > lead.high) return false;
-      for (int k = 2; k <= lead.continuation; ++k)
-        if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-      i += lead.continuation;
+      const std::size_t n = utf8::sequence_at(s, i);
+      if (n == 0) return false;
+      i += n - 1;
       continue;
     }
     if (c >= 0x20 && c != '"' && c != '\\') continue;
@@ -490,18 +457,18 @@ bool append_json_string(std::string& out, std::string_view s) {
 
 std::string doc_json(const Doc& d) {
   // The summary leads unless the body starts with it already (the summary is
-  // often the first paragraph). Only the text the snippet may show is taken:
-  // kSnippetChars characters of "summary body".
+  // often the first paragraph). Only the text the snippet may show is taken,
+  // kSnippetChars characters of "summary body", without joining the two.
   std::string text;
-  std::size_t chars = 0;
   if (!d.summary.empty() && d.body.rfind(d.summary, 0) != 0) {
-    text = leading_chars(d.summary, kSnippetChars, chars);
+    std::size_t chars = 0;
+    text = utf8::prefix(d.summary, kSnippetChars, &chars);
     if (chars < kSnippetChars) {
       text += ' ';
-      text += leading_chars(d.body, kSnippetChars - chars - 1, chars);
+      text += utf8::prefix(d.body, kSnippetChars - chars - 1);
     }
   } else {
-    text = leading_chars(d.body, kSnippetChars, chars);
+    text = utf8::prefix(d.body, kSnippetChars);
   }
   // Written here rather than through nlohmann::json: at 10,000 articles
   // every document's file is made twice (to hash it while planning, and to
