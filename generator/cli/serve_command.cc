@@ -293,13 +293,13 @@ int run_serve(const ServeArgs& args) {
       // last full build: only the files that showed them are rendered
       // (data/ is noted as one source, page_reads::kDataSource; a template
       // by its path, and only when the build read it).
-      bool quick = std::all_of(edited.begin(), edited.end(), [&](const std::string& f) {
-        const bool page = starts_with(f, "content/") && ends_with(f, ".md");
-        return (page || page_reads::is_data_file(f) || page_reads::is_template_file(f)) && known.count(f) &&
-               site.is_file(f);
-      });
       std::set<std::string> sources;
-      for (const auto& f : edited) sources.insert(page_reads::is_data_file(f) ? page_reads::kDataSource : f);
+      bool quick = true;
+      for (const auto& f : edited) {
+        std::string source = page_reads::source_of_edit(f);
+        quick = quick && !source.empty() && known.count(f) && site.is_file(f);
+        sources.insert(std::move(source));
+      }
       bool ok = rebuild(what.c_str(), quick ? &sources : nullptr);
       refresh_due = ok && quick;
     }

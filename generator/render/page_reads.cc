@@ -24,6 +24,16 @@ bool is_template_file(std::string_view path) {
   return slash != std::string_view::npos && path.substr(slash, 11) == "/templates/";
 }
 
+bool is_content_page(std::string_view path) {
+  return path.substr(0, 8) == "content/" && path.size() > 3 && path.substr(path.size() - 3) == ".md";
+}
+
+std::string source_of_edit(std::string_view path) {
+  if (is_content_page(path) || is_template_file(path)) return std::string(path);
+  if (is_data_file(path)) return kDataSource;
+  return {};
+}
+
 Scope::Scope(std::vector<const std::string*>* into) {
   current = into;
   rendering = true;

@@ -38,6 +38,16 @@ inline bool is_data_file(std::string_view path) { return path.substr(0, 5) == kD
 /// theme copied into themes/): noted by the files rendered with it.
 bool is_template_file(std::string_view path);
 
+/// Whether a site file, or a noted source, is a content page
+/// ("content/…/x.md"): the only sources that sit somewhere
+/// (placement_signature). data/ and the templates place no page.
+bool is_content_page(std::string_view path);
+
+/// The source an edit of the site file `path` is an edit of: a content page
+/// or a template itself, any file of data/ kDataSource. Empty for any other
+/// file (site.yaml, static files …): its edit makes a whole build.
+std::string source_of_edit(std::string_view path);
+
 /// While a Scope lives, this thread renders one file: the note functions
 /// append the sources it shows to `into` (null: nothing is noted), each
 /// a string that outlives the render (a page's `source`, kDataSource, a

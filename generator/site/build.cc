@@ -143,9 +143,8 @@ bool moved(const std::vector<Page>& pages, const std::set<std::string>& changed,
 // page.
 bool stayed_in_place(const PageReadsMap& recorded, const std::vector<Page>& pages,
                      const std::set<std::string>& edited) {
-  std::size_t found = std::count_if(edited.begin(), edited.end(), [](const std::string& source) {
-    return source == page_reads::kDataSource || page_reads::is_template_file(source);
-  });
+  std::size_t found = std::count_if(edited.begin(), edited.end(),
+                                    [](const std::string& source) { return !page_reads::is_content_page(source); });
   for (const auto& p : pages) {
     if (!edited.count(p.source)) continue;
     auto it = recorded.placement_by_source.find(p.source);
@@ -233,10 +232,9 @@ PageReadsMap reads_to_keep(PageReadsMap reads, const std::vector<OutputJob>& job
   std::erase_if(reads.sources_by_path, [&](const auto& entry) { return !planned.count(entry.first); });
   reads.placement_by_source.clear();
   for (const auto& p : pages) reads.placement_by_source[p.source] = placement_signature(p);
-  // Noted like pages, placed nowhere.
-  reads.placement_by_source[page_reads::kDataSource] = 0;
+  // data/ and the templates are noted like pages, placed nowhere.
   for (const auto& source : reads.sources)
-    if (page_reads::is_template_file(source)) reads.placement_by_source[source] = 0;
+    if (!page_reads::is_content_page(source)) reads.placement_by_source[source] = 0;
   return reads;
 }
 

@@ -180,10 +180,6 @@ bool same_setting_and_output(const BuildRecord& r, const std::string& key, std::
   return same;
 }
 
-bool is_content_page(const std::string& path) {
-  return path.rfind("content/", 0) == 0 && path.size() > 3 && path.compare(path.size() - 3, 3, ".md") == 0;
-}
-
 const char* kReadsFormat = "hongfan-page-reads 1";
 
 std::string page_reads_path(const std::string& output_dir) {
@@ -209,9 +205,9 @@ std::optional<std::set<std::string>> pages_changed_since(const BuildRecord& r, c
     // A page or data file that is new or gone changes the listing, caught
     // above; a file read but missing then or now is no edit.
     if (was == r.inputs.reads.end() || !was->second.found || !site.is_file(path)) return std::nullopt;
-    if (is_content_page(path) || page_reads::is_template_file(path)) edited.insert(path);
-    else if (page_reads::is_data_file(path)) edited.insert(page_reads::kDataSource);
-    else return std::nullopt;
+    std::string source = page_reads::source_of_edit(path);
+    if (source.empty()) return std::nullopt;
+    edited.insert(std::move(source));
   }
   return edited;
 }

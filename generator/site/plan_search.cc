@@ -181,9 +181,8 @@ std::shared_ptr<const search::Index> plan_search_pages(OutputPlan& plan, const S
     const bool data_edited = source.edited->count(page_reads::kDataSource) != 0;
     std::optional<std::vector<std::pair<std::size_t, search::Doc>>> before;
     // Templates alone change no document: no shard needs looking through.
-    const bool pages_edited = std::any_of(source.edited->begin(), source.edited->end(), [](const std::string& f) {
-      return f != page_reads::kDataSource && !page_reads::is_template_file(f);
-    });
+    const bool pages_edited = std::any_of(source.edited->begin(), source.edited->end(),
+                                          [](const std::string& f) { return page_reads::is_content_page(f); });
     if (!pages_edited && !data_edited) before.emplace();
     else if (source.before && !data_edited) before = docs->docs_of(*source.before);
     auto edited = docs->docs_of(*source.edited);
