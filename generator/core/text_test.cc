@@ -62,3 +62,15 @@ TEST_CASE("split_lines handles CRLF and a missing final newline") {
   CHECK(lines[0] == "a");
   CHECK(lines[2] == "c");
 }
+
+TEST_CASE("strip_tags drops tags and collapses whitespace, as summaries and the search index need") {
+  CHECK(strip_tags("<p>金色嘉苑</p>\n<p>第二段</p>\n") == "金色嘉苑 第二段");
+  CHECK(strip_tags("<p>金色</p><p>嘉苑</p>") == "金色嘉苑");  // tags alone join
+  CHECK(strip_tags("  <h2>标题</h2>\n\n<p>a  <em>b</em>\t\r\nc </p>  ") == "标题 a b c");
+  CHECK(strip_tags("a<b> </b>c") == "a c");       // a space inside tags still separates
+  CHECK(strip_tags("1 > 0 <br>x") == "1 > 0 x");   // '>' outside a tag is text
+  CHECK(strip_tags("<a href=\"x\">链接</a>") == "链接");
+  CHECK(strip_tags("text <unclosed tag") == "text");  // runs to the end, leaves no space
+  CHECK(strip_tags("").empty());
+  CHECK(strip_tags(" \n<p></p>\t").empty());
+}

@@ -19,14 +19,17 @@ namespace {
 std::string decode_entities(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] != '&') {
-      out += s[i];
-      continue;
-    }
+  std::size_t i = 0;
+  while (i < s.size()) {
+    // The text up to the next '&' in one piece (this runs over every body).
+    const std::size_t amp = std::min(s.find('&', i), s.size());
+    out.append(s, i, amp - i);
+    i = amp;
+    if (i == s.size()) break;
     auto semi = s.find(';', i);
     if (semi == std::string_view::npos || semi - i > 10) {
       out += '&';
+      ++i;
       continue;
     }
     std::string_view name = s.substr(i + 1, semi - i - 1);
@@ -48,10 +51,11 @@ std::string decode_entities(std::string_view s) {
     }
     if (cp == 0) {
       out += '&';
+      ++i;
       continue;
     }
     utf8::append(out, cp);
-    i = semi;
+    i = semi + 1;
   }
   return out;
 }
