@@ -23,10 +23,10 @@ std::atomic<std::uint64_t> g_generation{0};
 // in place and keeps the layers in a vector searched from the top.
 class LayeredContext final : public kainjow::mustache::basic_context<std::string> {
  public:
-  void push(const Data* data) override { layers_.push_back(data); }
+  void push(const Data::Base* data) override { layers_.push_back(data); }
   void pop() override { layers_.pop_back(); }
 
-  const Data* get(const std::string& name) const override {
+  const Data::Base* get(const std::string& name) const override {
     if (name.size() == 1 && name[0] == '.') return layers_.back();
     auto dot = name.find('.');
     if (dot == std::string::npos) return get_partial(name);
@@ -39,7 +39,7 @@ class LayeredContext final : public kainjow::mustache::basic_context<std::string
       start = end + 1;
     }
     for (auto it = layers_.rbegin(); it != layers_.rend(); ++it) {
-      const Data* var = *it;
+      const Data::Base* var = *it;
       for (const auto& part : parts) {
         var = var->get(part);
         if (!var) break;
@@ -49,14 +49,14 @@ class LayeredContext final : public kainjow::mustache::basic_context<std::string
     return nullptr;
   }
 
-  const Data* get_partial(const std::string& name) const override {
+  const Data::Base* get_partial(const std::string& name) const override {
     for (auto it = layers_.rbegin(); it != layers_.rend(); ++it)
-      if (const Data* var = (*it)->get(name)) return var;
+      if (const Data::Base* var = (*it)->get(name)) return var;
     return nullptr;
   }
 
  private:
-  std::vector<const Data*> layers_;
+  std::vector<const Data::Base*> layers_;
 };
 
 // kainjow writes to a stream; this one appends to a string without copying.

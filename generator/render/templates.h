@@ -19,7 +19,34 @@
 
 namespace hongfan {
 
-using Data = kainjow::mustache::data;
+/// What a template is rendered with: kainjow's data, except that a value
+/// handed over as a temporary is moved in. kainjow's own set() and
+/// push_back() copy the value and everything inside it: each card into its
+/// list, each list into its page, the page frame into every page. At 10,000
+/// articles those copies were a tenth of a build's CPU time.
+class Data : public kainjow::mustache::data {
+ public:
+  using Base = kainjow::mustache::data;
+  using Base::Base;
+  Data() = default;
+  Data(const Data&) = default;
+  Data(Data&&) = default;
+  Data& operator=(Data&&) = default;
+  Data(const Base& d) : Base(d) {}
+  Data(Base&& d) : Base(std::move(d)) {}
+  /// A string value that takes `s` over instead of copying it.
+  Data(std::string&& s) : Base(type::string) { const_cast<std::string&>(string_value()) = std::move(s); }
+
+  using Base::set;
+  void set(const std::string& name, Base&& value) {
+    if (is_object()) (*this)[name] = std::move(value);
+  }
+  using Base::push_back;
+  void push_back(Base&& value) {
+    // The list is this object's own; kainjow offers it only as const.
+    if (is_list()) const_cast<kainjow::mustache::basic_list<std::string>&>(list_value()).push_back(std::move(value));
+  }
+};
 
 /// Where template files come from: a folder of a file system, shown to the
 /// user under `display` (e.g. "themes/default/templates").

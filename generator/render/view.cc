@@ -32,7 +32,7 @@ Data terms_view(const std::vector<std::string>& names, const std::string& key,
     Data t;
     t.set("name", name);
     t.set("url", root + key + "/" + slug + "/");
-    list.push_back(t);
+    list.push_back(std::move(t));
   }
   return list;
 }
@@ -139,7 +139,7 @@ Data site_view(const ViewContext& ctx, const std::string& root) {
   site.set("params", c.params ? yaml_to_data(c.params) : Data(false));
   site.set("filing", filing_view(c.filing));
   Data frame;
-  frame.set("site", site);
+  frame.set("site", std::move(site));
   return frame;
 }
 
@@ -157,10 +157,10 @@ Data frame_view(const ViewContext& ctx, const PageMeta& meta) {
     bool current = internal && (target.empty() ? meta.url.empty()
                                                : starts_with(meta.url, target));
     m.set("current", current);
-    menu.push_back(m);
+    menu.push_back(std::move(m));
   }
   Data site;
-  site.set("menu", menu);
+  site.set("menu", std::move(menu));
 
   Data m;
   bool is_home = meta.url.empty() && !meta.absolute_root;
@@ -169,7 +169,7 @@ Data frame_view(const ViewContext& ctx, const PageMeta& meta) {
   std::string description = meta.description;
   if (description.empty()) description = c.description.empty() ? c.subtitle : c.description;
   if (description.empty()) description = c.title;
-  m.set("description", description);
+  m.set("description", std::move(description));
   // Share image: WeChat wants an absolute URL and at least 300px; a page
   // image that is too small (or unknown) gives way to the site's.
   auto share = [&](const std::string& url) -> std::optional<std::pair<std::string, const ImageInfo*>> {
@@ -193,15 +193,15 @@ Data frame_view(const ViewContext& ctx, const PageMeta& meta) {
       image_height = Data(std::to_string(chosen->second->height));
     }
   }
-  m.set("image", image);
-  m.set("image_width", image_width);
-  m.set("image_height", image_height);
+  m.set("image", std::move(image));
+  m.set("image_width", std::move(image_width));
+  m.set("image_height", std::move(image_height));
   m.set("url", c.absolute_url(meta.url));
   m.set("type", meta.type);
 
   Data frame;
-  frame.set("site", site);
-  frame.set("meta", m);
+  frame.set("site", std::move(site));
+  frame.set("meta", std::move(m));
   return frame;
 }
 
@@ -235,12 +235,12 @@ Data page_view(const ViewContext& ctx, const Page& p, const std::string& root) {
   d.set("cover", p.cover.empty() ? Data(false) : Data(resolve_link(root, p.cover)));
   Data cover = p.cover.empty() ? Data(false) : image_view(ctx, p.cover, root, "", kColumnSizes);
   if (cover.is_object()) cover.set("lazy", false);  // the first image of the page: wanted at once
-  d.set("cover_image", cover);
+  d.set("cover_image", std::move(cover));
   Data tags = terms_view(p.tags, "tags", root);
   Data cats = terms_view(p.categories, "categories", root);
   d.set("has_terms", !tags.is_empty_list() || !cats.is_empty_list());
-  d.set("tags", tags);
-  d.set("categories", cats);
+  d.set("tags", std::move(tags));
+  d.set("categories", std::move(cats));
   d.set("params", p.params ? yaml_to_data(p.params) : Data(false));
 
   const Section* s = ctx.content->section(p.section);
@@ -254,8 +254,8 @@ Data page_view(const ViewContext& ctx, const Page& p, const std::string& root) {
       if (i > 0) newer = page_card(ctx, *s->pages[i - 1], root);
       if (i + 1 < s->pages.size()) older = page_card(ctx, *s->pages[i + 1], root);
     }
-    d.set("newer", newer);
-    d.set("older", older);
+    d.set("newer", std::move(newer));
+    d.set("older", std::move(older));
   } else {
     d.set("section_title", false);
     d.set("section_url", false);
@@ -285,20 +285,20 @@ Data pager_view(const std::string& base_url, int number, int count, const std::s
     e.set("url", root + list_page_url(base_url, n));
     e.set("current", n == number);
     e.set("gap", false);
-    pages.push_back(e);
+    pages.push_back(std::move(e));
   };
   auto gap = [&] {
     Data e;
     e.set("gap", true);
     e.set("current", false);
-    pages.push_back(e);
+    pages.push_back(std::move(e));
   };
   if (lo > 1) add(1);
   if (lo > 2) gap();
   for (int n = lo; n <= hi; ++n) add(n);
   if (hi < count - 1) gap();
   if (hi < count) add(count);
-  p.set("pages", pages);
+  p.set("pages", std::move(pages));
   return p;
 }
 

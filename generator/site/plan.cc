@@ -79,8 +79,8 @@ class ContentPlanner {
       // kainjow cannot test a list for emptiness by index, so say it.
       d.set("has_pinned_notices", !pinned.is_empty_list());
       d.set("has_notices", !recent.is_empty_list());
-      d.set("pinned_notices", pinned);
-      d.set("notices", recent);
+      d.set("pinned_notices", std::move(pinned));
+      d.set("notices", std::move(recent));
       d.set("notices_url", notices ? Data(root + notices->url) : Data(false));
       Data sections(Data::type::list);
       for (const auto& s : content->sections) {
@@ -88,9 +88,9 @@ class ContentPlanner {
         e.set("title", s.title);
         e.set("url", root + s.url);
         e.set("count", std::to_string(s.pages.size()));
-        sections.push_back(e);
+        sections.push_back(std::move(e));
       }
-      d.set("sections", sections);
+      d.set("sections", std::move(sections));
       // 我的网格 (docs/content/reference/urls.md): a building box that opens the lookup on /grids/.
       bool has_grids = v.data && !v.data->grids.empty();
       d.set("grid_lookup_url", has_grids ? Data(root + "grids/") : Data(false));
@@ -119,7 +119,7 @@ class ContentPlanner {
         sec.set("url", root + s.url);
         sec.set("intro", n == 1 && s.index && !s.index->content_html.empty()
                              ? Data(s.index->content_html) : Data(false));
-        d.set("section", sec);
+        d.set("section", std::move(sec));
         d.set("pages", cards(v, s.pages, static_cast<std::size_t>((n - 1) * per), per, root));
         d.set("empty", s.pages.empty());
         d.set("pager", pager_view(s.url, n, count, root));
@@ -158,12 +158,12 @@ class ContentPlanner {
         e.set("name", term->name);
         e.set("url", root + term->url);
         e.set("count", std::to_string(term->pages.size()));
-        terms.push_back(e);
+        terms.push_back(std::move(e));
       }
       Data taxd;
       taxd.set("title", tax.title);
-      taxd.set("terms", terms);
-      d.set("taxonomy", taxd);
+      taxd.set("terms", std::move(terms));
+      d.set("taxonomy", std::move(taxd));
       return d;
     });
     const int per = plan_.view().config->pagination;
@@ -180,7 +180,7 @@ class ContentPlanner {
                    termd.set("name", term.name);
                    termd.set("taxonomy_title", tax.title);
                    termd.set("taxonomy_url", root + tax.key + "/");
-                   d.set("term", termd);
+                   d.set("term", std::move(termd));
                    d.set("pages", cards(v, term.pages, static_cast<std::size_t>((n - 1) * per), per, root));
                    d.set("pager", pager_view(term.url, n, count, root));
                    return d;
