@@ -65,3 +65,40 @@ TEST_CASE("mustache syntax inside data is not evaluated") {
   set->render("p.html", data, out);
   CHECK(out == "{{y}}|<i>ok</i>");
 }
+
+TEST_CASE("template data moves a temporary in and copies what is still in use") {
+  Data card;
+  card.set("title", std::string("社区通知"));
+  card.set("pinned", true);
+  Data kept;
+  kept.set("title", "留在原处");
+
+  Data cards(Data::type::list);
+  cards.push_back(std::move(card));  // moved: the list owns it now
+  cards.push_back(kept);             // copied: `kept` is used below
+  Data page;
+  page.set("pages", std::move(cards));
+  page.set("kept", kept);
+  page.set("url", std::string("news/") + "a/");  // a temporary string, taken over
+
+  REQUIRE(page.get("pages"));
+  const auto& list = page.get("pages")->list_value();
+  REQUIRE(list.size() == 2);
+  CHECK(list[0].get("title")->string_value() == "社区通知");
+  CHECK(list[0].get("pinned")->is_true());
+  CHECK(list[1].get("title")->string_value() == "留在原处");
+  CHECK(kept.get("title")->string_value() == "留在原处");
+  CHECK(page.get("url")->string_value() == "news/a/");
+  // set() replaces a value, as kainjow's does.
+  page.set("url", Data(false));
+  CHECK(page.get("url")->is_false());
+
+  MemoryFileSystem site;
+  site.add("templates/list.html", "{{#pages}}<li>{{title}}</li>{{/pages}}{{kept.title}}");
+  Diagnostics d;
+  auto set = TemplateSet::load({{&site, "templates", "templates"}}, d);
+  REQUIRE(set);
+  std::string out;
+  set->render("list.html", page, out);
+  CHECK(out == "<li>社区通知</li><li>留在原处</li>留在原处");
+}
