@@ -55,6 +55,9 @@ int run_build(const BuildArgs& args) {
   // start from: a helper makes it while staff look at the site.
   start_spare_helper(options.output_dir);
   if (!args.quiet && stats.up_to_date) {
+    // Staff saved a file and expect to see it: say why nothing was built.
+    for (const auto& file : stats.edited_without_meaning)
+      std::fprintf(stderr, "%s\n", tr("{}: only comments or blank lines changed, so no page changes", file).c_str());
     std::fprintf(stderr, "%s\n",
                  tr("nothing changed since the last build: {} is up to date ({} pages, {} files; {:.0f} ms)",
                     options.output_dir, stats.pages, stats.files, ms)

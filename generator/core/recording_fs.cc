@@ -5,6 +5,8 @@
 
 #include "core/hash.h"
 #include "core/parallel.h"
+#include "core/text.h"
+#include "core/yaml.h"
 
 namespace hongfan {
 
@@ -15,6 +17,8 @@ std::int64_t stamp_seconds(const std::string& stamp) {
   if (stamp.empty()) return -1;
   return std::strtoll(stamp.c_str(), nullptr, 10);
 }
+
+bool is_yaml_file(const std::string& path) { return ends_with(path, ".yaml") || ends_with(path, ".yml"); }
 
 }  // namespace
 
@@ -37,7 +41,8 @@ std::optional<std::string> RecordingFileSystem::read(const std::string& path) co
   std::string stamp = inner_.stamp(path);
   if (stamp_seconds(stamp) >= not_before_) stamp.clear();
   auto data = inner_.read(path);
-  InputAnswers::Read r{data.has_value(), data ? fnv1a64(*data) : 0, std::move(stamp)};
+  InputAnswers::Read r{data.has_value(), data ? fnv1a64(*data) : 0, std::move(stamp), 0};
+  if (data && is_yaml_file(path)) r.meaning = yaml_meaning(*data).value_or(0);
   std::lock_guard lock(mutex_);
   answers_.reads[path] = std::move(r);
   return data;
@@ -70,7 +75,9 @@ InputAnswers RecordingFileSystem::answers() const {
   return answers_;
 }
 
-std::optional<std::set<std::string>> changed_reads(const FileSystem& fs, const InputAnswers& a) {
+std::optional<std::set<std::string>> changed_reads(const FileSystem& fs, const InputAnswers& a,
+                                                   const std::set<std::string>* by_meaning,
+                                                   std::set<std::string>* same_meaning) {
   for (const auto& [path, yes] : a.files)
     if (fs.is_file(path) != yes) return std::nullopt;
   for (const auto& [path, yes] : a.dirs)
@@ -82,16 +89,20 @@ std::optional<std::set<std::string>> changed_reads(const FileSystem& fs, const I
   std::vector<const std::pair<const std::string, InputAnswers::Read>*> reads;
   reads.reserve(a.reads.size());
   for (const auto& r : a.reads) reads.push_back(&r);
-  std::vector<char> differs(reads.size(), 0);
+  std::vector<char> differs(reads.size(), 0);  // 2: the bytes, not the meaning
   parallel_for(reads.size(), [&](std::size_t i) {
     const auto& [path, r] = *reads[i];
     if (!r.stamp.empty() && fs.stamp(path) == r.stamp) return;
     auto data = fs.read(path);
-    if (data.has_value() != r.found || (data && fnv1a64(*data) != r.hash)) differs[i] = 1;
+    if (data.has_value() != r.found) differs[i] = 1;
+    else if (data && fnv1a64(*data) != r.hash)
+      differs[i] = r.meaning && by_meaning && by_meaning->count(path) && yaml_meaning(*data) == r.meaning ? 2 : 1;
   });
   std::set<std::string> out;
-  for (std::size_t i = 0; i < reads.size(); ++i)
-    if (differs[i]) out.insert(reads[i]->first);
+  for (std::size_t i = 0; i < reads.size(); ++i) {
+    if (differs[i] == 1) out.insert(reads[i]->first);
+    if (differs[i] == 2 && same_meaning) same_meaning->insert(reads[i]->first);
+  }
   return out;
 }
 

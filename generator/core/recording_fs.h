@@ -25,6 +25,8 @@ struct InputAnswers {
     bool found = false;
     std::uint64_t hash = 0;  ///< of the bytes read
     std::string stamp;       ///< FileSystem::stamp at read time; empty: compare the hash
+    /// Of a YAML file: yaml_meaning() of what was read; 0 when it has none.
+    std::uint64_t meaning = 0;
   };
   std::map<std::string, Read> reads;
   std::map<std::string, bool> files;         ///< is_file(path)
@@ -63,7 +65,12 @@ bool same_answers(const FileSystem& fs, const InputAnswers& answers);
 
 /// The files read whose bytes (or presence) `fs` now answers differently,
 /// when every other question (is_file, is_dir, listings) gets the recorded
-/// answer; nullopt when one does not.
-std::optional<std::set<std::string>> changed_reads(const FileSystem& fs, const InputAnswers& answers);
+/// answer; nullopt when one does not. With `by_meaning`, a YAML file it
+/// names whose text now says what it said (yaml_meaning: only comments,
+/// blank lines or layout changed) counts as unchanged, and is added to
+/// `same_meaning` when given.
+std::optional<std::set<std::string>> changed_reads(const FileSystem& fs, const InputAnswers& answers,
+                                                   const std::set<std::string>* by_meaning = nullptr,
+                                                   std::set<std::string>* same_meaning = nullptr);
 
 }  // namespace hongfan

@@ -5,8 +5,10 @@
 
 #include <cstring>
 
+#include "core/hash.h"
 #include "core/i18n.h"
 #include "core/text.h"
+#include "core/utf8.h"
 #include "core/yaml_errors.h"
 
 namespace hongfan {
@@ -45,6 +47,54 @@ SourceLoc YamlSource::at(const YAML::Node& node) const {
 
 std::string YamlSource::prefix() const {
   return what.empty() ? std::string() : tr("{}: ", _(what.c_str()));
+}
+
+namespace {
+
+// Appends a canonical form of `n`: each node's kind and tag, scalars and
+// keys length-prefixed, maps and sequences in their order.
+void append_meaning(std::string& out, const YAML::Node& n) {
+  auto text = [&](const std::string& s) {
+    out += std::to_string(s.size());
+    out += ':';
+    out += s;
+  };
+  switch (n.Type()) {
+    case YAML::NodeType::Null: out += 'n'; break;
+    case YAML::NodeType::Scalar:
+      out += 's';
+      text(n.Tag());
+      text(n.Scalar());
+      break;
+    case YAML::NodeType::Sequence:
+      out += 'q';
+      text(n.Tag());
+      out += std::to_string(n.size());
+      for (const auto& item : n) append_meaning(out, item);
+      break;
+    case YAML::NodeType::Map:
+      out += 'm';
+      text(n.Tag());
+      out += std::to_string(n.size());
+      for (const auto& kv : n) {
+        append_meaning(out, kv.first);
+        append_meaning(out, kv.second);
+      }
+      break;
+    default: out += 'u'; break;
+  }
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> yaml_meaning(std::string_view text) {
+  if (!utf8::valid(text)) return std::nullopt;
+  Diagnostics said;
+  auto tree = parse_yaml(text, YamlSource{}, said);
+  if (!tree || !said.sorted().empty()) return std::nullopt;
+  std::string canonical;
+  append_meaning(canonical, *tree);
+  return fnv1a64(canonical);
 }
 
 std::string yaml_syntax_lead() { return _("not valid YAML: "); }

@@ -8,6 +8,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -68,6 +69,14 @@ std::optional<bool> yaml_bool(const YAML::Node& map, const char* key, const Yaml
 std::optional<std::vector<std::string>> yaml_string_list(const YAML::Node& map, const char* key,
                                                          const YamlSource& src,
                                                          Diagnostics& diags);
+
+/// What a YAML text says, hashed: its tree (kinds, tags, keys and values in
+/// order), without comments, blank lines and positions. Nullopt when the
+/// text is not valid UTF-8 or parse_yaml has anything to say about it (an
+/// error, or a warning such as a value a ` #` cut short): such a text is
+/// only ever judged by its bytes. A build after an edit that changes only
+/// the comments of site.yaml or data/ writes nothing (site/build_record.h).
+std::optional<std::uint64_t> yaml_meaning(std::string_view text);
 
 /// The scalar's text, for nodes already known to be scalars.
 inline const std::string& scalar(const YAML::Node& n) { return n.Scalar(); }

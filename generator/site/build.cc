@@ -406,7 +406,8 @@ bool build_site(const FileSystem& site, const BuildOptions& options, Diagnostics
     ScopedTimer timer(t, _("compare with the last build"));
     key = record_key(options.drafts, options.offline, options.output_dir);
     record = load_build_record(options.output_dir);
-    if (record) edited = pages_changed_since(*record, key, options.now, site, options.output_dir);
+    if (record)
+      edited = pages_changed_since(*record, key, options.now, site, options.output_dir, &stats.edited_without_meaning);
     if (edited && !edited->empty()) {
       last_inputs = std::move(record->inputs);
       last_store = record->page_store;

@@ -92,6 +92,9 @@ struct BuildStats {
   /// were kept as the last build left them. 0 when every file was rendered.
   std::size_t files_rendered = 0;
   bool up_to_date = false;  ///< nothing changed since the last build: nothing was done
+  /// YAML files (site.yaml, data/) edited since the last build in their
+  /// comments or layout only: they changed no page.
+  std::set<std::string> edited_without_meaning;
   /// The next instant the output changes by time alone (next_time_change).
   std::optional<std::int64_t> next_change;
   Timings timings;

@@ -23,7 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr const char* kFormat = "hongfan-build-record 1";
+constexpr const char* kFormat = "hongfan-build-record 2";
 
 // Fields are tab-separated; tabs, newlines and backslashes inside a field
 // (a warning's text) are escaped.
@@ -101,8 +101,9 @@ std::optional<BuildRecord> load_build_record(const std::string& output_dir) {
       else if (tag == "until" && f.size() == 2) r.valid_until = std::stoll(f[1]);
       else if (tag == "next" && f.size() == 2) r.next_change = std::stoll(f[1]);
       else if (tag == "counts" && f.size() == 3) r.pages = std::stoul(f[1]), r.files = std::stoul(f[2]);
-      else if (tag == "R" && f.size() == 5)
-        r.inputs.reads[unescape(f[4])] = {f[1] == "1", std::stoull(f[2], nullptr, 16), f[3]};
+      else if (tag == "R" && f.size() == 6)
+        r.inputs.reads[unescape(f[5])] = {f[1] == "1", std::stoull(f[2], nullptr, 16), f[4],
+                                          std::stoull(f[3], nullptr, 16)};
       else if (tag == "F" && f.size() == 3) r.inputs.files[unescape(f[2])] = f[1] == "1";
       else if (tag == "D" && f.size() == 3) r.inputs.dirs[unescape(f[2])] = f[1] == "1";
       else if (tag == "L" && f.size() == 3) r.inputs.lists[unescape(f[2])] = std::stoull(f[1], nullptr, 16);
@@ -128,11 +129,12 @@ void save_build_record(const std::string& output_dir, const BuildRecord& r) {
   if (r.valid_until) out += "until\t" + std::to_string(*r.valid_until) + "\n";
   if (r.next_change) out += "next\t" + std::to_string(*r.next_change) + "\n";
   out += "counts\t" + std::to_string(r.pages) + "\t" + std::to_string(r.files) + "\n";
-  char hex[17];
+  char hex[17], meaning[17];
   for (const auto& [path, read] : r.inputs.reads) {
     std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(read.hash));
-    out += std::string("R\t") + (read.found ? "1" : "0") + "\t" + hex + "\t" + escape(read.stamp) + "\t" +
-           escape(path) + "\n";
+    std::snprintf(meaning, sizeof meaning, "%016llx", static_cast<unsigned long long>(read.meaning));
+    out += std::string("R\t") + (read.found ? "1" : "0") + "\t" + hex + "\t" + meaning + "\t" +
+           escape(read.stamp) + "\t" + escape(path) + "\n";
   }
   for (const auto& [path, yes] : r.inputs.files) out += std::string("F\t") + (yes ? "1" : "0") + "\t" + escape(path) + "\n";
   for (const auto& [path, yes] : r.inputs.dirs) out += std::string("D\t") + (yes ? "1" : "0") + "\t" + escape(path) + "\n";
@@ -195,9 +197,18 @@ bool build_is_current(const BuildRecord& r, const std::string& key, std::int64_t
 
 std::optional<std::set<std::string>> pages_changed_since(const BuildRecord& r, const std::string& key,
                                                          std::int64_t now, const FileSystem& site,
-                                                         const std::string& output_dir) {
+                                                         const std::string& output_dir,
+                                                         std::set<std::string>* same_meaning) {
   if (!same_setting_and_output(r, key, now, output_dir)) return std::nullopt;
-  auto changed = changed_reads(site, r.inputs);
+  // A YAML file (site.yaml, data/) whose text still says what it said, only
+  // its comments or layout edited, is no edit: every file the build writes
+  // would be as it is. Unless the record says something at a line of it:
+  // that line may have moved, and saying it again where it was would be wrong.
+  std::set<std::string> by_meaning;
+  for (const auto& [path, read] : r.inputs.reads)
+    if (read.meaning) by_meaning.insert(path);
+  for (const auto& d : r.diagnostics) by_meaning.erase(d.loc.file);
+  auto changed = changed_reads(site, r.inputs, &by_meaning, same_meaning);
   if (!changed) return std::nullopt;
   std::set<std::string> edited;
   for (const auto& path : *changed) {

@@ -60,10 +60,14 @@ void drop_build_record(const std::string& output_dir);
 /// nothing else a build depends on changed: the same key and window of
 /// "today", the output as the record left it, and every other file and
 /// folder as it was. Empty when nothing changed at all (the build is
-/// current); nullopt when anything else changed.
+/// current); nullopt when anything else changed. A YAML file whose edit
+/// changed only comments or layout (yaml_meaning) did not change, unless
+/// the record has a message at a line of it; such files are added to
+/// `same_meaning` when given.
 std::optional<std::set<std::string>> pages_changed_since(const BuildRecord& record, const std::string& key,
                                                          std::int64_t now, const FileSystem& site,
-                                                         const std::string& output_dir);
+                                                         const std::string& output_dir,
+                                                         std::set<std::string>* same_meaning = nullptr);
 
 /// What each output file showed and where each page sat, for a rebuild that
 /// renders only the files showing the pages an edit changed.

@@ -66,6 +66,23 @@ def main():
         touched = build()
         check("没有改动" in touched.stderr, "a touched but unchanged file is no change", touched.stderr)
 
+        # Staff add a comment to site.yaml: every line moves, no value changes.
+        config = os.path.join(site, "site.yaml")
+        with open(config, encoding="utf-8") as f:
+            config_text = f.read()
+        write(config, "# 社区门户的设置（改之前先备份）\n\n" + config_text)
+        commented = build()
+        check(commented.returncode == 0 and "site.yaml：只改了注释或空行，页面都不用变" in commented.stderr.splitlines()
+              and "没有改动" in commented.stderr and stamps(out) == before,
+              "a comment added to site.yaml changes no page, and the build says why", commented.stderr)
+        write(config, config_text.replace("title: 记录测试社区", "title: 记录测试社区（新）"))
+        retitled_site = build()
+        check("只改了注释" not in retitled_site.stderr and "其中" in retitled_site.stderr,
+              "a changed value in site.yaml builds again", retitled_site.stderr)
+        write(config, config_text)
+        build()
+        before = stamps(out)
+
         strict = build("--strict")
         check(strict.returncode == 1 and "139-5379-2957" in strict.stderr and stamps(out) == before,
               "--strict on the unchanged site fails on its warning, public/ untouched", strict.stderr)

@@ -5,6 +5,7 @@
 // for byte.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -13,6 +14,7 @@
 #include <string>
 
 #include "core/date.h"
+#include "check/check.h"
 #include "core/fs.h"
 #include "site/build.h"
 #include "site/plan.h"
@@ -310,4 +312,95 @@ TEST_CASE("the files a feature planned from data/ are marked as showing it") {
   REQUIRE(jobs.size() >= 2);
   CHECK_FALSE(jobs[0].reads_data);
   CHECK(jobs[1].reads_data);
+}
+
+namespace {
+
+std::map<std::string, fs::file_time_type> mtimes(const fs::path& dir) {
+  std::map<std::string, fs::file_time_type> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) out[fs::relative(e.path(), dir).string()] = e.last_write_time();
+  return out;
+}
+
+// As `hongfan build` does it: with check's rules, whose warnings point into
+// site.yaml and data/ too.
+BuildStats build_saying(const FileSystem& site, const fs::path& out, Diagnostics& d) {
+  BuildOptions o;
+  o.output_dir = out.string();
+  o.now = parse_datetime("2026-11-22")->epoch;
+  o.record = true;
+  o.review = review_in_build;
+  BuildStats stats;
+  REQUIRE(build_site(site, o, d, &stats));
+  return stats;
+}
+
+}  // namespace
+
+TEST_CASE("a build after edits of only the comments of site.yaml and data/ writes nothing") {
+  TempDir tmp;
+  auto files = demo_files();
+  // The demo keeps the starter's example base_url, which is warned about at
+  // its line of site.yaml; a real address first.
+  replace_once(files["site.yaml"], "base_url: https://example.gov.cn/jsjy/", "base_url: https://jsjy.hongfan-demo.cn/");
+  const fs::path out = tmp.path / "public";
+  auto build_as_staff = [](const FileSystem& site, const fs::path& to) {
+    Diagnostics said;
+    return build_saying(site, to, said);
+  };
+  build_as_staff(site_of(files), out);
+  const auto before = mtimes(out);
+
+  // Comments added above, inside and below: every line after them moves.
+  files["site.yaml"] = "# 社区门户的设置，改之前先备份\n\n" + files["site.yaml"] + "\n# 末尾的说明\n";
+  replace_once(files["data/grids.yaml"], "households: 429", "households: 429   # 2026 年 11 月核对");
+  const BuildStats again = build_as_staff(site_of(files), out);
+  CHECK(again.up_to_date);
+  CHECK(again.edited_without_meaning == std::set<std::string>{"data/grids.yaml", "site.yaml"});
+  CHECK(mtimes(out) == before);
+
+  // A comment that cuts a value short is said (and the value is what it
+  // was): the build runs, and says it at its line.
+  replace_once(files["site.yaml"], "title: 金色嘉苑社区党建网", "title: 金色嘉苑社区党建网 #党建");
+  Diagnostics said;
+  const BuildStats cut = build_saying(site_of(files), out, said);
+  CHECK_FALSE(cut.up_to_date);
+  const std::string& text = files["site.yaml"];
+  const int title_line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + text.find("\ntitle:") + 1, '\n'));
+  bool at_title = false;
+  for (const auto& d : said.sorted()) at_title = at_title || (d.loc.file == "site.yaml" && d.loc.line == title_line);
+  CHECK(title_line == 4);
+  CHECK(at_title);
+
+  // A value edited: built again, equal to a clean build.
+  replace_once(files["site.yaml"], "title: 金色嘉苑社区党建网 #党建", "title: 金色嘉苑社区党建网站");
+  const BuildStats valued = build_as_staff(site_of(files), out);
+  CHECK_FALSE(valued.up_to_date);
+  CHECK(valued.files_changed > 0);
+  TempDir fresh;
+  build_as_staff(site_of(files), fresh.path / "public");
+  CHECK(contents(out) == contents(fresh.path / "public"));
+}
+
+TEST_CASE("a comment added to site.yaml above a line the build warned about builds again, and the warning moves") {
+  TempDir tmp;
+  auto files = demo_files();  // its base_url is the starter's example, warned about at its line
+  const fs::path out = tmp.path / "public";
+  Diagnostics first;
+  build_saying(site_of(files), out, first);
+  int line = 0;
+  for (const auto& d : first.sorted())
+    if (d.loc.file == "site.yaml") line = d.loc.line;
+  REQUIRE(line > 0);
+
+  files["site.yaml"] = "# 注释\n" + files["site.yaml"];
+  Diagnostics again;
+  const BuildStats stats = build_saying(site_of(files), out, again);
+  CHECK_FALSE(stats.up_to_date);
+  CHECK(stats.edited_without_meaning.empty());
+  int moved = 0;
+  for (const auto& d : again.sorted())
+    if (d.loc.file == "site.yaml") moved = d.loc.line;
+  CHECK(moved == line + 1);
 }
