@@ -18,7 +18,13 @@ std::int64_t stamp_seconds(const std::string& stamp) {
   return std::strtoll(stamp.c_str(), nullptr, 10);
 }
 
-bool is_yaml_file(const std::string& path) { return ends_with(path, ".yaml") || ends_with(path, ".yml"); }
+// The YAML files a build only parses: site.yaml and data/. Only their
+// meaning is kept beside their bytes (yaml_meaning); a YAML file elsewhere,
+// say in static/, may be copied to the output as it is, comments included.
+bool parsed_yaml_file(const std::string& path) {
+  return path == "site.yaml" ||
+         (starts_with(path, "data/") && (ends_with(path, ".yaml") || ends_with(path, ".yml")));
+}
 
 }  // namespace
 
@@ -42,7 +48,7 @@ std::optional<std::string> RecordingFileSystem::read(const std::string& path) co
   if (stamp_seconds(stamp) >= not_before_) stamp.clear();
   auto data = inner_.read(path);
   InputAnswers::Read r{data.has_value(), data ? fnv1a64(*data) : 0, std::move(stamp), 0};
-  if (data && is_yaml_file(path)) r.meaning = yaml_meaning(*data).value_or(0);
+  if (data && parsed_yaml_file(path)) r.meaning = yaml_meaning(*data).value_or(0);
   std::lock_guard lock(mutex_);
   answers_.reads[path] = std::move(r);
   return data;

@@ -25,7 +25,7 @@ struct InputAnswers {
     bool found = false;
     std::uint64_t hash = 0;  ///< of the bytes read
     std::string stamp;       ///< FileSystem::stamp at read time; empty: compare the hash
-    /// Of a YAML file: yaml_meaning() of what was read; 0 when it has none.
+    /// Of site.yaml and data/*.yaml: yaml_meaning() of what was read; 0 when it has none.
     std::uint64_t meaning = 0;
   };
   std::map<std::string, Read> reads;

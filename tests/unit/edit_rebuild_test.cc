@@ -404,3 +404,15 @@ TEST_CASE("a comment added to site.yaml above a line the build warned about buil
     if (d.loc.file == "site.yaml") moved = d.loc.line;
   CHECK(moved == line + 1);
 }
+
+TEST_CASE("a comment edited in a YAML file of static/ is an edit: the file is copied as it is") {
+  TempDir tmp;
+  auto files = demo_files();
+  files["static/downloads/schedule.yaml"] = "# 值班表\nmonday: 王\n";
+  const fs::path out = tmp.path / "public";
+  build(site_of(files), out);
+  files["static/downloads/schedule.yaml"] = "# 值班表（十二月）\nmonday: 王\n";
+  const BuildStats again = build(site_of(files), out);
+  CHECK_FALSE(again.up_to_date);
+  CHECK(slurp(out / "downloads/schedule.yaml") == files["static/downloads/schedule.yaml"]);
+}
