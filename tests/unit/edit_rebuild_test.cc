@@ -26,18 +26,25 @@ namespace fs = std::filesystem;
 
 namespace {
 
-BuildStats build(const FileSystem& site, const fs::path& out) {
+// Builds with the record, as `hongfan build` does; with `review`, check's
+// rules too, whose warnings point into site.yaml and data/.
+BuildStats build_saying(const FileSystem& site, const fs::path& out, Diagnostics& d, bool review = true) {
   BuildOptions o;
   o.output_dir = out.string();
   o.now = parse_datetime("2026-11-22")->epoch;
   o.record = true;
-  Diagnostics d;
+  if (review) o.review = review_in_build;
   BuildStats stats;
   const bool ok = build_site(site, o, d, &stats);
   for (const auto& x : d.sorted())
     if (x.severity == Severity::error) MESSAGE(x.loc.file << ": " << x.message);
   REQUIRE(ok);
   return stats;
+}
+
+BuildStats build(const FileSystem& site, const fs::path& out) {
+  Diagnostics d;
+  return build_saying(site, out, d, false);
 }
 
 // One edit of a site file: `from` replaced by `to`, once.
@@ -321,19 +328,6 @@ std::map<std::string, fs::file_time_type> mtimes(const fs::path& dir) {
   for (const auto& e : fs::recursive_directory_iterator(dir))
     if (e.is_regular_file()) out[fs::relative(e.path(), dir).string()] = e.last_write_time();
   return out;
-}
-
-// As `hongfan build` does it: with check's rules, whose warnings point into
-// site.yaml and data/ too.
-BuildStats build_saying(const FileSystem& site, const fs::path& out, Diagnostics& d) {
-  BuildOptions o;
-  o.output_dir = out.string();
-  o.now = parse_datetime("2026-11-22")->epoch;
-  o.record = true;
-  o.review = review_in_build;
-  BuildStats stats;
-  REQUIRE(build_site(site, o, d, &stats));
-  return stats;
 }
 
 }  // namespace
