@@ -227,6 +227,14 @@ Data page_card(const ViewContext& ctx, const Page& p, const std::string& root) {
   return d;
 }
 
+Data page_cards(const ViewContext& ctx, const std::vector<const Page*>& pages, std::size_t from,
+                std::size_t count, const std::string& root) {
+  Data list(Data::type::list);
+  for (std::size_t i = from; i < pages.size() && i < from + count; ++i)
+    list.push_back(page_card(ctx, *pages[i], root));
+  return list;
+}
+
 Data page_view(const ViewContext& ctx, const Page& p, const std::string& root) {
   Data d = page_card(ctx, p, root);
   d.set("content", p.content_html);

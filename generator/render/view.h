@@ -86,6 +86,10 @@ Data frame_view(const ViewContext& ctx, const PageMeta& meta);
 /// A page in a list: title, url, date, summary, pinned.
 Data page_card(const ViewContext& ctx, const Page& page, const std::string& root);
 
+/// The cards of pages[from, from + count): one page of a paginated list.
+Data page_cards(const ViewContext& ctx, const std::vector<const Page*>& pages, std::size_t from,
+                std::size_t count, const std::string& root);
+
 /// A whole page: the card plus content, tags, categories, author, source,
 /// cover, section, params (all front matter), and prev/next in its section.
 Data page_view(const ViewContext& ctx, const Page& page, const std::string& root);

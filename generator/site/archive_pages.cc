@@ -56,10 +56,7 @@ void plan_list(OutputPlan& plan, const Section& s, std::shared_ptr<const Archive
       sec.set("url", root + s.url);
       sec.set("intro", false);
       d.set("section", std::move(sec));
-      Data cards(Data::type::list);
-      for (std::size_t i = static_cast<std::size_t>((n - 1) * per); i < shared->size() && i < static_cast<std::size_t>(n * per); ++i)
-        cards.push_back(page_card(v, *(*shared)[i], root));
-      d.set("pages", std::move(cards));
+      d.set("pages", page_cards(v, *shared, static_cast<std::size_t>((n - 1) * per), per, root));
       d.set("empty", shared->empty());
       d.set("pager", pager_view(base, n, count, root));
       const Data& links = archives->for_root(root);

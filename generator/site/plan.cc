@@ -25,14 +25,6 @@ bool planned_elsewhere(const std::string& section) {
   return section == "activities" || section == "brands" || section == "gongkai";
 }
 
-Data cards(const ViewContext& v, const std::vector<const Page*>& pages, std::size_t from,
-           std::size_t count, const std::string& root) {
-  Data list(Data::type::list);
-  for (std::size_t i = from; i < pages.size() && i < from + count; ++i)
-    list.push_back(page_card(v, *pages[i], root));
-  return list;
-}
-
 // Home, section lists, single pages, taxonomies, 404, feed and robots.txt.
 class ContentPlanner {
  public:
@@ -66,7 +58,7 @@ class ContentPlanner {
           return a->date.value_or(INT64_MIN) > b->date.value_or(INT64_MIN);
         });
       }
-      d.set("latest", cards(v, latest, 0, kHomeLatest, root));
+      d.set("latest", page_cards(v, latest, 0, kHomeLatest, root));
       d.set("news_url", news ? Data(root + news->url) : Data(false));
       Data pinned(Data::type::list), recent(Data::type::list);
       if (notices) {
@@ -120,7 +112,7 @@ class ContentPlanner {
         sec.set("intro", n == 1 && s.index && !s.index->content_html.empty()
                              ? Data(s.index->content_html) : Data(false));
         d.set("section", std::move(sec));
-        d.set("pages", cards(v, s.pages, static_cast<std::size_t>((n - 1) * per), per, root));
+        d.set("pages", page_cards(v, s.pages, static_cast<std::size_t>((n - 1) * per), per, root));
         d.set("empty", s.pages.empty());
         d.set("pager", pager_view(s.url, n, count, root));
         const Data& links = archives->for_root(root);
@@ -181,7 +173,7 @@ class ContentPlanner {
                    termd.set("taxonomy_title", tax.title);
                    termd.set("taxonomy_url", root + tax.key + "/");
                    d.set("term", std::move(termd));
-                   d.set("pages", cards(v, term.pages, static_cast<std::size_t>((n - 1) * per), per, root));
+                   d.set("pages", page_cards(v, term.pages, static_cast<std::size_t>((n - 1) * per), per, root));
                    d.set("pager", pager_view(term.url, n, count, root));
                    return d;
                  },
