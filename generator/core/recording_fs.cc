@@ -95,19 +95,22 @@ std::optional<std::set<std::string>> changed_reads(const FileSystem& fs, const I
   std::vector<const std::pair<const std::string, InputAnswers::Read>*> reads;
   reads.reserve(a.reads.size());
   for (const auto& r : a.reads) reads.push_back(&r);
-  std::vector<char> differs(reads.size(), 0);  // 2: the bytes, not the meaning
+  enum class Now : char { same, changed, same_meaning };
+  std::vector<Now> now(reads.size(), Now::same);
   parallel_for(reads.size(), [&](std::size_t i) {
     const auto& [path, r] = *reads[i];
     if (!r.stamp.empty() && fs.stamp(path) == r.stamp) return;
     auto data = fs.read(path);
-    if (data.has_value() != r.found) differs[i] = 1;
+    if (data.has_value() != r.found) now[i] = Now::changed;
     else if (data && fnv1a64(*data) != r.hash)
-      differs[i] = r.meaning && by_meaning && by_meaning->count(path) && yaml_meaning(*data) == r.meaning ? 2 : 1;
+      now[i] = r.meaning && by_meaning && by_meaning->count(path) && yaml_meaning(*data) == r.meaning
+                   ? Now::same_meaning
+                   : Now::changed;
   });
   std::set<std::string> out;
   for (std::size_t i = 0; i < reads.size(); ++i) {
-    if (differs[i] == 1) out.insert(reads[i]->first);
-    if (differs[i] == 2 && same_meaning) same_meaning->insert(reads[i]->first);
+    if (now[i] == Now::changed) out.insert(reads[i]->first);
+    if (now[i] == Now::same_meaning && same_meaning) same_meaning->insert(reads[i]->first);
   }
   return out;
 }
