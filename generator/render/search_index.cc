@@ -39,31 +39,11 @@ namespace {
 constexpr unsigned kPartitions = 64;
 constexpr std::size_t kDocsPerRound = 512;
 
-// Nearly every token is a CJK character or bigram (3 to 8 bytes of UTF-8)
-// or a short word: those are packed into an integer, low byte first, which
-// is far cheaper to count and merge than a string. Tokens never contain a
-// zero byte, so the packing is reversible. Longer words stay strings.
+// Tokens of at most kMaxPackedBytes, packed (search_tokens.h); longer
+// words stay strings.
 using Packed = std::uint64_t;
-constexpr std::size_t kMaxPackedBytes = 8;
-
-Packed pack(std::string_view token) {
-  Packed key = 0;
-  for (std::size_t i = 0; i < token.size(); ++i)
-    key |= static_cast<Packed>(static_cast<unsigned char>(token[i])) << (8 * i);
-  return key;
-}
-
-std::string unpack(Packed key) {
-  std::string token;
-  for (; key; key >>= 8) token += static_cast<char>(key & 0xff);
-  return token;
-}
 
 std::uint64_t mix(Packed key) { return key * 0x9E3779B97F4A7C15ULL; }
-
-struct PackedHash {
-  std::size_t operator()(Packed key) const { return static_cast<std::size_t>(mix(key) >> 16); }
-};
 
 // Where a token occurs in one document (bits) and how often in the body.
 struct Seen {
@@ -140,18 +120,17 @@ WeighedDoc weigh(const Doc& d) {
   packed.clear();
   std::map<std::string, Seen, std::less<>> long_tokens;
   auto add = [&](std::string_view text, unsigned char where) {
-    for_each_index_token(text, [&](std::string_view token) {
-      Seen* seen;
-      if (token.size() <= kMaxPackedBytes) {
-        seen = &packed[pack(token)];
-      } else {
-        auto it = long_tokens.find(token);
-        if (it == long_tokens.end()) it = long_tokens.emplace(std::string(token), Seen{}).first;
-        seen = &it->second;
-      }
-      if (where) seen->where |= where;
-      else ++seen->body;
-    });
+    auto count = [where](Seen& seen) {
+      if (where) seen.where |= where;
+      else ++seen.body;
+    };
+    for_each_index_key(
+        text, [&](Packed key) { count(packed[key]); },
+        [&](std::string_view token) {
+          auto it = long_tokens.find(token);
+          if (it == long_tokens.end()) it = long_tokens.emplace(std::string(token), Seen{}).first;
+          count(it->second);
+        });
   };
   add(d.title, 1);
   add(d.keywords, 2);
@@ -171,7 +150,7 @@ WeighedDoc weigh(const Doc& d) {
 // Calls fn(token, weight) for each of a weighed document's tokens.
 template <typename Fn>
 void for_each_word(const WeighedDoc& w, Fn fn) {
-  for (const auto& [key, weight] : w.packed) fn(unpack(key), weight);
+  for (const auto& [key, weight] : w.packed) fn(unpack_token(key), weight);
   for (const auto& [token, weight] : w.long_tokens) fn(token, weight);
 }
 
@@ -184,6 +163,53 @@ struct Postings {
     append_varint(encoded, weight);
     last_doc = doc;
   }
+};
+
+// One partition's postings by packed token, for the merge: every distinct
+// token of every document is looked up here (15 million times at 10,000
+// articles). Open addressing with a power-of-two table: std::unordered_map
+// spent that time dividing by its prime bucket count and chasing nodes.
+class PostingsTable {
+ public:
+  PostingsTable() : slots_(256) {}
+  /// The postings of `key`; `fresh` when it had none until now.
+  Postings& at(Packed key, bool& fresh) {
+    if ((entries_.size() + 1) * 2 > slots_.size()) grow();
+    Slot& slot = slots_[find(key)];
+    fresh = slot.key == 0;
+    if (fresh) {
+      slot = {key, static_cast<std::uint32_t>(entries_.size())};
+      entries_.emplace_back(key, Postings{});
+    }
+    return entries_[slot.entry].second;
+  }
+  std::size_t size() const { return entries_.size(); }
+  /// The tokens and their postings, in the order they came.
+  std::vector<std::pair<Packed, Postings>>& entries() { return entries_; }
+  void release() {
+    std::vector<Slot>().swap(slots_);
+    std::vector<std::pair<Packed, Postings>>().swap(entries_);
+  }
+
+ private:
+  struct Slot {
+    Packed key = 0;
+    std::uint32_t entry = 0;
+  };
+  std::size_t find(Packed key) const {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = static_cast<std::size_t>(mix(key) >> 24) & mask;
+    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
+    return i;
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& slot : old)
+      if (slot.key != 0) slots_[find(slot.key)] = slot;
+  }
+  std::vector<Slot> slots_;
+  std::vector<std::pair<Packed, Postings>> entries_;
 };
 
 // One entry of a token's postings.
@@ -508,7 +534,7 @@ Index build_index(std::size_t doc_count, const std::function<Doc(std::size_t)>& 
   // Of each document's file, for the version; the files are made again when
   // written rather than held.
   std::vector<std::uint64_t> doc_hashes(doc_count);
-  std::vector<std::unordered_map<Packed, Postings, PackedHash>> partitions(kPartitions);
+  std::vector<PostingsTable> partitions(kPartitions);
   std::unordered_map<std::string, Postings> long_postings;
   for (std::size_t first = 0; first < doc_count; first += kDocsPerRound) {
     const std::size_t count = std::min(kDocsPerRound, doc_count - first);
@@ -531,8 +557,8 @@ Index build_index(std::size_t doc_count, const std::function<Doc(std::size_t)>& 
           continue;
         }
         for (std::uint32_t k = w.start[p]; k < w.start[p + 1]; ++k) {
-          auto [it, fresh] = partitions[p].try_emplace(w.packed[k].first);
-          it->second.add(doc, w.packed[k].second, fresh);
+          bool fresh;
+          partitions[p].at(w.packed[k].first, fresh).add(doc, w.packed[k].second, fresh);
         }
       }
     });
@@ -547,8 +573,8 @@ Index build_index(std::size_t doc_count, const std::function<Doc(std::size_t)>& 
     // Moved, not trimmed: each is freed as soon as its shard holds it, so
     // trimming (a copy of each) no longer lowers the peak.
     for (auto& map : partitions) {
-      for (auto& [key, postings] : map) encoded.emplace_back(unpack(key), std::move(postings.encoded));
-      std::unordered_map<Packed, Postings, PackedHash>().swap(map);
+      for (auto& [key, postings] : map.entries()) encoded.emplace_back(unpack_token(key), std::move(postings.encoded));
+      map.release();
     }
     for (auto& [token, postings] : long_postings) encoded.emplace_back(token, std::move(postings.encoded));
     std::unordered_map<std::string, Postings>().swap(long_postings);

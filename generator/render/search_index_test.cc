@@ -30,6 +30,60 @@ TEST_CASE("search tokeniser agrees with the shared cases") {
   }
 }
 
+namespace {
+
+// for_each_index_key's tokens, unpacked, in the order it gave them.
+std::vector<std::string> keyed_tokens(std::string_view text) {
+  std::vector<std::string> out;
+  for_each_index_key(
+      text,
+      [&](std::uint64_t key) {
+        CHECK(key != 0);
+        out.push_back(unpack_token(key));
+        CHECK(out.back().size() <= kMaxPackedBytes);
+      },
+      [&](std::string_view token) {
+        CHECK(token.size() > kMaxPackedBytes);
+        out.emplace_back(token);
+      });
+  return out;
+}
+
+}  // namespace
+
+// The index builder packs tokens as it reads them (for_each_index_key); it
+// must find exactly the tokens the browser's rules give.
+TEST_CASE("packed tokens are the tokeniser's tokens") {
+  std::ifstream in(std::string(HONGFAN_SOURCE_DIR) + "/tests/search/tokenize_cases.json");
+  REQUIRE(in);
+  for (const auto& c : nlohmann::json::parse(in)) {
+    std::string text = c["text"];
+    CAPTURE(text);
+    CHECK(keyed_tokens(text) == index_tokens(text));
+  }
+  for (const std::string& text : std::vector<std::string>{"", "a", "abcdefgh", "abcdefghi", "ＡＢＣＤＥＦＧＨＩＪ", "社", "社区", "社区网格",
+                           "网格abc网格", "𠀀𠀁𠀂", "a𠀀b", "第１２３４５６７８９期", "x\xffy社\xe7\xa4区",
+                           std::string("社\0区", 7), "Wi-Fi 5G网络 ２０２４年"}) {
+    CAPTURE(text);
+    CHECK(keyed_tokens(text) == index_tokens(text));
+  }
+  // Random text from a small alphabet of every kind of character.
+  const std::vector<std::string> pieces{"a", "Z", "9", " ", "-", "社", "区", "ｇ", "　", "𠀀", "。", "\xff", "\xe7",
+                                        "é", "\n", "ア", "한"};
+  std::uint32_t seed = 12345;
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    const int length = static_cast<int>(seed % 40);
+    for (int i = 0; i < length; ++i) {
+      seed = seed * 1664525u + 1013904223u;
+      text += pieces[(seed >> 16) % pieces.size()];
+    }
+    seed = seed * 1664525u + 1013904223u;
+    CAPTURE(text);
+    REQUIRE(keyed_tokens(text) == index_tokens(text));
+  }
+}
+
 TEST_CASE("a mid-word substring is found through its bigrams") {
   auto tokens = index_tokens("这是一段简单的说明");
   for (const auto& t : query_terms("段简")) CHECK(std::find(tokens.begin(), tokens.end(), t) != tokens.end());
