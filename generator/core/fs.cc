@@ -47,10 +47,18 @@ std::string DiskFileSystem::full(const std::string& path) const {
   return root_ + "/" + path;
 }
 
-std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
-  int fd = ::open(full(path).c_str(), O_RDONLY | O_CLOEXEC);
+namespace {
+
+// "SECONDS.NANOS:SIZE": what DiskFileSystem::stamp says of a file.
+std::string stamp_of(const struct stat& st) {
+  return std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + ":" +
+         std::to_string(st.st_size);
+}
+
+// The regular file at `path`, and its stat taken when opened.
+std::optional<std::string> read_regular(const std::string& path, struct stat& st) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return std::nullopt;
-  struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
     return std::nullopt;
@@ -65,6 +73,23 @@ std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
   }
   ::close(fd);
   data.resize(got);
+  return data;
+}
+
+}  // namespace
+
+std::optional<std::string> DiskFileSystem::read(const std::string& path) const {
+  struct stat st {};
+  return read_regular(full(path), st);
+}
+
+// The stamp from the file opened, before its bytes are read: as stamp() and
+// then read() would say (a file changed meanwhile is seen as changed next
+// time), with one path lookup and stat fewer for each of 10,000 pages.
+std::optional<std::string> DiskFileSystem::read_stamped(const std::string& path, std::string& stamp) const {
+  struct stat st {};
+  auto data = read_regular(full(path), st);
+  stamp = data ? stamp_of(st) : this->stamp(path);
   return data;
 }
 
@@ -131,8 +156,7 @@ std::vector<DirEntry> MemoryFileSystem::list(const std::string& dir) const {
 std::string DiskFileSystem::stamp(const std::string& path) const {
   struct stat st;
   if (::stat(full(path).c_str(), &st) != 0) return {};
-  return std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) + ":" +
-         std::to_string(st.st_size);
+  return stamp_of(st);
 }
 
 }  // namespace hongfan

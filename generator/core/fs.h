@@ -28,6 +28,12 @@ class FileSystem {
   /// Something that changes whenever the file does ("mtime:size" on disk),
   /// for caches; empty when the file system cannot tell.
   virtual std::string stamp(const std::string&) const { return {}; }
+  /// read(), and in `stamp` the file's stamp() as it was just before: on
+  /// disk from the file opened, rather than by its path a second time.
+  virtual std::optional<std::string> read_stamped(const std::string& path, std::string& stamp) const {
+    stamp = this->stamp(path);
+    return read(path);
+  }
 };
 
 /// Every regular file below `dir` (relative to the file system root), in
@@ -43,6 +49,7 @@ class DiskFileSystem final : public FileSystem {
   bool is_dir(const std::string& path) const override;
   std::vector<DirEntry> list(const std::string& dir) const override;
   std::string stamp(const std::string& path) const override;
+  std::optional<std::string> read_stamped(const std::string& path, std::string& stamp) const override;
   const std::string& root() const { return root_; }
 
  private:

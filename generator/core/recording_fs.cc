@@ -44,9 +44,9 @@ RecordingFileSystem::RecordingFileSystem(const FileSystem& inner, std::int64_t n
 std::optional<std::string> RecordingFileSystem::read(const std::string& path) const {
   // The stamp first: a file replaced between stamp and read is then seen as
   // changed by the next build (it hashes what it reads), never as unchanged.
-  std::string stamp = inner_.stamp(path);
+  std::string stamp;
+  auto data = inner_.read_stamped(path, stamp);
   if (stamp_seconds(stamp) >= not_before_) stamp.clear();
-  auto data = inner_.read(path);
   InputAnswers::Read r{data.has_value(), data ? fnv1a64(*data) : 0, std::move(stamp), 0};
   if (data && parsed_yaml_file(path)) r.meaning = yaml_meaning(*data).value_or(0);
   std::lock_guard lock(mutex_);
