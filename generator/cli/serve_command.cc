@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <regex>
 #include <sstream>
@@ -25,7 +26,9 @@
 #include "cli/spare_helper.h"
 #include "core/fs.h"
 #include "core/i18n.h"
+#include "core/recording_fs.h"
 #include "core/text.h"
+#include "core/yaml.h"
 #include "render/page_reads.h"
 #include "site/build.h"
 #include "site/load_content.h"
@@ -46,6 +49,21 @@ constexpr const char* kLiveScript = R"JS((function () {
   };
 })();
 )JS";
+
+// What site.yaml and data/*.yaml say (yaml_meaning), by file: the YAML
+// files a build only parses. A file whose meaning cannot be told (a value
+// a ` #` cut short, invalid YAML) is left out, and judged by rebuilding.
+std::map<std::string, std::uint64_t> yaml_meanings(const FileSystem& site) {
+  std::vector<std::string> files{"site.yaml"};
+  if (site.is_dir("data"))
+    for (auto& f : walk_files(site, "data")) files.push_back(std::move(f));
+  std::map<std::string, std::uint64_t> out;
+  for (const auto& f : files)
+    if (parsed_yaml_file(f))
+      if (auto text = site.read(f))
+        if (auto meaning = yaml_meaning(*text)) out[f] = *meaning;
+  return out;
+}
 
 struct State {
   std::mutex mutex;
@@ -149,6 +167,12 @@ int run_serve(const ServeArgs& args) {
   // The last good build: an edit of content files starts from its rendered
   // pages instead of assembling 10,000 pages from the cache again.
   std::unique_ptr<PreparedSite> last;
+  // What site.yaml and data/*.yaml said when the last good build read them,
+  // and the files it said something at a line of: staff annotate their
+  // settings (# 联系电话), and a save that changes only comments or blank
+  // lines changes no page, as `build` finds too (site/build_record.h).
+  std::map<std::string, std::uint64_t> meanings;
+  std::set<std::string> said_in;
   // `reload`: tell open pages to reload. A background refresh after quick
   // rebuilds changes nothing the open page shows, unless it fails.
   auto rebuild = [&](const char* why_text, const std::set<std::string>* changed = nullptr, bool reload = true) {
@@ -159,7 +183,16 @@ int run_serve(const ServeArgs& args) {
     run.changed_sources = changed;
     if (changed && last) run.previous = last.get();
     std::unique_ptr<PreparedSite> built;
+    // Read before the build reads them: a save meanwhile is then seen as one.
+    auto meanings_read = yaml_meanings(site);
     bool ok = build_site(site, run, diags, &stats, &built);
+    meanings.clear();
+    said_in.clear();
+    if (ok) {
+      meanings = std::move(meanings_read);
+      for (const auto& d : diags.sorted())
+        if (d.loc.line > 0) said_in.insert(d.loc.file);
+    }
     if (ok && !changed) {
       known.clear();
       for (const char* folder : {"content", "data", "templates", "themes"})
@@ -287,6 +320,20 @@ int run_serve(const ServeArgs& args) {
       for (const auto& f : changed)
         if (known.count(f) || fs::exists(site_dir / f)) edited.insert(f);
       if (edited.empty()) continue;
+      // Only comments, blank lines or layout of site.yaml or data/ changed:
+      // nothing to build. Not when the last build said something at a line
+      // of the file: the edit may have moved that line.
+      auto says_the_same = [&](const std::string& f) {
+        auto it = meanings.find(f);
+        if (it == meanings.end() || said_in.count(f)) return false;
+        auto text = site.read(f);
+        return text && yaml_meaning(*text) == it->second;
+      };
+      if (std::all_of(edited.begin(), edited.end(), says_the_same)) {
+        for (const auto& f : edited)
+          std::fprintf(stderr, "%s\n", tr("{}: only comments or blank lines changed, so no page changes", f).c_str());
+        continue;
+      }
       std::string what =
           edited.size() > 1 ? tr("{} and {} more", *edited.begin(), edited.size() - 1) : *edited.begin();
       // Edits of pages, data files and templates that were there at the

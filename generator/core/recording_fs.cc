@@ -18,15 +18,15 @@ std::int64_t stamp_seconds(const std::string& stamp) {
   return std::strtoll(stamp.c_str(), nullptr, 10);
 }
 
-// The YAML files a build only parses: site.yaml and data/. Only their
-// meaning is kept beside their bytes (yaml_meaning); a YAML file elsewhere,
-// say in static/, may be copied to the output as it is, comments included.
+}  // namespace
+
+// Only their meaning is kept beside their bytes (yaml_meaning); a YAML file
+// elsewhere, say in static/, may be copied to the output as it is, comments
+// included.
 bool parsed_yaml_file(const std::string& path) {
   return path == "site.yaml" ||
          (starts_with(path, "data/") && (ends_with(path, ".yaml") || ends_with(path, ".yml")));
 }
-
-}  // namespace
 
 std::uint64_t hash_listing(const std::vector<DirEntry>& entries) {
   Fnv1a64 h;

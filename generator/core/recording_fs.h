@@ -59,6 +59,10 @@ class RecordingFileSystem final : public FileSystem {
   mutable InputAnswers answers_;
 };
 
+/// The YAML files a build only parses, never copies: site.yaml and data/.
+/// An edit of their comments or blank lines changes no page (yaml_meaning).
+bool parsed_yaml_file(const std::string& path);
+
 /// True when `fs` gives today the answers recorded in `answers`. Files whose
 /// stamp is unchanged are not read; the others are read and hashed.
 bool same_answers(const FileSystem& fs, const InputAnswers& answers);

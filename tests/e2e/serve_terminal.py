@@ -4,7 +4,8 @@
     serve_terminal.py HONGFAN TESTS_DIR
 
 1. On a free port: the first build's line, then 正在预览 with the address;
-   a good edit prints the file and 已生成, never 失败 or "failed" (the
+   a comment added to site.yaml is said to change no page and builds
+   nothing, a changed value there builds again; a good edit prints the file and 已生成, never 失败 or "failed" (the
    old `build failed (0 errors)` after every good rebuild); a broken edit
    prints the error at file:line:col and 生成失败, and the page shows the
    error under a Chinese heading; fixing the file rebuilds; a save through
@@ -104,6 +105,24 @@ def serving(hongfan, site, tmp):
         if not m:
             return
         check(re.match(rf"启动：{BUILT}\n", t.text) is not None, "the first build's line comes first", t.text)
+
+        # A comment added to site.yaml changes no page: said so, nothing
+        # built. A changed value builds the whole site again.
+        mark = len(t.text)
+        settings_path = os.path.join(site, "site.yaml")
+        settings = open(settings_path, encoding="utf-8").read()
+        with open(settings_path, "w", encoding="utf-8") as f:
+            f.write("# 网站设置：改之前先备份\n" + settings.replace("pagination: 2", "pagination: 2   # 每页两篇"))
+        m = t.wait_for(r"^site\.yaml：只改了注释或空行，页面都不用变$", mark)
+        time.sleep(0.5)  # a build would have started by now
+        check(m is not None and "已生成" not in t.text[mark:],
+              "a comment in site.yaml: said so, and nothing built", t.text[mark:])
+        mark = len(t.text)
+        with open(settings_path, "w", encoding="utf-8") as f:
+            f.write(settings.replace("端到端测试用的小站点", "端到端测试用的小站点（新）"))
+        m = t.wait_for(rf"^site\.yaml：{BUILT}$", mark)
+        check(m is not None and "端到端测试用的小站点（新）" in fetch(port, "/"),
+              "a changed value in site.yaml builds the site again", t.text[mark:])
 
         # A good edit: the file and 已生成; nothing failed.
         mark = len(t.text)
