@@ -45,6 +45,16 @@ using Packed = std::uint64_t;
 
 std::uint64_t mix(Packed key) { return key * 0x9E3779B97F4A7C15ULL; }
 
+// The slot of `key` in an open-addressing table of Slots (a `key` each, 0
+// when empty; the size a power of two): where it is, or where it goes.
+template <typename Slot>
+std::size_t slot_of(const std::vector<Slot>& slots, Packed key) {
+  const std::size_t mask = slots.size() - 1;
+  std::size_t i = static_cast<std::size_t>(mix(key) >> 20) & mask;
+  while (slots[i].key != 0 && slots[i].key != key) i = (i + 1) & mask;
+  return i;
+}
+
 // Where a token occurs in one document (bits) and how often in the body.
 struct Seen {
   unsigned char where = 0;  // 1 title, 2 keywords, 4 summary
@@ -83,12 +93,7 @@ class PackedCounts {
     Packed key = 0;
     Seen seen;
   };
-  std::size_t find(Packed key) const {
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t i = static_cast<std::size_t>(mix(key) >> 20) & mask;
-    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
-    return i;
-  }
+  std::size_t find(Packed key) const { return slot_of(slots_, key); }
   void grow() {
     std::vector<Slot> old(slots_.size() * 2);
     old.swap(slots_);
@@ -196,12 +201,7 @@ class PostingsTable {
     Packed key = 0;
     std::uint32_t entry = 0;
   };
-  std::size_t find(Packed key) const {
-    const std::size_t mask = slots_.size() - 1;
-    std::size_t i = static_cast<std::size_t>(mix(key) >> 24) & mask;
-    while (slots_[i].key != 0 && slots_[i].key != key) i = (i + 1) & mask;
-    return i;
-  }
+  std::size_t find(Packed key) const { return slot_of(slots_, key); }
   void grow() {
     std::vector<Slot> old(slots_.size() * 2);
     old.swap(slots_);
