@@ -183,13 +183,21 @@ int run_serve(const ServeArgs& args) {
     run.changed_sources = changed;
     if (changed && last) run.previous = last.get();
     std::unique_ptr<PreparedSite> built;
-    // Read before the build reads them: a save meanwhile is then seen as one.
-    auto meanings_read = yaml_meanings(site);
+    // Read before the build reads them (a save meanwhile is then seen as
+    // one), by the builds that read them: a quick build after an edit of
+    // pages or templates leaves them as they were, and costs no parsing.
+    const bool reads_yaml = !changed || changed->count(page_reads::kDataSource);
+    std::map<std::string, std::uint64_t> meanings_read;
+    if (reads_yaml) meanings_read = yaml_meanings(site);
     bool ok = build_site(site, run, diags, &stats, &built);
-    meanings.clear();
-    said_in.clear();
-    if (ok) {
-      meanings = std::move(meanings_read);
+    if (!ok) {
+      meanings.clear();
+      said_in.clear();
+    } else {
+      if (reads_yaml) {
+        meanings = std::move(meanings_read);
+        said_in.clear();
+      }
       for (const auto& d : diags.sorted())
         if (d.loc.line > 0) said_in.insert(d.loc.file);
     }
