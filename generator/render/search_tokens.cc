@@ -46,7 +46,14 @@ void for_each_run(std::string_view text, Word on_word, Run on_cjk_run) {
 
 std::vector<std::string> index_tokens(std::string_view text) {
   std::vector<std::string> out;
-  for_each_index_token(text, [&](std::string_view t) { out.emplace_back(t); });
+  for_each_run(
+      text, [&](const std::string& word) { out.push_back(word); },
+      [&](const std::vector<std::string>& run) {
+        for (std::size_t i = 0; i < run.size(); ++i) {
+          out.push_back(run[i]);
+          if (i + 1 < run.size()) out.push_back(run[i] + run[i + 1]);
+        }
+      });
   return out;
 }
 

@@ -33,14 +33,10 @@ inline bool is_cjk(char32_t cp) {
          (cp >= 0x20000 && cp <= 0x3FFFF);    // extensions B and later
 }
 
-/// Every token of `text` in order, with repeats (the index counts them).
+/// Every token of `text` in order, with repeats (the index counts them):
+/// the rules as plainly as they can be written. The index builder uses
+/// for_each_index_key, which is tested against this.
 std::vector<std::string> index_tokens(std::string_view text);
-
-/// index_tokens without the vector: calls `fn` with each token in turn (a
-/// view valid during the call only). A template: the index builder calls
-/// it for every token of every page (tens of millions at 10,000 articles).
-template <typename Fn>
-void for_each_index_token(std::string_view text, Fn&& fn);
 
 namespace tokens_detail {
 
@@ -60,75 +56,24 @@ inline Kind kind_of(char32_t cp) {
 
 }  // namespace tokens_detail
 
-template <typename Fn>
-void for_each_index_token(std::string_view text, Fn&& fn) {
-  using tokens_detail::Kind;
-  // The current word (ASCII) or CJK run, normalised; `ends` marks where each
-  // character of a run ends, so a bigram is a slice of `buffer`. Kept per
-  // thread: four calls a page.
-  thread_local std::string buffer;
-  thread_local std::vector<std::size_t> ends;
-  buffer.clear();
-  ends.clear();
-  Kind current = Kind::kSeparator;
-  auto flush = [&] {
-    if (current == Kind::kWord) {
-      fn(std::string_view(buffer));
-    } else if (current == Kind::kCjk) {
-      std::size_t start = 0;
-      for (std::size_t i = 0; i < ends.size(); ++i) {
-        fn(std::string_view(buffer).substr(start, ends[i] - start));
-        if (i + 1 < ends.size()) fn(std::string_view(buffer).substr(start, ends[i + 1] - start));
-        start = ends[i];
-      }
-    }
-    buffer.clear();
-    ends.clear();
-    current = Kind::kSeparator;
-  };
-  std::size_t pos = 0;
-  while (pos < text.size()) {
-    const std::size_t at = pos;
-    const char32_t cp = tokens_detail::normalise(utf8::next(text, pos));
-    const Kind k = tokens_detail::kind_of(cp);
-    if (k != current) flush();
-    current = k;
-    if (k == Kind::kWord) {
-      buffer += static_cast<char>(cp);
-    } else if (k == Kind::kCjk) {
-      // A CJK character is never changed by normalise(), and utf8::next()
-      // takes only shortest forms: its bytes are the text's own.
-      buffer.append(text, at, pos - at);
-      ends.push_back(buffer.size());
-    }
-  }
-  flush();
-}
-
-/// A token of at most 8 bytes as an integer, its first byte lowest. Tokens
-/// never hold a zero byte, so the packing is reversible (unpack_token).
 /// Nearly every token is a CJK character or bigram (3 to 8 bytes) or a short
-/// word: the index counts and merges these far faster than strings.
+/// word: the index counts and merges these far faster as integers than as
+/// strings. A token of at most kMaxPackedBytes packs into one, its first
+/// byte lowest; tokens never hold a zero byte, so unpack_token gives it back.
 inline constexpr std::size_t kMaxPackedBytes = 8;
-inline std::uint64_t pack_token(std::string_view token) {
-  std::uint64_t key = 0;
-  for (std::size_t i = 0; i < token.size(); ++i)
-    key |= static_cast<std::uint64_t>(static_cast<unsigned char>(token[i])) << (8 * i);
-  return key;
-}
 inline std::string unpack_token(std::uint64_t key) {
   std::string token;
   for (; key; key >>= 8) token += static_cast<char>(key & 0xff);
   return token;
 }
 
-/// for_each_index_token for the index builder: the same tokens in the same
-/// order, but a token of at most kMaxPackedBytes comes packed,
-/// `short_token(pack_token(token))`, without being put together as text
-/// first; only a longer word comes as `long_token(view)` (valid during the
-/// call). The builder runs this over every page (tens of millions of
-/// tokens at 10,000 articles), where for_each_index_token and packing each
-/// view afterwards were a tenth of a cold build.
+/// index_tokens for the index builder, without a vector or a string per
+/// token: calls `short_token(key)` with each token of at most
+/// kMaxPackedBytes, packed as it is read, and `long_token(view)` (valid
+/// during the call) with each longer word; the same tokens in the same
+/// order. The builder runs this over every page (tens of millions of tokens
+/// at 10,000 articles), where putting each token together as text and then
+/// packing it was a tenth of a cold build.
 template <typename Short, typename Long>
 void for_each_index_key(std::string_view text, Short&& short_token, Long&& long_token);
 
@@ -144,7 +89,7 @@ void for_each_index_key(std::string_view text, Short&& short_token, Long&& long_
   std::size_t word_length = 0;
   // The last character of the current CJK run, packed; none when 0 bytes.
   // A character is emitted when the next one comes (with the pair of them)
-  // or the run ends: the order of for_each_index_token.
+  // or the run ends: the order of index_tokens.
   std::uint64_t last = 0;
   unsigned last_bytes = 0;
   auto end_word = [&] {
